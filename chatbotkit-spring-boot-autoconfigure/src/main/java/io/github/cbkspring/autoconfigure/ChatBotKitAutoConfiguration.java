@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.autoconfigure;
+
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.SessionClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.client.RestClient;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the ChatBotKit client.
+ * <p>
+ * The client's {@link RestClient.Builder} is made the way Boot makes its own (request
+ * factory from the application's {@link ClientHttpRequestFactoryBuilder}, then every
+ * {@link RestClientCustomizer}, so message converters, observations and test mocks
+ * apply), but with the ChatBotKit timeouts and without redirects, and then
+ * {@link ChatBotKitRestClientCustomizer}s. Nothing is changed on the application's shared
+ * builder.
+ *
+ * @author cbkspring contributors
+ */
+@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, ClientHttpRequestFactoryBuilder.class })
+@EnableConfigurationProperties(ChatBotKitProperties.class)
+public final class ChatBotKitAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatBotKitClient chatBotKitClient(ChatBotKitProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<RestClientCustomizer> restClientCustomizers,
+			ObjectProvider<ChatBotKitRestClientCustomizer> chatBotKitCustomizers) {
+		ChatBotKitPropertiesMapper mapper = new ChatBotKitPropertiesMapper(properties);
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = tune(requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())), properties);
+		RestClient.Builder builder = RestClient.builder()
+			.requestFactory(factoryBuilder
+				.build(mapper.toHttpClientSettings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults))));
+		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		chatBotKitCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return ChatBotKitClient.create(builder, mapper.toOptions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionClient sessionClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.sessions();
+	}
+
+	/**
+	 * On Apache HttpClient 5, size the pool for the ChatBotKit client and leave retries
+	 * to its retry policy: the engine's own would retry behind its back.
+	 */
+	private static ClientHttpRequestFactoryBuilder<?> tune(ClientHttpRequestFactoryBuilder<?> builder,
+			ChatBotKitProperties properties) {
+		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+			return HttpComponentsTuning.tune(httpComponents, properties.getMaxConnections());
+		}
+		return builder;
+	}
+
+	/**
+	 * Kept apart so that this class loads without HttpClient 5 on the classpath.
+	 */
+	private static final class HttpComponentsTuning {
+
+		static ClientHttpRequestFactoryBuilder<?> tune(HttpComponentsClientHttpRequestFactoryBuilder builder,
+				int maxConnections) {
+			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				.withConnectionManagerCustomizer((connectionManager) -> connectionManager
+					.setMaxConnPerRoute(maxConnections)
+					.setMaxConnTotal(maxConnections));
+		}
+
+	}
+
+}

@@ -1,0 +1,256 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.cbkspring.client.ChatBotKitOptions;
+import io.github.cbkspring.client.RetryOptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of the ChatBotKit client.
+ *
+ * @author cbkspring contributors
+ */
+@ConfigurationProperties("chatbotkit")
+public class ChatBotKitProperties {
+
+	/**
+	 * ChatBotKit API secret, sent as the bearer credential. Required; usually set with
+	 * the CHATBOTKIT_SECRET environment variable.
+	 */
+	private @Nullable String secret;
+
+	/**
+	 * Base URL of the ChatBotKit API. Plain http is accepted only for loopback hosts
+	 * unless allow-insecure-http is set.
+	 */
+	private URI url = ChatBotKitOptions.DEFAULT_URL;
+
+	/**
+	 * Path between the base URL and the endpoint paths. Defaults to /v1 for
+	 * api.chatbotkit.com and to /api/v1 for any other host.
+	 */
+	private @Nullable String apiPath;
+
+	/**
+	 * Whether plain http is allowed to hosts other than loopback. The secret would cross
+	 * the network unencrypted.
+	 */
+	private boolean allowInsecureHttp;
+
+	/**
+	 * Connect timeout of the ChatBotKit client. Falls back to
+	 * spring.http.clients.connect-timeout, then to 10s.
+	 */
+	private @Nullable Duration connectTimeout;
+
+	/**
+	 * Read timeout of the ChatBotKit client: the longest silence while waiting for an
+	 * answer. Falls back to spring.http.clients.read-timeout, then to 60s.
+	 */
+	private @Nullable Duration readTimeout;
+
+	/**
+	 * Largest response body that a call reads; a larger one fails the call.
+	 */
+	private DataSize maxResponseSize = DataSize.ofBytes(ChatBotKitOptions.DEFAULT_MAX_RESPONSE_SIZE);
+
+	/**
+	 * Most connections kept open to the API, when the client runs on Apache HttpClient 5.
+	 */
+	private int maxConnections = 64;
+
+	/**
+	 * Extra headers sent with every request.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
+
+	private final Retry retry = new Retry();
+
+	public @Nullable String getSecret() {
+		return this.secret;
+	}
+
+	public void setSecret(@Nullable String secret) {
+		this.secret = secret;
+	}
+
+	public URI getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(URI url) {
+		this.url = url;
+	}
+
+	public @Nullable String getApiPath() {
+		return this.apiPath;
+	}
+
+	public void setApiPath(@Nullable String apiPath) {
+		this.apiPath = apiPath;
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	public @Nullable Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(@Nullable Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public @Nullable Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(@Nullable Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * Retry settings.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Number of attempts in all, including the first.
+		 */
+		private int maxAttempts = RetryOptions.DEFAULT_MAX_ATTEMPTS;
+
+		/**
+		 * Wait before the first retry; doubled for each further retry, with jitter.
+		 */
+		private Duration initialBackoff = RetryOptions.DEFAULT_INITIAL_BACKOFF;
+
+		/**
+		 * Longest wait between two attempts. A Retry-After longer than this ends the
+		 * retries.
+		 */
+		private Duration maxBackoff = RetryOptions.DEFAULT_MAX_BACKOFF;
+
+		/**
+		 * Longest time one call may take across all its attempts and waits.
+		 */
+		private Duration deadline = RetryOptions.DEFAULT_DEADLINE;
+
+		/**
+		 * Whether POST calls are also retried on 500, 502, 504 and read failures, when
+		 * the request may have reached the server. A retried session create can then
+		 * create two sessions.
+		 */
+		private boolean retryNonIdempotent;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(Duration deadline) {
+			this.deadline = deadline;
+		}
+
+		public boolean isRetryNonIdempotent() {
+			return this.retryNonIdempotent;
+		}
+
+		public void setRetryNonIdempotent(boolean retryNonIdempotent) {
+			this.retryNonIdempotent = retryNonIdempotent;
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bytes of a response body read up to a limit, so that no answer, however large, can
+ * exhaust memory.
+ *
+ * @param bytes the bytes read, at most the limit
+ * @param truncated whether the body had more bytes than the limit
+ * @author cbkspring contributors
+ */
+record BoundedBody(byte[] bytes, boolean truncated) {
+
+	private static final int EXCERPT_LENGTH = 500;
+
+	static BoundedBody read(InputStream body, int limit) throws IOException {
+		byte[] bytes = body.readNBytes(limit);
+		boolean truncated = bytes.length == limit && body.read() != -1;
+		return new BoundedBody(bytes, truncated);
+	}
+
+	boolean isEmpty() {
+		return this.bytes.length == 0;
+	}
+
+	/**
+	 * A short, printable excerpt of the body for messages: control characters are
+	 * replaced and the secret, should a server echo it, is masked.
+	 */
+	String excerpt(String secret) {
+		String text = new String(this.bytes, 0, Math.min(this.bytes.length, EXCERPT_LENGTH * 4),
+				StandardCharsets.UTF_8);
+		boolean cut = this.truncated || text.length() > EXCERPT_LENGTH || this.bytes.length > EXCERPT_LENGTH * 4;
+		if (text.length() > EXCERPT_LENGTH) {
+			text = text.substring(0, EXCERPT_LENGTH);
+		}
+		StringBuilder printable = new StringBuilder(text.length() + 3);
+		text.codePoints().forEach((c) -> printable.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+		return Redaction.mask(printable.toString().strip(), secret) + (cut ? "..." : "");
+	}
+
+}

@@ -1,0 +1,314 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The ChatBotKit API client on Spring's {@link RestClient}: every call goes through one
+ * exchange here that builds the URL (encoding path variables), adds the bearer
+ * credential and optional headers, retries as {@link RetryOptions} say, and turns
+ * failures into {@link ChatBotKitException}s. Endpoint clients such as
+ * {@link SessionClient} are thin layers over it; its generic methods reach any other
+ * endpoint.
+ * <p>
+ * Instances are immutable and thread-safe. {@link #withOptions(Consumer)} makes copies
+ * for another tenant or user that share the underlying HTTP connection pool.
+ * <p>
+ * Without Spring Boot: <pre class="code">
+ * ChatBotKitClient client = ChatBotKitClient.create(ChatBotKitOptions.builder().secret(secret).build());
+ * SessionCreateResponse session = client.sessions().create(botId);
+ * </pre>
+ *
+ * @author cbkspring contributors
+ */
+public final class ChatBotKitClient {
+
+	/**
+	 * Connect timeout of {@link #create(ChatBotKitOptions)}.
+	 */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * Read timeout of {@link #create(ChatBotKitOptions)}: the longest silence while
+	 * waiting for an answer.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Log logger = LogFactory.getLog(ChatBotKitClient.class);
+
+	private static final String RUN_AS_USER_HEADER = "X-RunAs-User-Id";
+
+	private static final String TIMEZONE_HEADER = "X-Timezone";
+
+	private static final List<MediaType> ACCEPT_JSON = List.of(MediaType.APPLICATION_JSON);
+
+	private final RestClient restClient;
+
+	private final ChatBotKitOptions options;
+
+	private final RetryPolicy retryPolicy;
+
+	private ChatBotKitClient(RestClient restClient, ChatBotKitOptions options) {
+		this.restClient = restClient;
+		this.options = options;
+		this.retryPolicy = new RetryPolicy(options.retry());
+	}
+
+	/**
+	 * Create a client on a {@link RestClient.Builder}, whose request factory, interceptors
+	 * and observation settings it keeps. The builder is not changed. Give it a request
+	 * factory with timeouts and without redirects, such as
+	 * {@link ChatBotKitRequestFactory#create(Duration, Duration)}.
+	 * @param restClientBuilder the builder to build the {@link RestClient} with
+	 * @param options the options
+	 * @return the client
+	 */
+	public static ChatBotKitClient create(RestClient.Builder restClientBuilder, ChatBotKitOptions options) {
+		Assert.notNull(restClientBuilder, "RestClient.Builder must not be null");
+		Assert.notNull(options, "ChatBotKitOptions must not be null");
+		return new ChatBotKitClient(restClientBuilder.build(), options);
+	}
+
+	/**
+	 * Create a client with its own connection pool, {@link #DEFAULT_CONNECT_TIMEOUT},
+	 * {@link #DEFAULT_READ_TIMEOUT} and no redirects followed.
+	 * @param options the options
+	 * @return the client
+	 */
+	public static ChatBotKitClient create(ChatBotKitOptions options) {
+		return create(RestClient.builder()
+			.requestFactory(ChatBotKitRequestFactory.create(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)), options);
+	}
+
+	/**
+	 * The options of this client.
+	 * @return the options
+	 */
+	public ChatBotKitOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * A copy of this client with some options changed, sharing this client's HTTP
+	 * connection pool: for example another secret for another tenant, or a run-as user.
+	 * @param changes the changes to apply to a copy of the options
+	 * @return the copy
+	 */
+	public ChatBotKitClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
+		ChatBotKitOptions.Builder builder = this.options.mutate();
+		changes.accept(builder);
+		return new ChatBotKitClient(this.restClient, builder.build());
+	}
+
+	/**
+	 * A copy of this client that authenticates with another secret or session token.
+	 * @param secret the secret or token
+	 * @return the copy
+	 */
+	public ChatBotKitClient withSecret(String secret) {
+		return withOptions((options) -> options.secret(secret));
+	}
+
+	/**
+	 * The bot session endpoints, on this client.
+	 * @return a session client
+	 */
+	public SessionClient sessions() {
+		return new SessionClient(this);
+	}
+
+	/**
+	 * {@code GET} an endpoint and read its JSON answer.
+	 * @param <T> the answer type
+	 * @param path the endpoint path after the API path, such as {@code /bot/{botId}}
+	 * @param responseType the type to read the answer into
+	 * @param uriVariables values of the path's variables, each encoded as one segment
+	 * @return the answer
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public <T> T get(String path, Class<T> responseType, Object... uriVariables) {
+		return get(path, ParameterizedTypeReference.forType(responseType), uriVariables);
+	}
+
+	/**
+	 * {@code GET} an endpoint and read its JSON answer into a generic type.
+	 * @param <T> the answer type
+	 * @param path the endpoint path after the API path
+	 * @param responseType the type to read the answer into
+	 * @param uriVariables values of the path's variables, each encoded as one segment
+	 * @return the answer
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public <T> T get(String path, ParameterizedTypeReference<T> responseType, Object... uriVariables) {
+		return exchange(HttpMethod.GET, PathTemplate.parse(path), uriVariables, null, jsonReader(responseType));
+	}
+
+	/**
+	 * {@code POST} an object (or a map) as JSON to an endpoint and read its JSON answer.
+	 * @param <T> the answer type
+	 * @param path the endpoint path after the API path
+	 * @param body the request body, written as JSON
+	 * @param responseType the type to read the answer into
+	 * @param uriVariables values of the path's variables, each encoded as one segment
+	 * @return the answer
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public <T> T post(String path, Object body, Class<T> responseType, Object... uriVariables) {
+		return post(path, body, ParameterizedTypeReference.forType(responseType), uriVariables);
+	}
+
+	/**
+	 * {@code POST} an object (or a map) as JSON to an endpoint and read its JSON answer
+	 * into a generic type.
+	 * @param <T> the answer type
+	 * @param path the endpoint path after the API path
+	 * @param body the request body, written as JSON
+	 * @param responseType the type to read the answer into
+	 * @param uriVariables values of the path's variables, each encoded as one segment
+	 * @return the answer
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public <T> T post(String path, Object body, ParameterizedTypeReference<T> responseType, Object... uriVariables) {
+		return postJson(PathTemplate.parse(path), uriVariables, body, jsonReader(responseType));
+	}
+
+	<T> T postJson(PathTemplate path, Object[] uriVariables, Object body, ResponseReader<T> reader) {
+		Assert.notNull(body, "Request body must not be null (use an empty map for {})");
+		return exchange(HttpMethod.POST, path, uriVariables, new JsonBody(JsonCodec.INSTANCE.write(body)), reader);
+	}
+
+	static <T> ResponseReader<T> jsonReader(ParameterizedTypeReference<T> type) {
+		return ResponseReader.json(JsonCodec.INSTANCE.type(type.getType()));
+	}
+
+	/**
+	 * The one path every call takes. Arguments are validated and the body serialized
+	 * before any I/O; attempts are repeated as the retry policy says, within its deadline.
+	 */
+	<T> T exchange(HttpMethod method, PathTemplate path, Object[] uriVariables, @Nullable JsonBody body,
+			ResponseReader<T> reader) {
+		URI uri = URI.create(this.options.baseUri() + path.expand(uriVariables));
+		String uriTemplate = this.options.baseUri() + path.template();
+		long deadline = System.nanoTime() + this.options.retry().deadline().toNanos();
+		ChatBotKitException previous = null;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return exchangeOnce(method, uri, uriTemplate, body, reader);
+			}
+			catch (ChatBotKitException ex) {
+				if (previous != null) {
+					ex.addSuppressed(previous);
+				}
+				Duration delay = this.retryPolicy.delayBeforeRetry(method, attempt, ex);
+				if (delay == null || System.nanoTime() + delay.toNanos() > deadline) {
+					throw ex;
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug("Retrying " + method.name() + " " + uriTemplate + " in " + delay.toMillis() + " ms after attempt " + attempt
+							+ " failed: " + ex.getMessage());
+				}
+				sleep(delay, ex);
+				previous = ex;
+			}
+		}
+	}
+
+	private <T> T exchangeOnce(HttpMethod method, URI uri, String uriTemplate, @Nullable JsonBody body,
+			ResponseReader<T> reader) {
+		// The template, not the URI, names the call in observations: ids stay out of metrics
+		RestClient.RequestBodySpec request = this.restClient.method(method)
+			.uri(uriTemplate, (uriBuilder) -> uri)
+			.headers(this::addHeaders);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body.bytes());
+		}
+		try {
+			return request.exchangeForRequiredValue((clientRequest, response) -> {
+				HttpStatusCode status = response.getStatusCode();
+				if (!status.is2xxSuccessful()) {
+					throw ErrorDecoder.decode(status, response.getHeaders(),
+							BoundedBody.read(response.getBody(), ErrorDecoder.MAX_ERROR_BODY), this.options.secret());
+				}
+				return reader.read(response, this.options);
+			});
+		}
+		catch (ResourceAccessException ex) {
+			throw NetworkFailures.translate((ex.getCause() instanceof IOException io) ? io : ex,
+					method.name() + " " + uriTemplate);
+		}
+	}
+
+	private void addHeaders(HttpHeaders headers) {
+		headers.setBearerAuth(this.options.secret());
+		headers.setAccept(ACCEPT_JSON);
+		String runAsUserId = this.options.runAsUserId();
+		if (runAsUserId != null) {
+			headers.set(RUN_AS_USER_HEADER, runAsUserId);
+		}
+		ZoneId timezone = this.options.timezone();
+		if (timezone != null) {
+			headers.set(TIMEZONE_HEADER, timezone.getId());
+		}
+		for (Map.Entry<String, String> header : this.options.headers().entrySet()) {
+			headers.set(header.getKey(), header.getValue());
+		}
+	}
+
+	private static void sleep(Duration delay, ChatBotKitException failure) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			failure.addSuppressed(ex);
+			throw failure;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ChatBotKitClient[baseUri=" + this.options.baseUri() + ", secret=" + Redaction.MASK + "]";
+	}
+
+	/**
+	 * A request body already written as JSON, so that every attempt sends the same bytes
+	 * with a known length.
+	 */
+	record JsonBody(byte[] bytes) {
+	}
+
+}

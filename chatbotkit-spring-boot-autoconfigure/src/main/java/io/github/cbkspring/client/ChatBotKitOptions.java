@@ -1,0 +1,444 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Immutable settings of a {@link ChatBotKitClient}: who it authenticates as, where it
+ * sends requests, which optional headers it adds, and how it retries. Copies with other
+ * values are made with {@link #mutate()}; clients made from the copies share the HTTP
+ * connection pool of the original.
+ * <p>
+ * The secret (an API secret or a conversation session token) never appears in
+ * {@link #toString()}.
+ *
+ * @author cbkspring contributors
+ */
+public final class ChatBotKitOptions {
+
+	/**
+	 * The URL of ChatBotKit's hosted API.
+	 */
+	public static final URI DEFAULT_URL = URI.create("https://api.chatbotkit.com");
+
+	/**
+	 * Default limit on the size of a response body, in bytes.
+	 */
+	public static final int DEFAULT_MAX_RESPONSE_SIZE = 16 * 1024 * 1024;
+
+	private static final String PRODUCTION_HOST = "api.chatbotkit.com";
+
+	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "host", "content-length",
+			"content-type", "accept", "transfer-encoding", "connection");
+
+	private final String secret;
+
+	private final URI url;
+
+	private final String apiPath;
+
+	private final @Nullable String explicitApiPath;
+
+	private final @Nullable String runAsUserId;
+
+	private final @Nullable ZoneId timezone;
+
+	private final Map<String, String> headers;
+
+	private final RetryOptions retry;
+
+	private final int maxResponseSize;
+
+	private final boolean allowInsecureHttp;
+
+	private final String baseUri;
+
+	private ChatBotKitOptions(Builder builder) {
+		Assert.isTrue(StringUtils.hasText(builder.secret),
+				"A ChatBotKit secret is required (an API secret or a session token)");
+		this.secret = builder.secret;
+		this.allowInsecureHttp = builder.allowInsecureHttp;
+		this.url = validateUrl(builder.url, this.allowInsecureHttp);
+		this.explicitApiPath = builder.apiPath;
+		this.apiPath = normalizeApiPath((builder.apiPath != null) ? builder.apiPath : defaultApiPath(this.url));
+		this.runAsUserId = StringUtils.hasText(builder.runAsUserId) ? builder.runAsUserId : null;
+		this.timezone = builder.timezone;
+		this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+		this.retry = builder.retry;
+		Assert.isTrue(builder.maxResponseSize > 0, "maxResponseSize must be positive");
+		this.maxResponseSize = builder.maxResponseSize;
+		this.baseUri = stripTrailingSlash(this.url.toString()) + this.apiPath;
+	}
+
+	/**
+	 * Start building options; a secret is the only required value.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start building a copy of these options with some values changed.
+	 * @return a builder holding the current values
+	 */
+	public Builder mutate() {
+		return new Builder(this);
+	}
+
+	/**
+	 * The API secret or session token sent as the bearer credential.
+	 * @return the secret
+	 */
+	public String secret() {
+		return this.secret;
+	}
+
+	/**
+	 * The base URL of the ChatBotKit API (scheme, host, optional port and path).
+	 * @return the base URL
+	 */
+	public URI url() {
+		return this.url;
+	}
+
+	/**
+	 * The path between the base URL and the endpoint path: {@code /v1} for
+	 * {@code api.chatbotkit.com}, {@code /api/v1} for any other host unless set
+	 * explicitly.
+	 * @return the API path, starting with {@code /} and without a trailing slash, or
+	 * empty
+	 */
+	public String apiPath() {
+		return this.apiPath;
+	}
+
+	/**
+	 * The child user to act for ({@code X-RunAs-User-Id}), if any.
+	 * @return the user id or {@code null}
+	 */
+	public @Nullable String runAsUserId() {
+		return this.runAsUserId;
+	}
+
+	/**
+	 * The time zone sent as {@code X-Timezone}, if any.
+	 * @return the time zone or {@code null}
+	 */
+	public @Nullable ZoneId timezone() {
+		return this.timezone;
+	}
+
+	/**
+	 * Extra headers sent with every request.
+	 * @return an unmodifiable map of header names to values
+	 */
+	public Map<String, String> headers() {
+		return this.headers;
+	}
+
+	/**
+	 * How failed calls are retried.
+	 * @return the retry options
+	 */
+	public RetryOptions retry() {
+		return this.retry;
+	}
+
+	/**
+	 * The largest response body, in bytes, that a call reads; a larger one fails the call.
+	 * @return the limit in bytes
+	 */
+	public int maxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	/**
+	 * Whether plain {@code http://} is allowed to a host other than loopback.
+	 * @return {@code true} if insecure HTTP to remote hosts is allowed
+	 */
+	public boolean allowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	/**
+	 * The absolute URI that endpoint paths are appended to: the URL and the API path.
+	 * @return the base URI, for example {@code https://api.chatbotkit.com/v1}
+	 */
+	public String baseUri() {
+		return this.baseUri;
+	}
+
+	@Override
+	public String toString() {
+		return "ChatBotKitOptions[url=" + this.url + ", apiPath=" + this.apiPath + ", secret=******, runAsUserId="
+				+ this.runAsUserId + ", timezone=" + this.timezone + ", headers=" + this.headers.keySet() + ", retry="
+				+ this.retry + ", maxResponseSize=" + this.maxResponseSize + "]";
+	}
+
+	private static URI validateUrl(URI url, boolean allowInsecureHttp) {
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
+		Assert.isTrue(url.isAbsolute() && url.getHost() != null && ("https".equals(scheme) || "http".equals(scheme)),
+				() -> "The ChatBotKit URL must be an absolute http or https URL with a host, but was '" + url + "'");
+		Assert.isTrue(url.getRawUserInfo() == null && url.getRawQuery() == null && url.getRawFragment() == null,
+				() -> "The ChatBotKit URL must not contain user info, a query or a fragment, but was '" + url + "'");
+		Assert.isTrue("https".equals(scheme) || allowInsecureHttp || isLoopback(url.getHost()),
+				() -> "The ChatBotKit URL '" + url + "' uses plain http to a host that is not loopback; use https,"
+						+ " or allow insecure http explicitly (chatbotkit.allow-insecure-http=true)");
+		return url;
+	}
+
+	private static boolean isLoopback(String host) {
+		if ("localhost".equalsIgnoreCase(host)) {
+			return true;
+		}
+		String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		if (!Character.isDigit(literal.charAt(0)) && literal.indexOf(':') < 0) {
+			return false; // never resolve names here: only literals and localhost count
+		}
+		try {
+			return InetAddress.getByName(literal).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static String defaultApiPath(URI url) {
+		return PRODUCTION_HOST.equalsIgnoreCase(url.getHost()) ? "/v1" : "/api/v1";
+	}
+
+	private static String normalizeApiPath(String apiPath) {
+		String trimmed = stripTrailingSlash(apiPath.trim());
+		if (trimmed.isEmpty()) {
+			return "";
+		}
+		Assert.isTrue(!trimmed.contains("?") && !trimmed.contains("#") && !trimmed.contains(".."),
+				() -> "The ChatBotKit API path must be a plain path, but was '" + apiPath + "'");
+		return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+	}
+
+	private static String stripTrailingSlash(String value) {
+		String result = value;
+		while (result.endsWith("/")) {
+			result = result.substring(0, result.length() - 1);
+		}
+		return result;
+	}
+
+	/**
+	 * Builder for {@link ChatBotKitOptions}.
+	 */
+	public static final class Builder {
+
+		private String secret = "";
+
+		private URI url = DEFAULT_URL;
+
+		private @Nullable String apiPath;
+
+		private @Nullable String runAsUserId;
+
+		private @Nullable ZoneId timezone;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private RetryOptions retry = RetryOptions.defaults();
+
+		private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+		private boolean allowInsecureHttp;
+
+		private Builder() {
+		}
+
+		private Builder(ChatBotKitOptions options) {
+			this.secret = options.secret;
+			this.url = options.url;
+			this.apiPath = options.explicitApiPath;
+			this.runAsUserId = options.runAsUserId;
+			this.timezone = options.timezone;
+			this.headers.putAll(options.headers);
+			this.retry = options.retry;
+			this.maxResponseSize = options.maxResponseSize;
+			this.allowInsecureHttp = options.allowInsecureHttp;
+		}
+
+		/**
+		 * Set the API secret, or a conversation session token for a client that acts
+		 * within one conversation.
+		 * @param secret the bearer credential
+		 * @return this builder
+		 */
+		public Builder secret(String secret) {
+			this.secret = secret;
+			return this;
+		}
+
+		/**
+		 * Set the base URL of the API. Changing the URL resets an API path derived from
+		 * the previous URL.
+		 * @param url the base URL, {@link #DEFAULT_URL} by default
+		 * @return this builder
+		 */
+		public Builder url(URI url) {
+			this.url = url;
+			return this;
+		}
+
+		/**
+		 * Set the base URL of the API.
+		 * @param url the base URL as text
+		 * @return this builder
+		 * @throws IllegalArgumentException if the text is not a URI
+		 */
+		public Builder url(String url) {
+			try {
+				return url(new URI(url.trim()));
+			}
+			catch (java.net.URISyntaxException ex) {
+				throw new IllegalArgumentException("The ChatBotKit URL '" + url + "' is not a valid URI", ex);
+			}
+		}
+
+		/**
+		 * Set the path between the base URL and endpoint paths, overriding the default
+		 * ({@code /v1} for {@code api.chatbotkit.com}, {@code /api/v1} elsewhere).
+		 * @param apiPath the API path, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder apiPath(@Nullable String apiPath) {
+			this.apiPath = apiPath;
+			return this;
+		}
+
+		/**
+		 * Act for a child user of a partner account ({@code X-RunAs-User-Id}).
+		 * @param runAsUserId the user id, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder runAsUserId(@Nullable String runAsUserId) {
+			this.runAsUserId = runAsUserId;
+			return this;
+		}
+
+		/**
+		 * Send a time zone with every request ({@code X-Timezone}).
+		 * @param timezone the zone, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder timezone(@Nullable ZoneId timezone) {
+			this.timezone = timezone;
+			return this;
+		}
+
+		/**
+		 * Add a header sent with every request. Headers that the client controls
+		 * ({@code Authorization}, {@code Content-Type}, {@code Accept}, ...) are refused.
+		 * @param name the header name
+		 * @param value the header value
+		 * @return this builder
+		 */
+		public Builder header(String name, String value) {
+			Assert.hasText(name, "Header name must not be empty");
+			Assert.isTrue(!RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT)),
+					() -> "Header '" + name + "' is set by the client and cannot be overridden");
+			Assert.notNull(value, "Header value must not be null");
+			this.headers.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Add several headers sent with every request, as {@link #header(String, String)}.
+		 * @param headers header names and values
+		 * @return this builder
+		 */
+		public Builder headers(Map<String, String> headers) {
+			headers.forEach(this::header);
+			return this;
+		}
+
+		/**
+		 * Set how failed calls are retried.
+		 * @param retry the retry options
+		 * @return this builder
+		 */
+		public Builder retry(RetryOptions retry) {
+			Assert.notNull(retry, "RetryOptions must not be null");
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Set the largest response body that a call reads.
+		 * @param maxResponseSize the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(int maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		/**
+		 * Allow plain {@code http://} to hosts other than loopback. Off by default: the
+		 * secret would cross the network in clear text.
+		 * @param allowInsecureHttp whether insecure HTTP is allowed
+		 * @return this builder
+		 */
+		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
+			return this;
+		}
+
+		/**
+		 * Apply changes to this builder, handy for conditional settings.
+		 * @param customizer the changes
+		 * @return this builder
+		 */
+		public Builder apply(Consumer<Builder> customizer) {
+			customizer.accept(this);
+			return this;
+		}
+
+		/**
+		 * Build the options.
+		 * @return the options
+		 * @throws IllegalArgumentException if the secret is missing or the URL is not
+		 * acceptable
+		 */
+		public ChatBotKitOptions build() {
+			return new ChatBotKitOptions(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.lang.reflect.Type;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON mapping of the ChatBotKit wire format. The client owns its mapper instead of
+ * using the application's: the API's field names and formats are fixed, and an
+ * application-wide setting (a naming strategy, say) must not change them.
+ *
+ * @author cbkspring contributors
+ */
+final class JsonCodec {
+
+	static final JsonCodec INSTANCE = new JsonCodec();
+
+	private final JsonMapper mapper = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+		.build();
+
+	private JsonCodec() {
+	}
+
+	byte[] write(Object value) {
+		try {
+			return this.mapper.writeValueAsBytes(value);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON", ex);
+		}
+	}
+
+	JavaType type(Type type) {
+		return this.mapper.constructType(type);
+	}
+
+	/**
+	 * Read JSON.
+	 * @throws JacksonException if the bytes are not JSON of the given type
+	 */
+	<T> T read(byte[] json, JavaType type) {
+		return this.mapper.readValue(json, type);
+	}
+
+	/**
+	 * Read JSON as a tree.
+	 * @throws JacksonException if the bytes are not JSON
+	 */
+	JsonNode readTree(byte[] json) {
+		return this.mapper.readTree(json);
+	}
+
+}

@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.util.function.Consumer;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.util.Assert;
+
+/**
+ * Creates bot sessions: a new conversation with a bot and a short-lived token for it that
+ * a browser can use to chat, without ever seeing the secret. The Java counterpart of the
+ * Node SDK's {@code SessionClient}.
+ * <p>
+ * With the starter, inject it: <pre class="code">
+ * SessionCreateResponse session = sessionClient.create(botId);
+ * </pre> Without Spring Boot, get one from {@link ChatBotKitClient#sessions()}.
+ *
+ * @author cbkspring contributors
+ */
+public class SessionClient {
+
+	private static final PathTemplate CREATE = PathTemplate.parse("/bot/{botId}/session/create");
+
+	private static final ResponseReader<SessionCreateResponse> SESSION = ChatBotKitClient
+		.jsonReader(new ParameterizedTypeReference<>() {
+		});
+
+	private final ChatBotKitClient client;
+
+	/**
+	 * Create a session client on a {@link ChatBotKitClient}.
+	 * @param client the client whose options and connection pool to use
+	 */
+	public SessionClient(ChatBotKitClient client) {
+		Assert.notNull(client, "ChatBotKitClient must not be null");
+		this.client = client;
+	}
+
+	/**
+	 * Create a session with the API's defaults.
+	 * @param botId the bot to talk to
+	 * @return the new session
+	 * @throws IllegalArgumentException if {@code botId} is null, blank or a dot-segment
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public SessionCreateResponse create(String botId) {
+		return create(botId, SessionCreateRequest.empty());
+	}
+
+	/**
+	 * Create a session ({@code POST /bot/{botId}/session/create}).
+	 * @param botId the bot to talk to, sent as one encoded path segment
+	 * @param request the session's duration, seed messages and metadata
+	 * @return the new session
+	 * @throws IllegalArgumentException if {@code botId} is null, blank or a dot-segment
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public SessionCreateResponse create(String botId, SessionCreateRequest request) {
+		Assert.notNull(request, "SessionCreateRequest must not be null");
+		return this.client.postJson(CREATE, new Object[] { botId }, request, SESSION);
+	}
+
+	/**
+	 * A copy of this session client with some options changed, sharing the connection
+	 * pool; see {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * @param changes the changes to apply to a copy of the options
+	 * @return the copy
+	 */
+	public SessionClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
+		return new SessionClient(this.client.withOptions(changes));
+	}
+
+	/**
+	 * The underlying client, for endpoints that have no typed method yet.
+	 * @return the client
+	 */
+	public ChatBotKitClient client() {
+		return this.client;
+	}
+
+	@Override
+	public String toString() {
+		return "SessionClient[" + this.client + "]";
+	}
+
+}

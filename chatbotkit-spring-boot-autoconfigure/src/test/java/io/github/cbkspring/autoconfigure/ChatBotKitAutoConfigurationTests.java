@@ -1,0 +1,263 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitTimeoutException;
+import io.github.cbkspring.client.SessionClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link ChatBotKitAutoConfiguration}.
+ *
+ * @author cbkspring contributors
+ */
+class ChatBotKitAutoConfigurationTests {
+
+	private static final String SESSION_JSON = "{\"id\":\"b\",\"conversationId\":\"c\",\"token\":\"t\",\"expiresAt\":1}";
+
+	@RegisterExtension
+	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				ChatBotKitAutoConfiguration.class));
+
+	private ApplicationContextRunner withApi() {
+		return this.runner.withPropertyValues("chatbotkit.secret=sk-auto", "chatbotkit.url=" + api.baseUrl());
+	}
+
+	@Test
+	void registersClientsWhenSecretIsSet() {
+		withApi().run((context) -> {
+			assertThat(context).hasSingleBean(ChatBotKitClient.class).hasSingleBean(SessionClient.class);
+			assertThat(context.getBean(SessionClient.class).client()).isSameAs(context.getBean(ChatBotKitClient.class));
+		});
+	}
+
+	@Test
+	void sessionClientCallsConfiguredApi() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		withApi().run((context) -> {
+			context.getBean(SessionClient.class).create("bot-1");
+			api.verify(postRequestedFor(urlEqualTo("/api/v1/bot/bot-1/session/create"))
+				.withHeader("Authorization", equalTo("Bearer sk-auto")));
+		});
+	}
+
+	@Test
+	void bindsProperties() {
+		withApi()
+			.withPropertyValues("chatbotkit.api-path=/v9", "chatbotkit.retry.max-attempts=5",
+					"chatbotkit.retry.initial-backoff=1s", "chatbotkit.retry.max-backoff=3s",
+					"chatbotkit.retry.retry-non-idempotent=true", "chatbotkit.headers.X-Team=blue",
+					"chatbotkit.max-response-size=1MB")
+			.run((context) -> {
+				ChatBotKitClient client = context.getBean(ChatBotKitClient.class);
+				assertThat(client.options().baseUri()).isEqualTo(api.baseUrl() + "/v9");
+				assertThat(client.options().retry().maxAttempts()).isEqualTo(5);
+				assertThat(client.options().retry().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(client.options().retry().maxBackoff()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(client.options().retry().retryNonIdempotent()).isTrue();
+				assertThat(client.options().headers()).containsEntry("X-Team", "blue");
+				assertThat(client.options().maxResponseSize()).isEqualTo(1024 * 1024);
+			});
+	}
+
+	@Test
+	void defaultUrlIsProduction() {
+		this.runner.withPropertyValues("chatbotkit.secret=sk")
+			.run((context) -> assertThat(context.getBean(ChatBotKitClient.class).options().baseUri())
+				.isEqualTo("https://api.chatbotkit.com/v1"));
+	}
+
+	@Test
+	void missingSecretFailsWithPropertyAndEnvironmentVariable() {
+		this.runner.run((context) -> assertThat(propertyFailure(context.getStartupFailure()))
+			.hasMessageContaining("chatbotkit.secret")
+			.hasMessageContaining("CHATBOTKIT_SECRET"));
+	}
+
+	@Test
+	void blankSecretFails() {
+		this.runner.withPropertyValues("chatbotkit.secret=  ")
+			.run((context) -> assertThat(propertyFailure(context.getStartupFailure()))
+				.hasMessageContaining("chatbotkit.secret"));
+	}
+
+	@Test
+	void insecureRemoteUrlFailsNamingTheProperty() {
+		this.runner.withPropertyValues("chatbotkit.secret=sk", "chatbotkit.url=http://api.chatbotkit.com")
+			.run((context) -> assertThat(propertyFailure(context.getStartupFailure()))
+				.hasMessageContaining("chatbotkit.url")
+				.hasMessageContaining("plain http"));
+	}
+
+	@Test
+	void relativeUrlFailsNamingTheProperty() {
+		this.runner.withPropertyValues("chatbotkit.secret=sk", "chatbotkit.url=api.chatbotkit.com")
+			.run((context) -> assertThat(propertyFailure(context.getStartupFailure()))
+				.hasMessageContaining("chatbotkit.url"));
+	}
+
+	@Test
+	void invalidRetrySettingFailsNamingTheProperty() {
+		withApi().withPropertyValues("chatbotkit.retry.max-attempts=0")
+			.run((context) -> assertThat(propertyFailure(context.getStartupFailure()))
+				.hasMessageContaining("chatbotkit.retry"));
+	}
+
+	@Test
+	void userSessionClientWins() {
+		SessionClient own = mock(SessionClient.class);
+		withApi().withBean(SessionClient.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SessionClient.class)).isSameAs(own));
+	}
+
+	@Test
+	void userChatBotKitClientWinsWithoutSecret() {
+		ChatBotKitClient own = ChatBotKitClient
+			.create(io.github.cbkspring.client.ChatBotKitOptions.builder().secret("mine").build());
+		this.runner.withBean(ChatBotKitClient.class, () -> own).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(SessionClient.class).client()).isSameAs(own);
+		});
+	}
+
+	@Test
+	void backsOffWithoutRestClient() {
+		withApi().withClassLoader(new FilteredClassLoader(RestClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatBotKitClient.class));
+	}
+
+	@Test
+	void applicationRestClientCustomizerReachesChatBotKitClient() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		withApi().withUserConfiguration(AppCustomizerConfiguration.class).run((context) -> {
+			context.getBean(SessionClient.class).create("bot-1");
+			api.verify(postRequestedFor(anyUrl()).withHeader("X-App", equalTo("yes")));
+		});
+	}
+
+	@Test
+	void chatBotKitSettingsDoNotLeakIntoApplicationBuilder() {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{}")));
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		withApi().withUserConfiguration(ChatBotKitCustomizerConfiguration.class).run((context) -> {
+			context.getBean(SessionClient.class).create("bot-1");
+			RestClient appClient = context.getBean(RestClient.Builder.class).build();
+			appClient.get().uri(api.baseUrl() + "/app").retrieve().toBodilessEntity();
+			api.verify(getRequestedFor(urlEqualTo("/app")).withHeader("Authorization", absent())
+				.withHeader("X-ChatBotKit-Only", absent()));
+			api.verify(postRequestedFor(anyUrl()).withHeader("X-ChatBotKit-Only", equalTo("yes")));
+		});
+	}
+
+	@Test
+	void chatBotKitReadTimeoutApplies() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON).withFixedDelay(2000)));
+		withApi().withPropertyValues("chatbotkit.read-timeout=300ms", "chatbotkit.retry.enabled=false")
+			.run((context) -> assertThatExceptionOfType(ChatBotKitTimeoutException.class)
+				.isThrownBy(() -> context.getBean(SessionClient.class).create("bot-1")));
+	}
+
+	@Test
+	void readTimeoutFallsBackToSpringHttpClientsSetting() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON).withFixedDelay(2000)));
+		withApi().withPropertyValues("spring.http.clients.read-timeout=300ms", "chatbotkit.retry.enabled=false")
+			.run((context) -> assertThatExceptionOfType(ChatBotKitTimeoutException.class)
+				.isThrownBy(() -> context.getBean(SessionClient.class).create("bot-1")));
+	}
+
+	@Test
+	void redirectsAreNotFollowedEvenWhenTheApplicationFollowsThem() {
+		api.stubFor(post(anyUrl())
+			.willReturn(WireMock.aResponse().withStatus(302).withHeader("Location", api.baseUrl() + "/elsewhere")));
+		withApi().withPropertyValues("spring.http.clients.redirects=follow", "chatbotkit.retry.enabled=false")
+			.run((context) -> {
+				assertThatExceptionOfType(io.github.cbkspring.client.ChatBotKitHttpException.class)
+					.isThrownBy(() -> context.getBean(SessionClient.class).create("bot-1"));
+				api.verify(1, anyRequestedFor(anyUrl()));
+			});
+	}
+
+	private static InvalidChatBotKitPropertyException propertyFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidChatBotKitPropertyException propertyFailure) {
+				return propertyFailure;
+			}
+		}
+		throw new AssertionError("No InvalidChatBotKitPropertyException in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AppCustomizerConfiguration {
+
+		@Bean
+		RestClientCustomizer appHeader() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.putAll(Map.of("X-App",
+					java.util.List.of("yes"))));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ChatBotKitCustomizerConfiguration {
+
+		@Bean
+		ChatBotKitRestClientCustomizer chatBotKitOnly() {
+			return (builder) -> builder.defaultHeader("X-ChatBotKit-Only", "yes");
+		}
+
+	}
+
+}

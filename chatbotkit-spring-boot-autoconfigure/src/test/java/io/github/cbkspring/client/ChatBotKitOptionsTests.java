@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link ChatBotKitOptions}.
+ *
+ * @author cbkspring contributors
+ */
+class ChatBotKitOptionsTests {
+
+	@Test
+	void productionHostGetsV1() {
+		assertThat(options("https://api.chatbotkit.com").baseUri()).isEqualTo("https://api.chatbotkit.com/v1");
+	}
+
+	@Test
+	void otherHostsGetApiV1() {
+		assertThat(options("https://cbk.example.com/").baseUri()).isEqualTo("https://cbk.example.com/api/v1");
+	}
+
+	@Test
+	void urlPathIsKeptBeforeTheApiPath() {
+		assertThat(options("https://proxy.example.com/chatbotkit/").baseUri())
+			.isEqualTo("https://proxy.example.com/chatbotkit/api/v1");
+	}
+
+	@Test
+	void explicitApiPathOverridesTheRule() {
+		ChatBotKitOptions options = ChatBotKitOptions.builder()
+			.secret("s")
+			.url("https://proxy.example.com")
+			.apiPath("v1/")
+			.build();
+		assertThat(options.baseUri()).isEqualTo("https://proxy.example.com/v1");
+	}
+
+	@Test
+	void mutatedUrlDerivesItsOwnApiPath() {
+		ChatBotKitOptions options = options("https://api.chatbotkit.com").mutate().url("https://x.example.com").build();
+		assertThat(options.apiPath()).isEqualTo("/api/v1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:9000" })
+	void plainHttpIsAllowedToLoopback(String url) {
+		assertThat(options(url).url()).isEqualTo(URI.create(url));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://api.chatbotkit.com", "http://10.0.0.5", "http://localhost.example.com" })
+	void plainHttpToRemoteHostIsRefused(String url) {
+		assertThatIllegalArgumentException().isThrownBy(() -> options(url))
+			.withMessageContaining("plain http")
+			.withMessageContaining("chatbotkit.allow-insecure-http");
+	}
+
+	@Test
+	void plainHttpToRemoteHostIsAllowedWhenOptedIn() {
+		assertThat(ChatBotKitOptions.builder().secret("s").url("http://cbk.internal").allowInsecureHttp(true).build()
+			.baseUri()).isEqualTo("http://cbk.internal/api/v1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ftp://api.chatbotkit.com", "api.chatbotkit.com", "https://user:pw@api.chatbotkit.com",
+			"https://api.chatbotkit.com?x=1", "https:///nohost" })
+	void unusableUrlsAreRefused(String url) {
+		assertThatIllegalArgumentException().isThrownBy(() -> options(url)).withMessageContaining("URL");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "  " })
+	void blankSecretIsRefused(String secret) {
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitOptions.builder().secret(secret).build())
+			.withMessageContaining("secret");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Authorization", "content-type", "Host" })
+	void clientControlledHeadersAreRefused(String header) {
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitOptions.builder().header(header, "x"));
+	}
+
+	@Test
+	void toStringMasksSecret() {
+		assertThat(ChatBotKitOptions.builder().secret("sk-very-secret").build().toString())
+			.doesNotContain("sk-very-secret")
+			.contains("******");
+	}
+
+	private static ChatBotKitOptions options(String url) {
+		return ChatBotKitOptions.builder().secret("s").url(url).build();
+	}
+
+}
