@@ -16,9 +16,13 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import java.time.Duration;
+import java.util.Objects;
+
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ConversationClient;
 import io.github.cbkspring.client.SessionClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +40,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for the ChatBotKit client.
+ * Auto-configuration} for the ChatBotKit client: a {@link ChatBotKitClient} with
+ * {@link SessionClient} and {@link ConversationClient} on it.
  * <p>
  * The client's {@link RestClient.Builder} is made the way Boot makes its own (request
  * factory from the application's {@link ClientHttpRequestFactoryBuilder}, then every
@@ -60,11 +65,12 @@ public final class ChatBotKitAutoConfiguration {
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ChatBotKitRestClientCustomizer> chatBotKitCustomizers) {
 		ChatBotKitPropertiesMapper mapper = new ChatBotKitPropertiesMapper(properties);
+		HttpClientSettings settings = mapper
+			.toHttpClientSettings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = tune(requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())), properties);
-		RestClient.Builder builder = RestClient.builder()
-			.requestFactory(factoryBuilder
-				.build(mapper.toHttpClientSettings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults))));
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())), properties,
+				settings);
+		RestClient.Builder builder = RestClient.builder().requestFactory(factoryBuilder.build(settings));
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		chatBotKitCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return ChatBotKitClient.create(builder, mapper.toOptions());
@@ -76,14 +82,22 @@ public final class ChatBotKitAutoConfiguration {
 		return chatBotKitClient.sessions();
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ConversationClient conversationClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.conversations();
+	}
+
 	/**
-	 * On Apache HttpClient 5, size the pool for the ChatBotKit client and leave retries
-	 * to its retry policy: the engine's own would retry behind its back.
+	 * On Apache HttpClient 5, size the pool for the ChatBotKit client, leave retries to
+	 * its retry policy (the engine's own would retry behind its back), bound the wait for
+	 * a pooled connection, and let a closed stream abort its connection.
 	 */
 	private static ClientHttpRequestFactoryBuilder<?> tune(ClientHttpRequestFactoryBuilder<?> builder,
-			ChatBotKitProperties properties) {
+			ChatBotKitProperties properties, HttpClientSettings settings) {
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponentsTuning.tune(httpComponents, properties.getMaxConnections());
+			return HttpComponentsTuning.tune(httpComponents, properties.getMaxConnections(),
+					Objects.requireNonNull(settings.connectTimeout()));
 		}
 		return builder;
 	}
@@ -94,8 +108,14 @@ public final class ChatBotKitAutoConfiguration {
 	private static final class HttpComponentsTuning {
 
 		static ClientHttpRequestFactoryBuilder<?> tune(HttpComponentsClientHttpRequestFactoryBuilder builder,
-				int maxConnections) {
-			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				int maxConnections, Duration connectTimeout) {
+			return builder
+				// waiting for a free pooled connection counts as connecting
+				.withDefaultRequestConfigCustomizer((requestConfig) -> requestConfig
+					.setConnectionRequestTimeout(Timeout.of(connectTimeout)))
+				.withHttpClientCustomizer((httpClient) -> httpClient.disableAutomaticRetries()
+					// a decompressing wrapper would keep a closed stream from aborting
+					.disableContentCompression())
 				.withConnectionManagerCustomizer((connectionManager) -> connectionManager
 					.setMaxConnPerRoute(maxConnections)
 					.setMaxConnTotal(maxConnections));

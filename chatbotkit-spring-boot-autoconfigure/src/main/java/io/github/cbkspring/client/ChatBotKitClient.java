@@ -23,17 +23,24 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -73,8 +80,6 @@ public final class ChatBotKitClient {
 	private static final String RUN_AS_USER_HEADER = "X-RunAs-User-Id";
 
 	private static final String TIMEZONE_HEADER = "X-Timezone";
-
-	private static final List<MediaType> ACCEPT_JSON = List.of(MediaType.APPLICATION_JSON);
 
 	private final RestClient restClient;
 
@@ -152,12 +157,23 @@ public final class ChatBotKitClient {
 	}
 
 	/**
-	 * {@code GET} an endpoint and read its JSON answer.
+	 * The conversation endpoints (completion, conversation sessions), on this client.
+	 * Build the client with a session token to act within one conversation.
+	 * @return a conversation client
+	 */
+	public ConversationClient conversations() {
+		return new ConversationClient(this);
+	}
+
+	/**
+	 * {@code GET} an endpoint and read its answer: JSON mapped to {@code responseType},
+	 * or any content as bytes when {@code responseType} is {@link RawResponse}.
 	 * @param <T> the answer type
 	 * @param path the endpoint path after the API path, such as {@code /bot/{botId}}
 	 * @param responseType the type to read the answer into
 	 * @param uriVariables values of the path's variables, each encoded as one segment
 	 * @return the answer
+	 * @throws IllegalArgumentException if the path or a variable is not acceptable
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public <T> T get(String path, Class<T> responseType, Object... uriVariables) {
@@ -165,26 +181,31 @@ public final class ChatBotKitClient {
 	}
 
 	/**
-	 * {@code GET} an endpoint and read its JSON answer into a generic type.
+	 * {@code GET} an endpoint and read its answer into a generic type.
 	 * @param <T> the answer type
 	 * @param path the endpoint path after the API path
 	 * @param responseType the type to read the answer into
 	 * @param uriVariables values of the path's variables, each encoded as one segment
 	 * @return the answer
+	 * @throws IllegalArgumentException if the path or a variable is not acceptable
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public <T> T get(String path, ParameterizedTypeReference<T> responseType, Object... uriVariables) {
-		return exchange(HttpMethod.GET, PathTemplate.parse(path), uriVariables, null, jsonReader(responseType));
+		return exchange(HttpMethod.GET, PathTemplate.parse(path), uriVariables, null, reader(responseType));
 	}
 
 	/**
-	 * {@code POST} an object (or a map) as JSON to an endpoint and read its JSON answer.
+	 * {@code POST} an object (a record, a map, ...) as JSON to an endpoint and read its
+	 * answer: JSON mapped to {@code responseType}, or any content as bytes when
+	 * {@code responseType} is {@link RawResponse}.
 	 * @param <T> the answer type
 	 * @param path the endpoint path after the API path
 	 * @param body the request body, written as JSON
 	 * @param responseType the type to read the answer into
 	 * @param uriVariables values of the path's variables, each encoded as one segment
 	 * @return the answer
+	 * @throws IllegalArgumentException if the path, a variable or the body is not
+	 * acceptable
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public <T> T post(String path, Object body, Class<T> responseType, Object... uriVariables) {
@@ -192,34 +213,98 @@ public final class ChatBotKitClient {
 	}
 
 	/**
-	 * {@code POST} an object (or a map) as JSON to an endpoint and read its JSON answer
-	 * into a generic type.
+	 * {@code POST} an object as JSON to an endpoint and read its answer into a generic
+	 * type.
 	 * @param <T> the answer type
 	 * @param path the endpoint path after the API path
 	 * @param body the request body, written as JSON
 	 * @param responseType the type to read the answer into
 	 * @param uriVariables values of the path's variables, each encoded as one segment
 	 * @return the answer
+	 * @throws IllegalArgumentException if the path, a variable or the body is not
+	 * acceptable
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public <T> T post(String path, Object body, ParameterizedTypeReference<T> responseType, Object... uriVariables) {
-		return postJson(PathTemplate.parse(path), uriVariables, body, jsonReader(responseType));
+		return exchange(HttpMethod.POST, PathTemplate.parse(path), uriVariables, json(body), reader(responseType));
 	}
 
-	<T> T postJson(PathTemplate path, Object[] uriVariables, Object body, ResponseReader<T> reader) {
+	/**
+	 * Upload a file as the {@code file} part of a {@code multipart/form-data}
+	 * {@code POST} and read the answer.
+	 * @param <T> the answer type
+	 * @param path the endpoint path after the API path
+	 * @param file the file
+	 * @param responseType the type to read the answer into
+	 * @param uriVariables values of the path's variables, each encoded as one segment
+	 * @return the answer
+	 * @throws IllegalArgumentException if the path or a variable is not acceptable
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public <T> T upload(String path, FileUpload file, Class<T> responseType, Object... uriVariables) {
+		Assert.notNull(file, "FileUpload must not be null");
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentDispositionFormData("file", file.filename());
+		if (file.contentType() != null) {
+			partHeaders.setContentType(file.contentType());
+		}
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new HttpEntity<>(file.content(), partHeaders));
+		return exchange(HttpMethod.POST, PathTemplate.parse(path), uriVariables,
+				new RequestBody.Multipart(parts, !file.content().isOpen()),
+				reader(ParameterizedTypeReference.forType(responseType)));
+	}
+
+	/**
+	 * Call an endpoint that answers with JSON Lines ({@code Accept: application/jsonl})
+	 * and read the answer lazily, one element a line: {@code POST} with a JSON body, or
+	 * {@code GET} when {@code body} is {@code null}. The stream holds a connection: close
+	 * it, best with try-with-resources; it is also released when read to the end.
+	 * <p>
+	 * Blank lines are skipped. A line that is not JSON, or an {@code {"type":"error"}}
+	 * event, ends the stream with a {@link ChatBotKitStreamException}; a network failure
+	 * with a {@link ChatBotKitConnectionException}. Only the opening of the stream is
+	 * retried.
+	 * @param <T> the element type
+	 * @param path the endpoint path after the API path
+	 * @param body the request body written as JSON, or {@code null} for a {@code GET}
+	 * @param elementType the type to read each line into
+	 * @param uriVariables values of the path's variables, each encoded as one segment
+	 * @return the stream of elements
+	 * @throws IllegalArgumentException if the path, a variable or the body is not
+	 * acceptable
+	 * @throws ChatBotKitException if the call fails before the stream starts
+	 */
+	public <T> Stream<T> stream(String path, @Nullable Object body, Class<T> elementType, Object... uriVariables) {
+		JavaType type = JsonCodec.INSTANCE.type(elementType);
+		return stream((body != null) ? HttpMethod.POST : HttpMethod.GET, PathTemplate.parse(path), uriVariables,
+				(body != null) ? json(body) : null, (node) -> JsonCodec.INSTANCE.convert(node, type));
+	}
+
+	<T> Stream<T> stream(HttpMethod method, PathTemplate path, Object[] uriVariables, RequestBody.@Nullable Json body,
+			Function<JsonNode, T> mapper) {
+		String call = method.name() + " " + this.options.baseUri() + path.template();
+		return exchange(method, path, uriVariables, body, new JsonLinesResponseReader<>(mapper, call));
+	}
+
+	static RequestBody.Json json(Object body) {
 		Assert.notNull(body, "Request body must not be null (use an empty map for {})");
-		return exchange(HttpMethod.POST, path, uriVariables, new JsonBody(JsonCodec.INSTANCE.write(body)), reader);
+		return new RequestBody.Json(JsonCodec.INSTANCE.write(body));
 	}
 
-	static <T> ResponseReader<T> jsonReader(ParameterizedTypeReference<T> type) {
-		return ResponseReader.json(JsonCodec.INSTANCE.type(type.getType()));
+	@SuppressWarnings("unchecked")
+	static <T> ResponseReader<T> reader(ParameterizedTypeReference<T> type) {
+		if (type.getType() == RawResponse.class) {
+			return (ResponseReader<T>) RawResponseReader.INSTANCE;
+		}
+		return new JsonResponseReader<>(JsonCodec.INSTANCE.type(type.getType()));
 	}
 
 	/**
 	 * The one path every call takes. Arguments are validated and the body serialized
 	 * before any I/O; attempts are repeated as the retry policy says, within its deadline.
 	 */
-	<T> T exchange(HttpMethod method, PathTemplate path, Object[] uriVariables, @Nullable JsonBody body,
+	<T> T exchange(HttpMethod method, PathTemplate path, Object[] uriVariables, @Nullable RequestBody body,
 			ResponseReader<T> reader) {
 		URI uri = URI.create(this.options.baseUri() + path.expand(uriVariables));
 		String uriTemplate = this.options.baseUri() + path.template();
@@ -233,13 +318,14 @@ public final class ChatBotKitClient {
 				if (previous != null) {
 					ex.addSuppressed(previous);
 				}
-				Duration delay = this.retryPolicy.delayBeforeRetry(method, attempt, ex);
+				Duration delay = (body == null || body.replayable())
+						? this.retryPolicy.delayBeforeRetry(method, attempt, ex) : null;
 				if (delay == null || System.nanoTime() + delay.toNanos() > deadline) {
 					throw ex;
 				}
 				if (logger.isDebugEnabled()) {
-					logger.debug("Retrying " + method.name() + " " + uriTemplate + " in " + delay.toMillis() + " ms after attempt " + attempt
-							+ " failed: " + ex.getMessage());
+					logger.debug("Retrying " + method.name() + " " + uriTemplate + " in " + delay.toMillis()
+							+ " ms after attempt " + attempt + " failed: " + ex.getMessage());
 				}
 				sleep(delay, ex);
 				previous = ex;
@@ -247,24 +333,34 @@ public final class ChatBotKitClient {
 		}
 	}
 
-	private <T> T exchangeOnce(HttpMethod method, URI uri, String uriTemplate, @Nullable JsonBody body,
+	private <T> T exchangeOnce(HttpMethod method, URI uri, String uriTemplate, @Nullable RequestBody body,
 			ResponseReader<T> reader) {
 		// The template, not the URI, names the call in observations: ids stay out of metrics
 		RestClient.RequestBodySpec request = this.restClient.method(method)
 			.uri(uriTemplate, (uriBuilder) -> uri)
-			.headers(this::addHeaders);
+			.headers((headers) -> addHeaders(headers, reader.accept()));
 		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body.bytes());
+			body.writeTo(request);
 		}
+		boolean keepOpen = reader.keepsResponseOpen();
 		try {
-			return request.exchangeForRequiredValue((clientRequest, response) -> {
-				HttpStatusCode status = response.getStatusCode();
-				if (!status.is2xxSuccessful()) {
-					throw ErrorDecoder.decode(status, response.getHeaders(),
-							BoundedBody.read(response.getBody(), ErrorDecoder.MAX_ERROR_BODY), this.options.secret());
+			return request.exchange((clientRequest, response) -> {
+				try {
+					HttpStatusCode status = response.getStatusCode();
+					if (!status.is2xxSuccessful()) {
+						throw ErrorDecoder.decode(status, response.getHeaders(),
+								BoundedBody.read(response.getBody(), ErrorDecoder.MAX_ERROR_BODY),
+								this.options.secret());
+					}
+					return reader.read(response, this.options);
 				}
-				return reader.read(response, this.options);
-			});
+				catch (IOException | RuntimeException ex) {
+					if (keepOpen) {
+						response.close();
+					}
+					throw ex;
+				}
+			}, !keepOpen);
 		}
 		catch (ResourceAccessException ex) {
 			throw NetworkFailures.translate((ex.getCause() instanceof IOException io) ? io : ex,
@@ -272,9 +368,9 @@ public final class ChatBotKitClient {
 		}
 	}
 
-	private void addHeaders(HttpHeaders headers) {
+	private void addHeaders(HttpHeaders headers, MediaType accept) {
 		headers.setBearerAuth(this.options.secret());
-		headers.setAccept(ACCEPT_JSON);
+		headers.setAccept(List.of(accept));
 		String runAsUserId = this.options.runAsUserId();
 		if (runAsUserId != null) {
 			headers.set(RUN_AS_USER_HEADER, runAsUserId);
@@ -302,13 +398,6 @@ public final class ChatBotKitClient {
 	@Override
 	public String toString() {
 		return "ChatBotKitClient[baseUri=" + this.options.baseUri() + ", secret=" + Redaction.MASK + "]";
-	}
-
-	/**
-	 * A request body already written as JSON, so that every attempt sends the same bytes
-	 * with a known length.
-	 */
-	record JsonBody(byte[] bytes) {
 	}
 
 }

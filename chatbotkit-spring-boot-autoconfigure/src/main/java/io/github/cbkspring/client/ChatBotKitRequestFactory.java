@@ -19,6 +19,7 @@ package io.github.cbkspring.client;
 import java.time.Duration;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
@@ -59,9 +60,27 @@ public final class ChatBotKitRequestFactory {
 	 * @return the request factory
 	 */
 	public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout) {
-		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero() && !readTimeout.isNegative() && !readTimeout.isZero(), "Timeouts must be positive");
-		return HTTP_COMPONENTS_PRESENT ? HttpComponents.create(connectTimeout, readTimeout)
+		return create(connectTimeout, readTimeout, DEFAULT_MAX_CONNECTIONS);
+	}
+
+	/**
+	 * Create a request factory with the given timeouts and pool size.
+	 * @param connectTimeout the longest wait for a connection, including the wait for a
+	 * free connection of the pool
+	 * @param readTimeout the longest silence while waiting for an answer
+	 * @param maxConnections the most connections kept per host (HttpClient 5 only; the
+	 * JDK client does not bound its pool)
+	 * @return the request factory
+	 */
+	public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout, int maxConnections) {
+		Assert.isTrue(isPositive(connectTimeout) && isPositive(readTimeout), "Timeouts must be positive");
+		Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
+		return HTTP_COMPONENTS_PRESENT ? HttpComponents.create(connectTimeout, readTimeout, maxConnections)
 				: jdk(connectTimeout, readTimeout);
+	}
+
+	private static boolean isPositive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
 	}
 
 	private static ClientHttpRequestFactory jdk(Duration connectTimeout, Duration readTimeout) {
@@ -81,7 +100,7 @@ public final class ChatBotKitRequestFactory {
 	 */
 	private static final class HttpComponents {
 
-		static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout) {
+		static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout, int maxConnections) {
 			ConnectionConfig connectionConfig = ConnectionConfig.custom()
 				.setConnectTimeout(Timeout.of(connectTimeout))
 				.setSocketTimeout(Timeout.of(readTimeout))
@@ -90,11 +109,16 @@ public final class ChatBotKitRequestFactory {
 			return new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
 				.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 					.setDefaultConnectionConfig(connectionConfig)
-					.setMaxConnPerRoute(DEFAULT_MAX_CONNECTIONS)
-					.setMaxConnTotal(DEFAULT_MAX_CONNECTIONS * 2)
+					.setMaxConnPerRoute(maxConnections)
+					.setMaxConnTotal(maxConnections)
 					.build())
+				.setDefaultRequestConfig(
+						RequestConfig.custom().setConnectionRequestTimeout(Timeout.of(connectTimeout)).build())
 				.disableRedirectHandling()
 				.disableAutomaticRetries()
+				// a decompressing wrapper would hide the stream that a closed JSON Lines
+				// stream aborts, leaving the connection to be drained instead
+				.disableContentCompression()
 				.build());
 		}
 

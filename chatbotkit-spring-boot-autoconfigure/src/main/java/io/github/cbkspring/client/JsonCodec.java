@@ -66,6 +66,14 @@ final class JsonCodec {
 	}
 
 	/**
+	 * Map a JSON tree to a type.
+	 * @throws JacksonException if the tree does not fit the type
+	 */
+	<T> T convert(JsonNode tree, JavaType type) {
+		return this.mapper.treeToValue(tree, type);
+	}
+
+	/**
 	 * Read JSON as a tree.
 	 * @throws JacksonException if the bytes are not JSON
 	 */

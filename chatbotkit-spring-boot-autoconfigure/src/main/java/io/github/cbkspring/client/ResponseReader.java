@@ -18,49 +18,43 @@ package io.github.cbkspring.client;
 
 import java.io.IOException;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Reads a successful (2xx) answer into the caller's type.
+ * Reads a successful (2xx) answer into the caller's type, and says which media type it
+ * asks for.
  *
  * @param <T> the type read
  * @author cbkspring contributors
  */
-@FunctionalInterface
 interface ResponseReader<T> {
+
+	/**
+	 * The media type sent in {@code Accept}.
+	 */
+	MediaType accept();
+
+	/**
+	 * Whether the result keeps reading the response after {@link #read} returns (a
+	 * stream), so that the exchange must not close it.
+	 */
+	default boolean keepsResponseOpen() {
+		return false;
+	}
 
 	T read(ClientHttpResponse response, ChatBotKitOptions options) throws IOException;
 
 	/**
-	 * Reads a JSON body of at most {@link ChatBotKitOptions#maxResponseSize()} bytes.
+	 * Read the whole body, at most {@link ChatBotKitOptions#maxResponseSize()} bytes.
 	 */
-	static <T> ResponseReader<T> json(JavaType type) {
-		return (response, options) -> {
-			BoundedBody body = BoundedBody.read(response.getBody(), options.maxResponseSize());
-			if (body.truncated()) {
-				throw new ChatBotKitResponseException(
-						"The answer is larger than the limit of " + options.maxResponseSize() + " bytes", null);
-			}
-			MediaType contentType = response.getHeaders().getContentType();
-			if (contentType != null && !isJson(contentType)) {
-				throw new ChatBotKitResponseException("Expected a JSON answer but got " + contentType + ": "
-						+ body.excerpt(options.secret()), null);
-			}
-			if (body.isEmpty()) {
-				throw new ChatBotKitResponseException("Expected a JSON answer but the body was empty", null);
-			}
-			try {
-				return JsonCodec.INSTANCE.read(body.bytes(), type);
-			}
-			catch (JacksonException ex) {
-				throw new ChatBotKitResponseException("The answer is not a valid " + type.getRawClass().getSimpleName()
-						+ ": " + ex.getOriginalMessage() + "; body: " + body.excerpt(options.secret()), ex);
-			}
-		};
+	static BoundedBody readBody(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
+		BoundedBody body = BoundedBody.read(response.getBody(), options.maxResponseSize());
+		if (body.truncated()) {
+			throw new ChatBotKitResponseException(
+					"The answer is larger than the limit of " + options.maxResponseSize() + " bytes", null);
+		}
+		return body;
 	}
 
 	static boolean isJson(MediaType contentType) {

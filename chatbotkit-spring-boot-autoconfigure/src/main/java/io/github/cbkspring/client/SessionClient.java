@@ -19,6 +19,7 @@ package io.github.cbkspring.client;
 import java.util.function.Consumer;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
@@ -37,8 +38,7 @@ public class SessionClient {
 	private static final PathTemplate CREATE = PathTemplate.parse("/bot/{botId}/session/create");
 
 	private static final ResponseReader<SessionCreateResponse> SESSION = ChatBotKitClient
-		.jsonReader(new ParameterizedTypeReference<>() {
-		});
+		.reader(ParameterizedTypeReference.forType(SessionCreateResponse.class));
 
 	private final ChatBotKitClient client;
 
@@ -72,7 +72,8 @@ public class SessionClient {
 	 */
 	public SessionCreateResponse create(String botId, SessionCreateRequest request) {
 		Assert.notNull(request, "SessionCreateRequest must not be null");
-		return this.client.postJson(CREATE, new Object[] { botId }, request, SESSION);
+		return this.client.exchange(HttpMethod.POST, CREATE, new Object[] { botId }, ChatBotKitClient.json(request),
+				SESSION);
 	}
 
 	/**

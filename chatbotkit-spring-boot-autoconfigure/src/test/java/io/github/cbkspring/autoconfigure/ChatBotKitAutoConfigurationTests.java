@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitTimeoutException;
+import io.github.cbkspring.client.ConversationClient;
 import io.github.cbkspring.client.SessionClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,8 +80,12 @@ class ChatBotKitAutoConfigurationTests {
 	@Test
 	void registersClientsWhenSecretIsSet() {
 		withApi().run((context) -> {
-			assertThat(context).hasSingleBean(ChatBotKitClient.class).hasSingleBean(SessionClient.class);
+			assertThat(context).hasSingleBean(ChatBotKitClient.class)
+				.hasSingleBean(SessionClient.class)
+				.hasSingleBean(ConversationClient.class);
 			assertThat(context.getBean(SessionClient.class).client()).isSameAs(context.getBean(ChatBotKitClient.class));
+			assertThat(context.getBean(ConversationClient.class).client())
+				.isSameAs(context.getBean(ChatBotKitClient.class));
 		});
 	}
 

@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The bot's complete reply to a message.
+ *
+ * @param id the id of the reply message
+ * @param text the text of the reply
+ * @param tokens the tokens the reply used, or {@code 0} if the API did not say
+ * @param endReason why the bot stopped writing
+ * @author cbkspring contributors
+ */
+public record CompletionResult(String id, String text, long tokens, EndReason endReason) {
+
+	/**
+	 * Validate the result.
+	 * @param id the id of the reply message
+	 * @param text the text of the reply
+	 * @param tokens the tokens the reply used
+	 * @param endReason why the bot stopped writing
+	 */
+	public CompletionResult {
+		Assert.notNull(id, "id must not be null");
+		Assert.notNull(text, "text must not be null");
+		Assert.notNull(endReason, "endReason must not be null");
+	}
+
+	@JsonCreator
+	static CompletionResult fromWire(@JsonProperty(value = "id", required = true) String id,
+			@JsonProperty(value = "text", required = true) String text, @JsonProperty("usage") @Nullable Usage usage,
+			@JsonProperty("end") @Nullable End end) {
+		EndReason reason = (end != null && end.reason() != null) ? end.reason() : EndReason.UNKNOWN;
+		return new CompletionResult(id, text, (usage != null) ? usage.token() : 0, reason);
+	}
+
+	record Usage(@JsonProperty("token") long token) {
+	}
+
+	record End(@JsonProperty("reason") @Nullable EndReason reason) {
+	}
+
+}

@@ -1,0 +1,165 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.Assert;
+
+/**
+ * Talks within a conversation: asks the bot for a reply, whole or streamed token by
+ * token, and issues new conversation tokens. Works with the secret or with a session
+ * token for that conversation (a server relaying a user's chat):
+ * <pre class="code">
+ * ConversationClient chat = client.withSecret(session.token()).conversations();
+ * try (Stream&lt;CompletionEvent&gt; events = chat.completeStream(session.conversationId(), "Hi")) {
+ *     events.forEach(...);
+ * }
+ * </pre>
+ *
+ * @author cbkspring contributors
+ */
+public class ConversationClient {
+
+	private static final PathTemplate COMPLETE = PathTemplate.parse("/conversation/{conversationId}/complete");
+
+	private static final PathTemplate CREATE_SESSION = PathTemplate
+		.parse("/conversation/{conversationId}/session/create");
+
+	private static final ResponseReader<CompletionResult> RESULT = ChatBotKitClient
+		.reader(ParameterizedTypeReference.forType(CompletionResult.class));
+
+	private static final ResponseReader<ConversationSession> SESSION = ChatBotKitClient
+		.reader(ParameterizedTypeReference.forType(ConversationSession.class));
+
+	private static final JavaType RESULT_TYPE = JsonCodec.INSTANCE.type(CompletionResult.class);
+
+	private final ChatBotKitClient client;
+
+	/**
+	 * Create a conversation client on a {@link ChatBotKitClient}.
+	 * @param client the client whose options and connection pool to use
+	 */
+	public ConversationClient(ChatBotKitClient client) {
+		Assert.notNull(client, "ChatBotKitClient must not be null");
+		this.client = client;
+	}
+
+	/**
+	 * Send a message and wait for the bot's whole reply
+	 * ({@code POST /conversation/{conversationId}/complete}).
+	 * @param conversationId the conversation
+	 * @param text the user's message
+	 * @return the reply
+	 * @throws IllegalArgumentException if an argument is null or not acceptable
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public CompletionResult complete(String conversationId, String text) {
+		return this.client.exchange(HttpMethod.POST, COMPLETE, new Object[] { conversationId }, textBody(text),
+				RESULT);
+	}
+
+	/**
+	 * Send a message and stream the bot's reply as it is written: {@link CompletionEvent.Token}s,
+	 * then one {@link CompletionEvent.Result}. Close the stream (try-with-resources) to
+	 * release the connection early.
+	 * @param conversationId the conversation
+	 * @param text the user's message
+	 * @return the events
+	 * @throws IllegalArgumentException if an argument is null or not acceptable
+	 * @throws ChatBotKitException if the call fails before the stream starts
+	 */
+	public Stream<CompletionEvent> completeStream(String conversationId, String text) {
+		return this.client.stream(HttpMethod.POST, COMPLETE, new Object[] { conversationId }, textBody(text),
+				ConversationClient::toEvent);
+	}
+
+	/**
+	 * Issue a new token for a conversation with the API's default duration.
+	 * @param conversationId the conversation
+	 * @return the token and its expiry
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public ConversationSession createSession(String conversationId) {
+		return createSession(conversationId, Map.of());
+	}
+
+	/**
+	 * Issue a new token for a conversation
+	 * ({@code POST /conversation/{conversationId}/session/create}).
+	 * @param conversationId the conversation
+	 * @param duration how long the token is valid, sent as whole seconds (at least one)
+	 * @return the token and its expiry
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public ConversationSession createSession(String conversationId, Duration duration) {
+		Assert.isTrue(duration != null && duration.getSeconds() >= 1, "Session duration must be at least one second");
+		return createSession(conversationId, Map.of("durationInSeconds", duration.getSeconds()));
+	}
+
+	private ConversationSession createSession(String conversationId, Map<String, Object> body) {
+		return this.client.exchange(HttpMethod.POST, CREATE_SESSION, new Object[] { conversationId },
+				ChatBotKitClient.json(body), SESSION);
+	}
+
+	/**
+	 * A copy of this client with some options changed, sharing the connection pool; see
+	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * @param changes the changes to apply to a copy of the options
+	 * @return the copy
+	 */
+	public ConversationClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
+		return new ConversationClient(this.client.withOptions(changes));
+	}
+
+	/**
+	 * The underlying client.
+	 * @return the client
+	 */
+	public ChatBotKitClient client() {
+		return this.client;
+	}
+
+	private static RequestBody.Json textBody(String text) {
+		Assert.notNull(text, "Text must not be null");
+		return ChatBotKitClient.json(Map.of("text", text));
+	}
+
+	private static CompletionEvent toEvent(JsonNode event) {
+		String type = event.path("type").asString("");
+		JsonNode data = event.path("data");
+		return switch (type) {
+			case "token" -> new CompletionEvent.Token(data.path("token").asString(""));
+			case "result" -> new CompletionEvent.Result(JsonCodec.INSTANCE.convert(data, RESULT_TYPE));
+			default -> new CompletionEvent.Other(type);
+		};
+	}
+
+	@Override
+	public String toString() {
+		return "ConversationClient[" + this.client + "]";
+	}
+
+}

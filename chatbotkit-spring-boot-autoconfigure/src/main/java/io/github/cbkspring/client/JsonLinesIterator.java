@@ -1,0 +1,217 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Iterates over the lines of a JSON Lines body. Lines are split on bytes and decoded
+ * whole, so a multi-byte UTF-8 character split across network reads stays intact; blank
+ * lines are skipped; a line longer than the response size limit fails instead of filling
+ * memory; an {@code {"type":"error"}} event ends the stream with a
+ * {@link ChatBotKitStreamException}.
+ *
+ * @param <T> the element type
+ * @author cbkspring contributors
+ */
+final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
+		.isPresent("org.apache.hc.core5.http.io.EofSensorInputStream", JsonLinesIterator.class.getClassLoader());
+
+	private final ClientHttpResponse response;
+
+	private final Function<JsonNode, T> mapper;
+
+	private final ChatBotKitOptions options;
+
+	private final String call;
+
+	private @Nullable InputStream body;
+
+	private byte[] line = new byte[256];
+
+	private long lineNumber;
+
+	private @Nullable T next;
+
+	private boolean finished;
+
+	JsonLinesIterator(ClientHttpResponse response, Function<JsonNode, T> mapper, ChatBotKitOptions options,
+			String call) {
+		this.response = response;
+		this.mapper = mapper;
+		this.options = options;
+		this.call = call;
+	}
+
+	@Override
+	public boolean hasNext() {
+		if (this.next == null && !this.finished) {
+			this.next = readNext();
+		}
+		return this.next != null;
+	}
+
+	@Override
+	public T next() {
+		if (!hasNext()) {
+			throw new NoSuchElementException();
+		}
+		T result = this.next;
+		this.next = null;
+		return result;
+	}
+
+	private @Nullable T readNext() {
+		try {
+			int length;
+			while ((length = readLine()) >= 0) {
+				if (!isBlank(length)) {
+					return map(Arrays.copyOf(this.line, length));
+				}
+			}
+			close();
+			return null;
+		}
+		catch (IOException ex) {
+			close();
+			throw NetworkFailures.translate(ex, this.call + " (stream, line " + (this.lineNumber + 1) + ")");
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Read the next line into {@link #line} without its line break.
+	 * @return the length of the line, or -1 at the end of the body
+	 */
+	private int readLine() throws IOException {
+		InputStream in = body();
+		int length = 0;
+		int b;
+		while ((b = in.read()) != -1 && b != '\n') {
+			if (length == this.line.length) {
+				if (length >= this.options.maxResponseSize()) {
+					throw new ChatBotKitStreamException(
+							"A line is longer than the limit of " + this.options.maxResponseSize() + " bytes",
+							this.lineNumber + 1, null);
+				}
+				this.line = Arrays.copyOf(this.line, Math.min(length * 2, this.options.maxResponseSize()));
+			}
+			this.line[length++] = (byte) b;
+		}
+		if (b == -1 && length == 0) {
+			return -1;
+		}
+		this.lineNumber++;
+		return (length > 0 && this.line[length - 1] == '\r') ? length - 1 : length;
+	}
+
+	private InputStream body() throws IOException {
+		if (this.body == null) {
+			this.body = new BufferedInputStream(this.response.getBody(), 8192);
+		}
+		return this.body;
+	}
+
+	private boolean isBlank(int length) {
+		for (int i = 0; i < length; i++) {
+			if (!Character.isWhitespace(this.line[i])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private T map(byte[] json) {
+		JsonNode node;
+		try {
+			node = JsonCodec.INSTANCE.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new ChatBotKitStreamException("Malformed JSON in stream: " + ex.getOriginalMessage() + "; line: "
+					+ new BoundedBody(json, false).excerpt(this.options.secret()), this.lineNumber, ex);
+		}
+		if ("error".equals(node.path("type").asString(""))) {
+			String message = node.path("data").path("message").asString("(no message)");
+			throw new ChatBotKitStreamException("The API reported an error in the stream: "
+					+ Redaction.mask(message, this.options.secret()), this.lineNumber, null);
+		}
+		try {
+			return this.mapper.apply(node);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new ChatBotKitStreamException("Unexpected event in stream: " + ex.getMessage(), this.lineNumber, ex);
+		}
+	}
+
+	/**
+	 * Release the response. Before the end of the body the connection is aborted rather
+	 * than drained: draining would wait for the rest of a reply nobody reads.
+	 */
+	@Override
+	public void close() {
+		if (this.finished) {
+			return;
+		}
+		this.finished = true;
+		this.next = null;
+		try {
+			if (HTTP_COMPONENTS_PRESENT) {
+				HttpComponentsAbort.abort(this.response);
+			}
+		}
+		catch (IOException ex) {
+			// the connection is closed below either way
+		}
+		finally {
+			this.response.close();
+		}
+	}
+
+	/**
+	 * Kept apart so that the iterator loads without HttpClient 5 on the class path. After
+	 * the end of the body the connection is already back in the pool and this does
+	 * nothing.
+	 */
+	private static final class HttpComponentsAbort {
+
+		static void abort(ClientHttpResponse response) throws IOException {
+			if (response.getBody() instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
+				sensor.abort();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,215 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for JSON Lines streaming: real sockets, chunked and dribbled bodies.
+ *
+ * @author cbkspring contributors
+ */
+class StreamingTests {
+
+	private static final String COMPLETE_PATH = "/api/v1/conversation/conv-1/complete";
+
+	private static final String REPLY = """
+			{"type":"token","data":{"token":"Hé"}}
+			{"type":"token","data":{"token":"llo 👋"}}
+
+			{"type":"result","data":{"id":"m1","text":"Héllo 👋","usage":{"token":3},"end":{"reason":"stop"}}}
+			""";
+
+	@RegisterExtension
+	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ChatBotKitClient client = ChatBotKitClient.create(ChatBotKitOptions.builder()
+		.secret("tok-conversation")
+		.url(api.baseUrl())
+		.retry(RetryOptions.disabled())
+		.build());
+
+	@Test
+	void completeStreamSendsJsonlAcceptAndYieldsTokensThenResult() {
+		stubReply(aResponse().withBody(REPLY));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Token("Hé"),
+					new CompletionEvent.Token("llo 👋"),
+					new CompletionEvent.Result(new CompletionResult("m1", "Héllo 👋", 3, EndReason.STOP)));
+		}
+		api.verify(postRequestedFor(urlEqualTo(COMPLETE_PATH)).withHeader("Accept", equalTo("application/jsonl"))
+			.withHeader("Authorization", equalTo("Bearer tok-conversation"))
+			.withRequestBody(equalToJson("{\"text\":\"Hi\"}")));
+	}
+
+	@Test
+	void multiByteCharactersSplitAcrossChunksDecodeIntact() {
+		byte[] body = REPLY.getBytes(StandardCharsets.UTF_8);
+		// one byte a chunk: every multi-byte character is split across network reads
+		stubReply(aResponse().withBody(body).withChunkedDribbleDelay(body.length, 300));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			assertThat(events.toList()).first().isEqualTo(new CompletionEvent.Token("Hé"));
+		}
+	}
+
+	@Test
+	void genericStreamMapsEachLineAndSkipsBlankAndCrlfLines() {
+		stubReply(aResponse().withBody("{\"n\":1}\r\n\r\n   \n{\"n\":2}\n{\"n\":3}"));
+		try (Stream<Map> lines = this.client.stream("/conversation/{id}/complete", Map.of("text", "x"), Map.class,
+				"conv-1")) {
+			assertThat(lines.map((line) -> line.get("n")).toList()).containsExactly(1, 2, 3);
+		}
+	}
+
+	@Test
+	void malformedLineFailsWithItsLineNumber() {
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n\n{not json\n"));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("a"));
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(iterator::next)
+				.satisfies((ex) -> assertThat(ex.lineNumber()).isEqualTo(3))
+				.withMessageContaining("line 3");
+		}
+	}
+
+	@Test
+	void errorEventFailsTheStreamWithTheApiMessage() {
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"
+				+ "{\"type\":\"error\",\"data\":{\"message\":\"Model overloaded\"}}\n"));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(events::toList)
+				.withMessageContaining("Model overloaded")
+				.satisfies((ex) -> assertThat(ex.lineNumber()).isEqualTo(2));
+		}
+	}
+
+	@Test
+	void unknownEventTypesArriveAsOther() {
+		stubReply(aResponse().withBody("{\"type\":\"thinking\",\"data\":{}}\n"));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Other("thinking"));
+		}
+	}
+
+	@Test
+	void errorStatusBeforeTheStreamIsTypedException() {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"message\":\"Token expired\",\"code\":\"UNAUTHORIZED\"}")));
+		assertThatExceptionOfType(ChatBotKitAuthenticationException.class)
+			.isThrownBy(() -> this.client.conversations().completeStream("conv-1", "Hi"))
+			.satisfies((ex) -> assertThat(ex.apiMessage()).isEqualTo("Token expired"));
+	}
+
+	@Test
+	void connectionLostMidStreamIsConnectionException() {
+		stubReply(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+		assertThatExceptionOfType(ChatBotKitConnectionException.class).isThrownBy(() -> {
+			try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+				events.toList();
+			}
+		});
+	}
+
+	@Test
+	void closingEarlyReleasesTheConnectionWithoutWaitingForTheRest() {
+		ChatBotKitClient oneConnection = clientWithPoolOfOne();
+		String slowReply = "{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n".repeat(40);
+		stubReply(aResponse().withBody(slowReply).withChunkedDribbleDelay(40, 8000));
+		long start = System.nanoTime();
+		try (Stream<CompletionEvent> events = oneConnection.conversations().completeStream("conv-1", "Hi")) {
+			assertThat(events.findFirst()).isPresent();
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		stubReply(aResponse().withBody(REPLY));
+		// the pool has one connection: this call fails with a lease timeout if it was kept
+		try (Stream<CompletionEvent> events = oneConnection.conversations().completeStream("conv-1", "Hi")) {
+			assertThat(events.toList()).hasSize(3);
+		}
+	}
+
+	@Test
+	void readingToTheEndReleasesTheConnection() {
+		ChatBotKitClient oneConnection = clientWithPoolOfOne();
+		stubReply(aResponse().withBody(REPLY));
+		for (int i = 0; i < 3; i++) {
+			// not closed on purpose: exhausting the stream must release the connection
+			Stream<CompletionEvent> events = oneConnection.conversations().completeStream("conv-1", "Hi");
+			assertThat(events.toList()).hasSize(3);
+		}
+	}
+
+	@Test
+	void completeWithoutStreamingReturnsTheResult() {
+		api.stubFor(post(urlEqualTo(COMPLETE_PATH)).willReturn(WireMock.okJson(
+				"{\"id\":\"m1\",\"text\":\"Hello\",\"usage\":{\"token\":2},\"end\":{\"reason\":\"brand-new\"}}")));
+		assertThat(this.client.conversations().complete("conv-1", "Hi"))
+			.isEqualTo(new CompletionResult("m1", "Hello", 2, EndReason.UNKNOWN));
+		api.verify(postRequestedFor(urlEqualTo(COMPLETE_PATH)).withHeader("Accept", equalTo("application/json")));
+	}
+
+	@Test
+	void createConversationSessionSendsDurationInSeconds() {
+		api.stubFor(post(urlEqualTo("/api/v1/conversation/conv-1/session/create"))
+			.willReturn(WireMock.okJson("{\"id\":\"conv-1\",\"token\":\"tok-2\",\"expiresAt\":1000}")));
+		ConversationSession session = this.client.conversations().createSession("conv-1", Duration.ofMinutes(2));
+		assertThat(session.token()).isEqualTo("tok-2");
+		assertThat(session.expiresAt()).isEqualTo(java.time.Instant.ofEpochSecond(1));
+		assertThat(session.toString()).doesNotContain("tok-2");
+		api.verify(postRequestedFor(urlEqualTo("/api/v1/conversation/conv-1/session/create"))
+			.withRequestBody(equalToJson("{\"durationInSeconds\":120}")));
+	}
+
+	private ChatBotKitClient clientWithPoolOfOne() {
+		// a leaked connection makes the next call wait for the pool and time out
+		return ChatBotKitClient.create(RestClient.builder()
+			.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(2), Duration.ofSeconds(10), 1)),
+				this.client.options());
+	}
+
+	private static void stubReply(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+		api.stubFor(post(urlEqualTo(COMPLETE_PATH))
+			.willReturn(response.withHeader("Content-Type", "application/jsonl")));
+	}
+
+
+}
