@@ -355,9 +355,8 @@ public final class ChatBotKitClient {
 					return reader.read(response, this.options);
 				}
 				catch (IOException | RuntimeException ex) {
-					if (keepOpen) {
-						response.close();
-					}
+					// the body may be unread or endless: never drain it
+					Connections.abort(response);
 					throw ex;
 				}
 			}, !keepOpen);

@@ -29,7 +29,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.util.ClassUtils;
 
 /**
  * Iterates over the lines of a JSON Lines body. Lines are split on bytes and decoded
@@ -42,9 +41,6 @@ import org.springframework.util.ClassUtils;
  * @author cbkspring contributors
  */
 final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
-
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
-		.isPresent("org.apache.hc.core5.http.io.EofSensorInputStream", JsonLinesIterator.class.getClassLoader());
 
 	private final ClientHttpResponse response;
 
@@ -176,42 +172,16 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	}
 
 	/**
-	 * Release the response. Before the end of the body the connection is aborted rather
-	 * than drained: draining would wait for the rest of a reply nobody reads.
+	 * Release the response, aborting the connection when the body was not read to the
+	 * end: draining would wait for the rest of a reply nobody reads.
 	 */
 	@Override
 	public void close() {
-		if (this.finished) {
-			return;
+		if (!this.finished) {
+			this.finished = true;
+			this.next = null;
+			Connections.abort(this.response);
 		}
-		this.finished = true;
-		this.next = null;
-		try {
-			if (HTTP_COMPONENTS_PRESENT) {
-				HttpComponentsAbort.abort(this.response);
-			}
-		}
-		catch (IOException ex) {
-			// the connection is closed below either way
-		}
-		finally {
-			this.response.close();
-		}
-	}
-
-	/**
-	 * Kept apart so that the iterator loads without HttpClient 5 on the class path. After
-	 * the end of the body the connection is already back in the pool and this does
-	 * nothing.
-	 */
-	private static final class HttpComponentsAbort {
-
-		static void abort(ClientHttpResponse response) throws IOException {
-			if (response.getBody() instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
-				sensor.abort();
-			}
-		}
-
 	}
 
 }

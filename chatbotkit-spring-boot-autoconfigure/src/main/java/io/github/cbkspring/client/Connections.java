@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package io.github.cbkspring.client;
+
+import java.io.IOException;
+
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Releases a response whose body will not be read to the end. Closing it would make
+ * Apache HttpClient 5 drain the rest to keep the connection, which for an endless or
+ * hostile body means reading it all; aborting drops the connection at once instead.
+ * Other engines close their stream without draining.
+ *
+ * @author cbkspring contributors
+ */
+final class Connections {
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
+		.isPresent("org.apache.hc.core5.http.io.EofSensorInputStream", Connections.class.getClassLoader());
+
+	private Connections() {
+	}
+
+	/**
+	 * Abort the connection of a response that is not read to the end, then close it.
+	 * After the end of the body the connection is already released and the abort does
+	 * nothing.
+	 */
+	static void abort(ClientHttpResponse response) {
+		try {
+			if (HTTP_COMPONENTS_PRESENT) {
+				HttpComponents.abort(response);
+			}
+		}
+		catch (IOException ex) {
+			// the response is closed below either way
+		}
+		finally {
+			response.close();
+		}
+	}
+
+	/**
+	 * Kept apart so that this class loads without HttpClient 5 on the class path.
+	 */
+	private static final class HttpComponents {
+
+		static void abort(ClientHttpResponse response) throws IOException {
+			if (response.getBody() instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
+				sensor.abort();
+			}
+		}
+
+	}
+
+}
