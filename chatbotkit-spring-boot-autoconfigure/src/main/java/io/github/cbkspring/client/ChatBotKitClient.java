@@ -77,6 +77,8 @@ public final class ChatBotKitClient {
 
 	private static final Log logger = LogFactory.getLog(ChatBotKitClient.class);
 
+	private static final String HTTP_COMPONENTS_HEADER_LOG = "org.apache.hc.client5.http.headers";
+
 	private static final String RUN_AS_USER_HEADER = "X-RunAs-User-Id";
 
 	private static final String TIMEZONE_HEADER = "X-Timezone";
@@ -105,6 +107,10 @@ public final class ChatBotKitClient {
 	public static ChatBotKitClient create(RestClient.Builder restClientBuilder, ChatBotKitOptions options) {
 		Assert.notNull(restClientBuilder, "RestClient.Builder must not be null");
 		Assert.notNull(options, "ChatBotKitOptions must not be null");
+		if (LogFactory.getLog(HTTP_COMPONENTS_HEADER_LOG).isDebugEnabled()) {
+			logger.warn("DEBUG logging of '" + HTTP_COMPONENTS_HEADER_LOG + "' prints every request header, the"
+					+ " ChatBotKit secret in 'Authorization' included: keep it off outside local debugging");
+		}
 		return new ChatBotKitClient(restClientBuilder.build(), options);
 	}
 

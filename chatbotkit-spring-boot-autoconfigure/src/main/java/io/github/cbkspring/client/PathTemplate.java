@@ -28,12 +28,19 @@ import org.springframework.web.util.UriUtils;
  * encodes every variable as exactly one path segment, so no id can reach another
  * endpoint: {@code /}, {@code ?}, {@code #}, {@code %} and every non-ASCII or control
  * character are percent-encoded, and ids that are dot-segments ({@code .}, {@code ..}),
- * empty or blank are refused, since servers and proxies collapse dot-segments even when
- * encoded.
+ * empty, blank, longer than {@value #MAX_VARIABLE_LENGTH} characters or holding control
+ * characters (which servers refuse even encoded) are refused:
+ * servers and proxies collapse dot-segments even when encoded.
  *
  * @author cbkspring contributors
  */
 final class PathTemplate {
+
+	/**
+	 * The longest path variable accepted: ids are short, and a long one would make a URL
+	 * that servers and proxies refuse.
+	 */
+	static final int MAX_VARIABLE_LENGTH = 1024;
 
 	private final String template;
 
@@ -97,6 +104,10 @@ final class PathTemplate {
 		Assert.notNull(variable, () -> "'" + name + "' must not be null");
 		String value = variable.toString();
 		Assert.isTrue(!value.isBlank(), () -> "'" + name + "' must not be empty or blank");
+		Assert.isTrue(value.length() <= MAX_VARIABLE_LENGTH,
+				() -> "'" + name + "' must not be longer than " + MAX_VARIABLE_LENGTH + " characters");
+		Assert.isTrue(value.chars().noneMatch(Character::isISOControl),
+				() -> "'" + name + "' must not contain control characters");
 		Assert.isTrue(!value.equals(".") && !value.equals(".."),
 				() -> "'" + name + "' must not be '.' or '..' (a dot-segment)");
 		return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);

@@ -36,8 +36,14 @@ class PathTemplateTests {
 	}
 
 	@Test
-	void encodesUnicodeAndControlCharacters() {
-		assertThat(PathTemplate.parse("/a/{x}").expand("ü\n")).isEqualTo("/a/%C3%BC%0A");
+	void encodesUnicode() {
+		assertThat(PathTemplate.parse("/a/{x}").expand("ü ✓")).isEqualTo("/a/%C3%BC%20%E2%9C%93");
+	}
+
+	@Test
+	void refusesControlCharacters() {
+		assertThatIllegalArgumentException().isThrownBy(() -> PathTemplate.parse("/a/{x}").expand("a\tb"))
+			.withMessageContaining("control characters");
 	}
 
 	@Test
