@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
  * @param truncated whether the body had more bytes than the limit
  * @author cbkspring contributors
  */
+@SuppressWarnings("ArrayRecordComponent") // internal and never compared
 record BoundedBody(byte[] bytes, boolean truncated) {
 
 	private static final int EXCERPT_LENGTH = 500;

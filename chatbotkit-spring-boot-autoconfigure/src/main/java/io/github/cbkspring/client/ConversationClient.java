@@ -115,8 +115,8 @@ public class ConversationClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public ConversationSession createSession(String conversationId, Duration duration) {
-		Assert.isTrue(duration != null && duration.getSeconds() >= 1, "Session duration must be at least one second");
-		return createSession(conversationId, Map.of("durationInSeconds", duration.getSeconds()));
+		Assert.isTrue(duration != null && duration.toSeconds() >= 1, "Session duration must be at least one second");
+		return createSession(conversationId, Map.of("durationInSeconds", duration.toSeconds()));
 	}
 
 	private ConversationSession createSession(String conversationId, Map<String, Object> body) {

@@ -17,6 +17,7 @@
 package io.github.cbkspring.client;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -109,7 +110,7 @@ final class ErrorDecoder {
 		}
 		catch (NumberFormatException ex) {
 			try {
-				Duration wait = Duration.between(ZonedDateTime.now(),
+				Duration wait = Duration.between(ZonedDateTime.now(ZoneOffset.UTC),
 						ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME));
 				return wait.isNegative() ? Duration.ZERO : wait;
 			}

@@ -58,9 +58,10 @@ final class JsonCodec {
 	}
 
 	/**
-	 * Read JSON.
+	 * Read JSON; the {@link JavaType} carries the type at run time.
 	 * @throws JacksonException if the bytes are not JSON of the given type
 	 */
+	@SuppressWarnings("TypeParameterUnusedInFormals")
 	<T> T read(byte[] json, JavaType type) {
 		return this.mapper.readValue(json, type);
 	}
@@ -69,6 +70,7 @@ final class JsonCodec {
 	 * Map a JSON tree to a type.
 	 * @throws JacksonException if the tree does not fit the type
 	 */
+	@SuppressWarnings("TypeParameterUnusedInFormals")
 	<T> T convert(JsonNode tree, JavaType type) {
 		return this.mapper.treeToValue(tree, type);
 	}

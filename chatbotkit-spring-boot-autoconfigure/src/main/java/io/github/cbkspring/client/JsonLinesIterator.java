@@ -78,10 +78,10 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	@Override
 	public T next() {
-		if (!hasNext()) {
+		T result = hasNext() ? this.next : null;
+		if (result == null) {
 			throw new NoSuchElementException();
 		}
-		T result = this.next;
 		this.next = null;
 		return result;
 	}

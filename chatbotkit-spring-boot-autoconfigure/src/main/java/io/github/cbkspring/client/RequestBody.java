@@ -38,6 +38,7 @@ sealed interface RequestBody {
 	/**
 	 * JSON already written to bytes: a known length, no chunking, no re-serialization.
 	 */
+	@SuppressWarnings("ArrayRecordComponent") // internal and never compared
 	record Json(byte[] bytes) implements RequestBody {
 
 		@Override

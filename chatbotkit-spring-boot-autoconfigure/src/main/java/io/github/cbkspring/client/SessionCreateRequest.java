@@ -53,7 +53,7 @@ public record SessionCreateRequest(@JsonIgnore @Nullable Duration duration, List
 	 * @param meta free-form metadata
 	 */
 	public SessionCreateRequest {
-		Assert.isTrue(duration == null || duration.getSeconds() >= 1,
+		Assert.isTrue(duration == null || duration.toSeconds() >= 1,
 				"Session duration must be at least one second");
 		Assert.notNull(messages, "Messages must not be null (use an empty list)");
 		Assert.notNull(meta, "Meta must not be null (use an empty map)");
@@ -86,7 +86,7 @@ public record SessionCreateRequest(@JsonIgnore @Nullable Duration duration, List
 	@JsonProperty("durationInSeconds")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Nullable Long durationInSeconds() {
-		return (this.duration != null) ? this.duration.getSeconds() : null;
+		return (this.duration != null) ? this.duration.toSeconds() : null;
 	}
 
 	/**
