@@ -16,6 +16,7 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -98,6 +100,10 @@ public final class ChatBotKitAutoConfiguration {
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
 			return HttpComponentsTuning.tune(httpComponents, properties.getMaxConnections(),
 					Objects.requireNonNull(settings.connectTimeout()));
+		}
+		if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk && "http".equals(properties.getUrl().getScheme())) {
+			// on plain http the JDK client offers an h2c upgrade that many servers abort
+			return jdk.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1));
 		}
 		return builder;
 	}

@@ -185,6 +185,24 @@ class ChatBotKitAutoConfigurationTests {
 	}
 
 	@Test
+	void worksOnTheJdkEngineWithoutHttpClient5OverPlainHttp() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		withApi().withClassLoader(new FilteredClassLoader("org.apache.hc")).run((context) -> {
+			assertThat(context.getBean(SessionClient.class).create("bot-1").conversationId()).isEqualTo("c");
+			// HTTP/1.1 pinned: no h2c upgrade offer, which servers may abort on a POST
+			api.verify(postRequestedFor(anyUrl()).withHeader("Upgrade", absent()));
+		});
+	}
+
+	@Test
+	void worksOnAnEngineChosenByTheApplication() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		withApi().withPropertyValues("spring.http.clients.imperative.factory=simple")
+			.run((context) -> assertThat(context.getBean(SessionClient.class).create("bot-1").conversationId())
+				.isEqualTo("c"));
+	}
+
+	@Test
 	void applicationRestClientCustomizerReachesChatBotKitClient() {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
 		withApi().withUserConfiguration(AppCustomizerConfiguration.class).run((context) -> {
