@@ -19,6 +19,7 @@
 	const sendButton = byId('send');
 	const errorBox = byId('error');
 	const sessionStatus = byId('session-status');
+	const modeBadge = byId('mode-badge');
 
 	let session = null;
 	let expiryTimer = null;
@@ -37,6 +38,8 @@
 		const time = new Date(session.expiresAtMillis).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 		sessionStatus.textContent = `Session active until ${time} · API ${session.apiBase}`;
 		sessionStatus.dataset.state = 'active';
+		// Only the sample's demo API is handed out as a same-origin path
+		modeBadge.hidden = !session.apiBase.startsWith('/');
 		clearTimeout(expiryTimer);
 		expiryTimer = setTimeout(() => {
 			sessionStatus.textContent = 'Session expired: your next message starts a new one.';

@@ -17,7 +17,6 @@
 package io.github.cbkspring.sample.chat.demo;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +24,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
  * A small stand-in for the two ChatBotKit endpoints the sample uses: creating a bot
@@ -55,6 +57,8 @@ class DemoApiController {
 
 	static final String JSON_LINES = "application/jsonl";
 
+	private static final MediaType JSON_LINES_TYPE = MediaType.parseMediaType(JSON_LINES);
+
 	static final Duration DEFAULT_SESSION_DURATION = Duration.ofMinutes(10);
 
 	private static final Duration MAX_SESSION_DURATION = Duration.ofHours(1);
@@ -68,10 +72,14 @@ class DemoApiController {
 
 	private final JsonMapper jsonMapper;
 
-	DemoApiController(DemoSessions sessions, @Value("${chatbotkit.secret}") String secret, JsonMapper jsonMapper) {
+	private final AsyncTaskExecutor executor;
+
+	DemoApiController(DemoSessions sessions, @Value("${chatbotkit.secret}") String secret, JsonMapper jsonMapper,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
 		this.sessions = sessions;
 		this.secret = secret;
 		this.jsonMapper = jsonMapper;
+		this.executor = executor;
 	}
 
 	@PostMapping("/bot/{botId}/session/create")
@@ -94,13 +102,15 @@ class DemoApiController {
 	}
 
 	@PostMapping(path = "/conversation/{conversationId}/complete", produces = JSON_LINES)
-	ResponseEntity<StreamingResponseBody> completeStreaming(@PathVariable String conversationId,
+	ResponseEntity<ResponseBodyEmitter> completeStreaming(@PathVariable String conversationId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@RequestBody Complete request) {
 		Reply reply = reply(conversationId, authorization, request);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(JSON_LINES))
-			.body((output) -> stream(reply, output));
+		// An emitter, not a StreamingResponseBody: Spring Framework 7 ignores flush() on the
+		// latter's stream by default, which would deliver the whole reply at once
+		ResponseBodyEmitter emitter = new ResponseBodyEmitter();
+		this.executor.execute(() -> stream(reply, emitter));
+		return ResponseEntity.ok().contentType(JSON_LINES_TYPE).body(emitter);
 	}
 
 	@ExceptionHandler
@@ -123,24 +133,30 @@ class DemoApiController {
 		return new Reply("Demo bot: you said \"" + request.text().strip() + "\"");
 	}
 
-	private void stream(Reply reply, OutputStream output) throws IOException {
-		for (String token : reply.tokens()) {
-			writeLine(output, new Event("token", new TokenData(token)));
-			try {
+	private void stream(Reply reply, ResponseBodyEmitter emitter) {
+		try {
+			for (String token : reply.tokens()) {
+				send(emitter, new Event("token", new TokenData(token)));
 				Thread.sleep(TOKEN_DELAY_MILLIS);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+			send(emitter, new Event("result", reply.result()));
+			emitter.complete();
 		}
-		writeLine(output, new Event("result", reply.result()));
+		catch (IOException ex) {
+			// The browser went away
+			emitter.completeWithError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			emitter.completeWithError(ex);
+		}
 	}
 
-	private void writeLine(OutputStream output, Event event) throws IOException {
-		output.write(this.jsonMapper.writeValueAsBytes(event));
-		output.write('\n');
-		output.flush();
+	private void send(ResponseBodyEmitter emitter, Event event) throws IOException {
+		byte[] json = this.jsonMapper.writeValueAsBytes(event);
+		byte[] line = Arrays.copyOf(json, json.length + 1);
+		line[json.length] = '\n';
+		emitter.send(line, JSON_LINES_TYPE);
 	}
 
 	private static Duration duration(@Nullable SessionCreate request) {
