@@ -59,7 +59,7 @@ class DemoApiController {
 
 	private static final MediaType JSON_LINES_TYPE = MediaType.parseMediaType(JSON_LINES);
 
-	static final Duration DEFAULT_SESSION_DURATION = Duration.ofMinutes(10);
+	private static final Duration DEFAULT_SESSION_DURATION = Duration.ofMinutes(10);
 
 	private static final Duration MAX_SESSION_DURATION = Duration.ofHours(1);
 
