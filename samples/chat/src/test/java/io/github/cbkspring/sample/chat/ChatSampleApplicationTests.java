@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +36,18 @@ class ChatSampleApplicationTests {
 	@Autowired
 	private SessionClient sessionClient;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@Test
 	void contextStartsWithAutoConfiguredSessionClient() {
 		assertThat(this.sessionClient.client().options().baseUri()).isEqualTo("https://api.chatbotkit.com/v1");
+	}
+
+	@Test
+	void demoApiIsOffWhenASecretIsSet() {
+		assertThat(this.context.containsBean("demoApiController")).isFalse();
+		assertThat(this.context.getEnvironment().getProperty("sample.browser-api-base")).isNull();
 	}
 
 }

@@ -1,0 +1,231 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.sample.chat.demo;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
+/**
+ * A small stand-in for the two ChatBotKit endpoints the sample uses: creating a bot
+ * session (with the secret) and completing a conversation (with the session's token),
+ * as JSON or streamed as JSON Lines. The bot echoes what it is told, one word at a time.
+ *
+ * @author cbkspring contributors
+ */
+@RestController
+@ConditionalOnBooleanProperty(DemoModeConfiguration.ENABLED_PROPERTY)
+@RequestMapping(DemoModeConfiguration.API_PATH)
+class DemoApiController {
+
+	static final String JSON_LINES = "application/jsonl";
+
+	private static final MediaType JSON_LINES_TYPE = MediaType.parseMediaType(JSON_LINES);
+
+	private static final Duration DEFAULT_SESSION_DURATION = Duration.ofMinutes(10);
+
+	private static final Duration MAX_SESSION_DURATION = Duration.ofHours(1);
+
+	// Slow enough to watch the reply stream in, fast enough for tests
+	private static final long TOKEN_DELAY_MILLIS = 60;
+
+	private final DemoSessions sessions;
+
+	private final String secret;
+
+	private final JsonMapper jsonMapper;
+
+	private final AsyncTaskExecutor executor;
+
+	DemoApiController(DemoSessions sessions, @Value("${chatbotkit.secret}") String secret, JsonMapper jsonMapper,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
+		this.sessions = sessions;
+		this.secret = secret;
+		this.jsonMapper = jsonMapper;
+		this.executor = executor;
+	}
+
+	@PostMapping("/bot/{botId}/session/create")
+	SessionCreated createSession(@PathVariable String botId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestBody(required = false) @Nullable SessionCreate request) {
+		if (authorization == null || !DemoSessions.matches("Bearer " + this.secret, authorization)) {
+			throw new DemoApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "The secret is not valid.");
+		}
+		DemoSessions.Session session = this.sessions.create(duration(request));
+		return new SessionCreated(botId, session.conversationId(), session.token(),
+				session.expiresAt().toEpochMilli(), List.of());
+	}
+
+	@PostMapping(path = "/conversation/{conversationId}/complete", produces = MediaType.APPLICATION_JSON_VALUE)
+	Result complete(@PathVariable String conversationId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestBody Complete request) {
+		return reply(conversationId, authorization, request).result();
+	}
+
+	@PostMapping(path = "/conversation/{conversationId}/complete", produces = JSON_LINES)
+	ResponseEntity<ResponseBodyEmitter> completeStreaming(@PathVariable String conversationId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestBody Complete request) {
+		Reply reply = reply(conversationId, authorization, request);
+		// An emitter, not a StreamingResponseBody: Spring Framework 7 ignores flush() on the
+		// latter's stream by default, which would deliver the whole reply at once
+		ResponseBodyEmitter emitter = new ResponseBodyEmitter();
+		this.executor.execute(() -> stream(reply, emitter));
+		return ResponseEntity.ok().contentType(JSON_LINES_TYPE).body(emitter);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> apiError(DemoApiException ex) {
+		return ResponseEntity.status(ex.status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new ApiError(ex.message, ex.code));
+	}
+
+	private Reply reply(String conversationId, @Nullable String authorization, Complete request) {
+		String token = (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7)
+				: null;
+		if (!this.sessions.isValid(conversationId, token)) {
+			throw new DemoApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+					"The session token is not valid for this conversation, or has expired.");
+		}
+		if (!StringUtils.hasText(request.text())) {
+			throw new DemoApiException(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The text must not be empty.");
+		}
+		return new Reply("Demo bot: you said \"" + request.text().strip() + "\"");
+	}
+
+	private void stream(Reply reply, ResponseBodyEmitter emitter) {
+		try {
+			for (String token : reply.tokens()) {
+				send(emitter, new Event("token", new TokenData(token)));
+				Thread.sleep(TOKEN_DELAY_MILLIS);
+			}
+			send(emitter, new Event("result", reply.result()));
+			emitter.complete();
+		}
+		catch (IOException ex) {
+			// The browser went away
+			emitter.completeWithError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			emitter.completeWithError(ex);
+		}
+	}
+
+	private void send(ResponseBodyEmitter emitter, Event event) throws IOException {
+		byte[] json = this.jsonMapper.writeValueAsBytes(event);
+		byte[] line = Arrays.copyOf(json, json.length + 1);
+		line[json.length] = '\n';
+		emitter.send(line, JSON_LINES_TYPE);
+	}
+
+	private static Duration duration(@Nullable SessionCreate request) {
+		Long seconds = (request != null) ? request.durationInSeconds() : null;
+		if (seconds == null || seconds < 1) {
+			return DEFAULT_SESSION_DURATION;
+		}
+		Duration requested = Duration.ofSeconds(seconds);
+		return (requested.compareTo(MAX_SESSION_DURATION) > 0) ? MAX_SESSION_DURATION : requested;
+	}
+
+	/**
+	 * A reply and the tokens it streams as: its words, each with the space before it.
+	 */
+	record Reply(String text) {
+
+		List<String> tokens() {
+			return Arrays.asList(this.text.split("(?=\\s)"));
+		}
+
+		Result result() {
+			return new Result("demo-message-" + DemoSessions.randomToken(), this.text, new Usage(tokens().size()),
+					new End("stop"));
+		}
+
+	}
+
+	record SessionCreate(@Nullable Long durationInSeconds) {
+	}
+
+	record SessionCreated(String id, String conversationId, String token, long expiresAt, List<Object> messages) {
+	}
+
+	record Complete(@Nullable String text) {
+	}
+
+	record Event(String type, Object data) {
+	}
+
+	record TokenData(String token) {
+	}
+
+	record Result(String id, String text, Usage usage, End end) {
+	}
+
+	record Usage(int token) {
+	}
+
+	record End(String reason) {
+	}
+
+	record ApiError(String message, String code) {
+	}
+
+	static final class DemoApiException extends RuntimeException {
+
+		private final HttpStatus status;
+
+		private final String code;
+
+		private final String message;
+
+		DemoApiException(HttpStatus status, String code, String message) {
+			super(message);
+			this.status = status;
+			this.code = code;
+			this.message = message;
+		}
+
+	}
+
+}
