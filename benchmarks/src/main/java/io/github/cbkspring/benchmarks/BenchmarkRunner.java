@@ -41,8 +41,8 @@ import java.util.stream.Collectors;
  * other, which makes single-threaded rates on small VMs bimodal. At higher concurrency
  * nothing is pinned.
  * <p>
- * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=400 --rounds=7
- * --startup-runs=7 --skip-load --skip-startup --jfr=<driver>} (the last records a JFR
+ * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=300 --rounds=7
+ * --startup-runs=5 --skip-load --skip-startup --jfr=<driver>} (the last records a JFR
  * profile of that driver's JVM into {@code target/}).
  *
  * @author cbkspring contributors
@@ -90,7 +90,7 @@ public final class BenchmarkRunner {
 			}
 		}
 		if (!this.options.containsKey("skip-startup")) {
-			runStartup(Integer.parseInt(this.options.getOrDefault("startup-runs", "7")));
+			runStartup(Integer.parseInt(this.options.getOrDefault("startup-runs", "5")));
 		}
 		System.out.println("Load average at the end " + loadAverage());
 		ratios.forEach(System.out::println);
@@ -159,7 +159,7 @@ public final class BenchmarkRunner {
 			command.add("-XX:StartFlightRecording=settings=profile,filename=target/" + driver + "-c" + concurrency + ".jfr");
 		}
 		command.addAll(List.of("-cp", this.classpath, LoadBenchmark.class.getName(), driver, Integer.toString(port),
-				Integer.toString(concurrency), this.options.getOrDefault("round-ms", "400"),
+				Integer.toString(concurrency), this.options.getOrDefault("round-ms", "300"),
 				this.options.getOrDefault("rounds", "7")));
 		List<String> output = run(command);
 		for (String line : output) {

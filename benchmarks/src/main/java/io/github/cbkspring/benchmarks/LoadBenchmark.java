@@ -51,7 +51,7 @@ public final class LoadBenchmark {
 
 	private static final int MIN_WARMUP_ROUNDS = 6;
 
-	private static final int MAX_WARMUP_ROUNDS = 40;
+	private static final int MAX_WARMUP_ROUNDS = 20;
 
 	private static final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -101,8 +101,8 @@ public final class LoadBenchmark {
 		}
 		finally {
 			System.out.flush();
-			// engines may leave non-daemon threads behind
-			Runtime.getRuntime().halt(status);
+			// engines may leave non-daemon threads behind; exit still runs the JFR dump hook
+			System.exit(status);
 		}
 	}
 
