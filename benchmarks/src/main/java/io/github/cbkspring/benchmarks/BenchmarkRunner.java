@@ -156,6 +156,8 @@ public final class BenchmarkRunner {
 		command.add(this.java);
 		command.addAll(DRIVER_JVM_OPTIONS);
 		if (driver.equals(this.options.get("jfr"))) {
+			// Spring's call stacks are deeper than JFR's default of 64 frames
+			command.add("-XX:FlightRecorderOptions:stackdepth=256");
 			command.add("-XX:StartFlightRecording=settings=profile,filename=target/" + driver + "-c" + concurrency + ".jfr");
 		}
 		command.addAll(List.of("-cp", this.classpath, LoadBenchmark.class.getName(), driver, Integer.toString(port),
