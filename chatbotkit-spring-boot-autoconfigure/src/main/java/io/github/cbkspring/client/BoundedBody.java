@@ -19,6 +19,7 @@ package io.github.cbkspring.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Bytes of a response body read up to a limit, so that no answer, however large, can
@@ -33,10 +34,26 @@ record BoundedBody(byte[] bytes, boolean truncated) {
 
 	private static final int EXCERPT_LENGTH = 500;
 
+	private static final int INITIAL_BUFFER = 1024;
+
+	/**
+	 * Read at most {@code limit} bytes. The buffer starts small and doubles, since most
+	 * answers are a few hundred bytes: {@code readNBytes} would allocate 8 KB per call.
+	 */
 	static BoundedBody read(InputStream body, int limit) throws IOException {
-		byte[] bytes = body.readNBytes(limit);
-		boolean truncated = bytes.length == limit && body.read() != -1;
-		return new BoundedBody(bytes, truncated);
+		byte[] buffer = new byte[Math.min(limit, INITIAL_BUFFER)];
+		int length = 0;
+		int read;
+		while ((read = body.read(buffer, length, buffer.length - length)) >= 0) {
+			length += read;
+			if (length == limit) {
+				return new BoundedBody(buffer, body.read() != -1);
+			}
+			if (length == buffer.length) {
+				buffer = Arrays.copyOf(buffer, (int) Math.min(limit, length * 2L));
+			}
+		}
+		return new BoundedBody((length == buffer.length) ? buffer : Arrays.copyOf(buffer, length), false);
 	}
 
 	boolean isEmpty() {
