@@ -72,7 +72,8 @@ public final class ChatBotKitAutoConfiguration {
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = tune(requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())), properties,
 				settings);
-		RestClient.Builder builder = RestClient.builder().requestFactory(factoryBuilder.build(settings));
+		RestClient.Builder builder = RestClient.builder()
+			.requestFactory(new LazyClientHttpRequestFactory(() -> factoryBuilder.build(settings)));
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		chatBotKitCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return ChatBotKitClient.create(builder, mapper.toOptions());
