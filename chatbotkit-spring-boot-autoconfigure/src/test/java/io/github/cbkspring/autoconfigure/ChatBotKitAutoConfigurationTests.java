@@ -18,6 +18,7 @@ package io.github.cbkspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -182,6 +184,22 @@ class ChatBotKitAutoConfigurationTests {
 	void backsOffWithoutRestClient() {
 		withApi().withClassLoader(new FilteredClassLoader(RestClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(ChatBotKitClient.class));
+	}
+
+	@Test
+	void requestFactoryIsBuiltOnFirstUseNotAtStartUp() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		AtomicInteger builds = new AtomicInteger();
+		ClientHttpRequestFactoryBuilder<?> counting = (settings) -> {
+			builds.incrementAndGet();
+			return ClientHttpRequestFactoryBuilder.simple().build(settings);
+		};
+		withApi().withBean(ClientHttpRequestFactoryBuilder.class, () -> counting).run((context) -> {
+			assertThat(builds).hasValue(0);
+			context.getBean(SessionClient.class).create("bot-1");
+			context.getBean(SessionClient.class).create("bot-2");
+			assertThat(builds).hasValue(1);
+		});
 	}
 
 	@Test
