@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -321,26 +322,24 @@ public final class ChatBotKitClient {
 		URI uri = URI.create(this.options.baseUri() + path.expand(uriVariables));
 		String uriTemplate = this.options.baseUri() + path.template();
 		long deadline = System.nanoTime() + this.options.retry().deadline().toNanos();
-		ChatBotKitException previous = null;
+		List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
 		for (int attempt = 1;; attempt++) {
 			try {
 				return exchangeOnce(method, uri, uriTemplate, body, reader);
 			}
 			catch (ChatBotKitException ex) {
-				if (previous != null) {
-					ex.addSuppressed(previous);
-				}
 				Duration delay = (body == null || body.replayable())
 						? this.retryPolicy.delayBeforeRetry(method, attempt, ex) : null;
 				if (delay == null || System.nanoTime() + delay.toNanos() > deadline) {
+					earlierFailures.forEach(ex::addSuppressed);
 					throw ex;
 				}
 				if (logger.isDebugEnabled()) {
 					logger.debug("Retrying " + method.name() + " " + uriTemplate + " in " + delay.toMillis()
 							+ " ms after attempt " + attempt + " failed: " + ex.getMessage());
 				}
-				sleep(delay, ex);
-				previous = ex;
+				earlierFailures.add(ex);
+				sleep(delay, ex, earlierFailures);
 			}
 		}
 	}
@@ -398,12 +397,13 @@ public final class ChatBotKitClient {
 		}
 	}
 
-	private static void sleep(Duration delay, ChatBotKitException failure) {
+	private static void sleep(Duration delay, ChatBotKitException failure, List<ChatBotKitException> earlierFailures) {
 		try {
 			Thread.sleep(delay.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			earlierFailures.stream().filter((earlier) -> earlier != failure).forEach(failure::addSuppressed);
 			failure.addSuppressed(ex);
 			throw failure;
 		}

@@ -71,7 +71,7 @@ class RetryTests {
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429)));
 		assertThatExceptionOfType(ChatBotKitRateLimitException.class)
 			.isThrownBy(() -> client(FAST).sessions().create("bot-1"))
-			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(1)
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(2)
 				.allSatisfy((earlier) -> assertThat(earlier).isInstanceOf(ChatBotKitRateLimitException.class)));
 		api.verify(3, anyRequestedFor(anyUrl()));
 	}
@@ -171,7 +171,7 @@ class RetryTests {
 			.build());
 		assertThatExceptionOfType(ChatBotKitConnectionException.class)
 			.isThrownBy(() -> unreachable.sessions().create("bot-1"))
-			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(1));
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(2));
 	}
 
 	@Test
