@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package io.github.cbkspring.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many calls at concurrency 16 against a server that injects a mix of faults: every call
+ * must end, in time, with an answer or a {@link ChatBotKitException}, and the client must
+ * give back every thread and connection it took. The build runs a short form
+ * ({@code soak.calls}, 2,000 by default); the full form is
+ * {@code ./mvnw -B -pl chatbotkit-spring-boot-autoconfigure test -Dtest=SoakTests -Dsoak.calls=10000}.
+ *
+ * @author cbkspring contributors
+ */
+@Tag("soak")
+class SoakTests {
+
+	private static final int CONCURRENCY = 16;
+
+	private static final Duration READ_TIMEOUT = Duration.ofMillis(200);
+
+	private static final RetryOptions RETRY = RetryOptions.defaults()
+		.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20))
+		.withDeadline(Duration.ofSeconds(2));
+
+	/** Fault name and weight, out of 100; the rest succeed. */
+	private static final Map<String, Integer> FAULTS = Map.of("reset", 3, "timeout", 3, "malformed", 2, "429", 5,
+			"503", 5, "500", 2);
+
+	@RegisterExtension
+	static WireMockExtension api = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().containerThreads(40))
+		.build();
+
+	@Test
+	void everyCallEndsInTimeAndThreadsAndConnectionsAreGivenBack() throws Exception {
+		int calls = Integer.getInteger("soak.calls", 2000);
+		stubFaults();
+		ClientHttpRequestFactory requestFactory = ChatBotKitRequestFactory.create(Duration.ofSeconds(1), READ_TIMEOUT,
+				CONCURRENCY);
+		ChatBotKitClient client = ChatBotKitClient.create(RestClient.builder().requestFactory(requestFactory),
+				ChatBotKitOptions.builder().secret("sk-soak").url(api.baseUrl()).retry(RETRY).build());
+		warmUp(client);
+		int threadsBefore = clientThreads();
+		Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+		AtomicLong slowestNanos = new AtomicLong();
+		ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
+		long start = System.nanoTime();
+		for (int i = 0; i < calls; i++) {
+			callers.execute(() -> {
+				String fault = pickFault();
+				long callStart = System.nanoTime();
+				String outcome;
+				try {
+					client.withOptions((options) -> options.header("X-Fault", fault)).sessions().create("bot-1");
+					outcome = "ok";
+				}
+				catch (ChatBotKitException ex) {
+					outcome = ex.getClass().getSimpleName();
+				}
+				catch (RuntimeException ex) {
+					outcome = "UNEXPECTED " + ex;
+				}
+				slowestNanos.accumulateAndGet(System.nanoTime() - callStart, Math::max);
+				outcomes.computeIfAbsent(outcome, (key) -> new LongAdder()).increment();
+			});
+		}
+		callers.shutdown();
+		// a hang fails the test instead of hanging the build
+		assertThat(callers.awaitTermination(calls / 20 + 60, TimeUnit.SECONDS)).as("all calls ended").isTrue();
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		Duration slowest = Duration.ofNanos(slowestNanos.get());
+		Map<String, Long> counts = new TreeMap<>();
+		outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+		System.out.printf(Locale.ROOT, "soak: %d calls at c=%d in %d ms (%.0f calls/s), slowest %d ms, outcomes %s%n",
+				calls, CONCURRENCY, elapsed.toMillis(), calls / (elapsed.toNanos() / 1e9), slowest.toMillis(),
+				counts);
+
+		assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(calls);
+		assertThat(counts.keySet()).noneMatch((outcome) -> outcome.startsWith("UNEXPECTED"));
+		assertThat(counts).containsKey("ok");
+		assertThat(slowest).as("slowest call")
+			.isLessThan(RETRY.deadline().plus(READ_TIMEOUT).plusSeconds(1));
+		assertThat(establishedConnections()).as("pooled connections").isLessThanOrEqualTo(CONCURRENCY);
+		// nothing was leaked from the pool: a burst as wide as the pool still gets through
+		api.resetScenarios();
+		for (int i = 0; i < CONCURRENCY * 2; i++) {
+			client.sessions().create("after-soak");
+		}
+		((DisposableBean) requestFactory).destroy();
+		assertThat(establishedConnections()).as("connections after closing the pool").isZero();
+		assertThat(clientThreads()).as("threads").isLessThanOrEqualTo(threadsBefore);
+	}
+
+	/**
+	 * The first calls to a cold server can outlast the short read timeout.
+	 */
+	private static void warmUp(ChatBotKitClient client) {
+		for (int i = 0; i < 20; i++) {
+			try {
+				client.sessions().create("warm-up");
+			}
+			catch (ChatBotKitTimeoutException ex) {
+				// still cold
+			}
+		}
+	}
+
+	private static String pickFault() {
+		int roll = ThreadLocalRandom.current().nextInt(100);
+		for (Map.Entry<String, Integer> fault : FAULTS.entrySet()) {
+			roll -= fault.getValue();
+			if (roll < 0) {
+				return fault.getKey();
+			}
+		}
+		return "none";
+	}
+
+	private static void stubFaults() {
+		api.stubFor(post(anyUrl()).atPriority(10).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		stubFault("reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		stubFault("timeout",
+				WireMock.okJson(SessionClientTests.SESSION_JSON).withFixedDelay((int) READ_TIMEOUT.toMillis() * 2));
+		stubFault("malformed", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+		stubFault("429", aResponse().withStatus(429).withHeader("Retry-After", "0"));
+		stubFault("503", aResponse().withStatus(503));
+		stubFault("500", aResponse().withStatus(500));
+	}
+
+	private static void stubFault(String fault, ResponseDefinitionBuilder response) {
+		api.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Fault", equalTo(fault)).willReturn(response));
+	}
+
+	/**
+	 * Live threads other than WireMock's own server threads.
+	 */
+	private static int clientThreads() {
+		return (int) Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.filter((thread) -> !thread.getName().startsWith("qtp"))
+			.count();
+	}
+
+	/**
+	 * Established TCP connections from this machine to the WireMock port, from
+	 * {@code /proc/net/tcp} (client side: the remote port is WireMock's).
+	 */
+	private static long establishedConnections() throws IOException {
+		String port = String.format(Locale.ROOT, ":%04X", api.getPort());
+		long count = 0;
+		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+			Path path = Path.of(table);
+			if (Files.exists(path)) {
+				count += Files.readAllLines(path).stream().skip(1).map(String::trim).map((line) -> line.split("\\s+"))
+					.filter((fields) -> fields[2].endsWith(port) && fields[3].equals("01"))
+					.count();
+			}
+		}
+		return count;
+	}
+
+}
