@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.benchmarks;
 
 import java.lang.management.ManagementFactory;

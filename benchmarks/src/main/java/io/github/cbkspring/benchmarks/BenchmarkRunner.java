@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.benchmarks;
 
 import java.io.BufferedReader;
@@ -35,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the whole benchmark: for each concurrency a stub JVM and one fresh JVM per driver
- * (see {@link LoadBenchmark}), then the start-up probe with and without the starter,
- * and prints the tables and the ratios of the session client to raw Apache HttpClient 5.
+ * (see {@link LoadBenchmark}), then the start-up probe with and without the starter, and
+ * prints the tables and the ratios of the session client to raw Apache HttpClient 5.
  * <p>
  * At concurrency 1 the stub and the driver JVM are pinned to CPU 0 with {@code taskset}:
  * a request and its answer then hand over on one CPU instead of waking a thread on the
@@ -103,9 +102,10 @@ public final class BenchmarkRunner {
 		System.out.println();
 		System.out.println("== Concurrency " + concurrency
 				+ (pinned ? " (stub and driver JVMs pinned to CPU 0)" : " (not pinned)") + " ==");
-		System.out.printf("%-30s %9s %9s %9s %9s %7s  %s%n", "driver", "req/s", "p50 us", "p99 us", "B/call",
-				"warm-up", "engine");
-		List<String> drivers = Arrays.asList(this.options.getOrDefault("drivers", String.join(",", Driver.NAMES)).split(","));
+		System.out.printf("%-30s %9s %9s %9s %9s %7s  %s%n", "driver", "req/s", "p50 us", "p99 us", "B/call", "warm-up",
+				"engine");
+		List<String> drivers = Arrays
+			.asList(this.options.getOrDefault("drivers", String.join(",", Driver.NAMES)).split(","));
 		Map<String, String[]> results = new LinkedHashMap<>();
 		Process stub = startStub(pinned, (concurrency == 1) ? 1 : 2);
 		try {
@@ -115,8 +115,8 @@ public final class BenchmarkRunner {
 				if (result != null) {
 					results.put(driver, result);
 					System.out.printf("%-30s %9s %9.1f %9.1f %9s %7s  %s%n", driver, result[3],
-							Long.parseLong(result[4]) / 1000.0, Long.parseLong(result[5]) / 1000.0, result[6], result[7],
-							result[8]);
+							Long.parseLong(result[4]) / 1000.0, Long.parseLong(result[5]) / 1000.0, result[6],
+							result[7], result[8]);
 				}
 			}
 		}
@@ -138,13 +138,14 @@ public final class BenchmarkRunner {
 
 	private Process startStub(boolean pinned, int selectorThreads) throws IOException {
 		List<String> command = new ArrayList<>(pinned ? List.of("taskset", "-c", "0") : List.of());
-		command.addAll(List.of(this.java, "-Xms128m", "-Xmx128m", "-cp", this.classpath, StubServer.class.getName(), "0",
-				Integer.toString(selectorThreads)));
+		command.addAll(List.of(this.java, "-Xms128m", "-Xmx128m", "-cp", this.classpath, StubServer.class.getName(),
+				"0", Integer.toString(selectorThreads)));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 
 	private static int readPort(Process stub) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader reader = new BufferedReader(
+				new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
 		String line = reader.readLine();
 		if (line == null || !line.startsWith("port=")) {
 			throw new IllegalStateException("The stub did not start: " + line);
@@ -160,7 +161,8 @@ public final class BenchmarkRunner {
 		if (driver.equals(this.options.get("jfr"))) {
 			// Spring's call stacks are deeper than JFR's default of 64 frames
 			command.add("-XX:FlightRecorderOptions:stackdepth=256");
-			command.add("-XX:StartFlightRecording=settings=profile,filename=target/" + driver + "-c" + concurrency + ".jfr");
+			command.add("-XX:StartFlightRecording=settings=profile,filename=target/" + driver + "-c" + concurrency
+					+ ".jfr");
 		}
 		command.addAll(List.of("-cp", this.classpath, LoadBenchmark.class.getName(), driver, Integer.toString(port),
 				Integer.toString(concurrency), this.options.getOrDefault("round-ms", "300"),
@@ -209,7 +211,8 @@ public final class BenchmarkRunner {
 				withJvm - withoutJvm, withSpring - withoutSpring);
 	}
 
-	private long[] startup(List<String> classpath, boolean expectSessionClient) throws IOException, InterruptedException {
+	private long[] startup(List<String> classpath, boolean expectSessionClient)
+			throws IOException, InterruptedException {
 		List<String> output = run(List.of(this.java, "-cp", String.join(File.pathSeparator, classpath),
 				BenchmarkApplication.class.getName(), "--chatbotkit.secret=" + SessionJson.SECRET,
 				"--chatbotkit.url=http://127.0.0.1:1", "--logging.level.root=warn"));
@@ -217,8 +220,8 @@ public final class BenchmarkRunner {
 			if (line.startsWith("STARTUP|")) {
 				String[] fields = line.split("\\|");
 				if (Boolean.parseBoolean(fields[3]) != expectSessionClient) {
-					throw new IllegalStateException("SessionClient bean present: " + fields[3] + ", expected "
-							+ expectSessionClient);
+					throw new IllegalStateException(
+							"SessionClient bean present: " + fields[3] + ", expected " + expectSessionClient);
 				}
 				return new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) };
 			}

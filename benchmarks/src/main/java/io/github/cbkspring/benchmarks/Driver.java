@@ -14,13 +14,11 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.benchmarks;
 
 /**
- * One way of making the benchmark's call: serialize the session request, send it with
- * the bearer credential, read the answer into a {@code SessionCreateResponse} and check
- * it.
+ * One way of making the benchmark's call: serialize the session request, send it with the
+ * bearer credential, read the answer into a {@code SessionCreateResponse} and check it.
  *
  * @author cbkspring contributors
  */

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.benchmarks;
 
 import java.lang.management.ManagementFactory;
@@ -37,9 +36,8 @@ import com.sun.management.ThreadMXBean;
  * fixed length; warm-up rounds run until the last three rates lie within
  * {@value #SETTLED_SPREAD_PERCENT}% of their median, then the measured rounds follow. The
  * result is the median rate and the median allocation per call over the measured rounds,
- * and latency percentiles over all measured calls. Allocation is summed over every
- * thread of the JVM (engine I/O threads included, since some engines do their work
- * there).
+ * and latency percentiles over all measured calls. Allocation is summed over every thread
+ * of the JVM (engine I/O threads included, since some engines do their work there).
  * <p>
  * Arguments: {@code <driver> <port> <concurrency> <roundMillis> <measuredRounds>}.
  *
@@ -101,7 +99,8 @@ public final class LoadBenchmark {
 		}
 		finally {
 			System.out.flush();
-			// engines may leave non-daemon threads behind; exit still runs the JFR dump hook
+			// engines may leave non-daemon threads behind; exit still runs the JFR dump
+			// hook
 			System.exit(status);
 		}
 	}
@@ -173,7 +172,10 @@ public final class LoadBenchmark {
 	}
 
 	private static boolean settled(List<Double> rates) {
-		double[] last = rates.subList(rates.size() - 3, rates.size()).stream().mapToDouble(Double::doubleValue).toArray();
+		double[] last = rates.subList(rates.size() - 3, rates.size())
+			.stream()
+			.mapToDouble(Double::doubleValue)
+			.toArray();
 		double median = median(last);
 		return Arrays.stream(last).allMatch((rate) -> Math.abs(rate - median) <= median * SETTLED_SPREAD_PERCENT / 100);
 	}

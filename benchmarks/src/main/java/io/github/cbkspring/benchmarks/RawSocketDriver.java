@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.benchmarks;
 
 import java.io.IOException;
@@ -46,8 +45,8 @@ final class RawSocketDriver implements Driver {
 	RawSocketDriver(int port) {
 		this.port = port;
 		byte[] body = SessionJson.request();
-		String head = "POST " + SessionJson.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-				+ "\r\nAuthorization: Bearer " + SessionJson.SECRET
+		String head = "POST " + SessionJson.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+				+ SessionJson.SECRET
 				+ "\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: " + body.length
 				+ "\r\n\r\n";
 		this.request = (head + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);

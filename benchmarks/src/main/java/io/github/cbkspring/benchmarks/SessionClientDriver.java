@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.benchmarks;
 
 import java.lang.reflect.Field;
@@ -59,7 +58,8 @@ final class SessionClientDriver implements Driver {
 		SpringApplication application = BenchmarkApplication.application();
 		application.setDefaultProperties(properties);
 		application.addInitializers((context) -> context.getBeanFactory()
-			.registerSingleton("engineReporter", (ChatBotKitRestClientCustomizer) (builder) -> engine[0] = engine(builder)));
+			.registerSingleton("engineReporter",
+					(ChatBotKitRestClientCustomizer) (builder) -> engine[0] = engine(builder)));
 		this.context = application.run();
 		this.sessionClient = this.context.getBean(SessionClient.class);
 		this.engine = engine[0];

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.benchmarks;
 
 import java.io.IOException;
@@ -40,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Content-Length} or chunked framing and discarded.
  * <p>
  * Run in its own JVM so that its allocation and JIT work are not counted against a
- * driver: {@code StubServer <port> <selectorThreads>}; it prints {@code port=<n>} once
- * it listens and stops when its standard input closes.
+ * driver: {@code StubServer <port> <selectorThreads>}; it prints {@code port=<n>} once it
+ * listens and stops when its standard input closes.
  *
  * @author cbkspring contributors
  */
@@ -185,7 +184,8 @@ public final class StubServer {
 			}
 			String sizeLine = new String(buffer, position, lineEnd - position, StandardCharsets.ISO_8859_1);
 			int extension = sizeLine.indexOf(';');
-			int size = Integer.parseInt((extension < 0) ? sizeLine.trim() : sizeLine.substring(0, extension).trim(), 16);
+			int size = Integer.parseInt((extension < 0) ? sizeLine.trim() : sizeLine.substring(0, extension).trim(),
+					16);
 			position = lineEnd + 2 + size + 2;
 			if (position > limit) {
 				return -1;

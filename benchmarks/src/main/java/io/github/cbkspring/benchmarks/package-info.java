@@ -14,11 +14,10 @@
  * limitations under the License.
  */
 
-
 /**
  * Benchmarks of the ChatBotKit client against a loopback stub: throughput, latency and
- * allocation per call of the client and of raw HTTP clients, and the start-up cost of
- * the starter. Started by {@code benchmarks/run.sh}, never by the unit tests.
+ * allocation per call of the client and of raw HTTP clients, and the start-up cost of the
+ * starter. Started by {@code benchmarks/run.sh}, never by the unit tests.
  */
 @NullMarked
 package io.github.cbkspring.benchmarks;

@@ -47,11 +47,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The ChatBotKit API client on Spring's {@link RestClient}: every call goes through one
- * exchange here that builds the URL (encoding path variables), adds the bearer
- * credential and optional headers, retries as {@link RetryOptions} say, and turns
- * failures into {@link ChatBotKitException}s. Endpoint clients such as
- * {@link SessionClient} are thin layers over it; its generic methods reach any other
- * endpoint.
+ * exchange here that builds the URL (encoding path variables), adds the bearer credential
+ * and optional headers, retries as {@link RetryOptions} say, and turns failures into
+ * {@link ChatBotKitException}s. Endpoint clients such as {@link SessionClient} are thin
+ * layers over it; its generic methods reach any other endpoint.
  * <p>
  * Instances are immutable and thread-safe. {@link #withOptions(Consumer)} makes copies
  * for another tenant or user that share the underlying HTTP connection pool.
@@ -103,9 +102,9 @@ public final class ChatBotKitClient {
 	}
 
 	/**
-	 * Create a client on a {@link RestClient.Builder}, whose request factory, interceptors
-	 * and observation settings it keeps. The builder is not changed. Give it a request
-	 * factory with timeouts and without redirects, such as
+	 * Create a client on a {@link RestClient.Builder}, whose request factory,
+	 * interceptors and observation settings it keeps. The builder is not changed. Give it
+	 * a request factory with timeouts and without redirects, such as
 	 * {@link ChatBotKitRequestFactory#create(Duration, Duration)}.
 	 * @param restClientBuilder the builder to build the {@link RestClient} with
 	 * @param options the options
@@ -128,8 +127,10 @@ public final class ChatBotKitClient {
 	 * @return the client
 	 */
 	public static ChatBotKitClient create(ChatBotKitOptions options) {
-		return create(RestClient.builder()
-			.requestFactory(ChatBotKitRequestFactory.create(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)), options);
+		return create(
+				RestClient.builder()
+					.requestFactory(ChatBotKitRequestFactory.create(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)),
+				options);
 	}
 
 	/**
@@ -315,7 +316,8 @@ public final class ChatBotKitClient {
 
 	/**
 	 * The one path every call takes. Arguments are validated and the body serialized
-	 * before any I/O; attempts are repeated as the retry policy says, within its deadline.
+	 * before any I/O; attempts are repeated as the retry policy says, within its
+	 * deadline.
 	 */
 	<T> T exchange(HttpMethod method, PathTemplate path, Object[] uriVariables, @Nullable RequestBody body,
 			ResponseReader<T> reader) {

@@ -55,8 +55,8 @@ public class ChatBotKitHttpException extends ChatBotKitException {
 	}
 
 	/**
-	 * The wait the API asked for in its {@code Retry-After} header (sent with 429 and
-	 * 503 answers).
+	 * The wait the API asked for in its {@code Retry-After} header (sent with 429 and 503
+	 * answers).
 	 * @return the wait, or empty if the API did not say
 	 */
 	public Optional<Duration> retryAfter() {

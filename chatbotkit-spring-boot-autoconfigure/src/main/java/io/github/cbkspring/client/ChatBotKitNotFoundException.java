@@ -17,7 +17,8 @@
 package io.github.cbkspring.client;
 
 /**
- * The API answered 404: the addressed resource (a bot, a conversation, ...) does not exist.
+ * The API answered 404: the addressed resource (a bot, a conversation, ...) does not
+ * exist.
  *
  * @author cbkspring contributors
  */

@@ -175,7 +175,8 @@ public final class ChatBotKitOptions {
 	}
 
 	/**
-	 * The largest response body, in bytes, that a call reads; a larger one fails the call.
+	 * The largest response body, in bytes, that a call reads; a larger one fails the
+	 * call.
 	 * @return the limit in bytes
 	 */
 	public int maxResponseSize() {
@@ -378,7 +379,8 @@ public final class ChatBotKitOptions {
 		}
 
 		/**
-		 * Add several headers sent with every request, as {@link #header(String, String)}.
+		 * Add several headers sent with every request, as
+		 * {@link #header(String, String)}.
 		 * @param headers header names and values
 		 * @return this builder
 		 */

@@ -47,8 +47,8 @@ public final class ChatBotKitRequestFactory {
 	 */
 	public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
-		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", ChatBotKitRequestFactory.class.getClassLoader());
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
+			"org.apache.hc.client5.http.impl.classic.HttpClients", ChatBotKitRequestFactory.class.getClassLoader());
 
 	private ChatBotKitRequestFactory() {
 	}

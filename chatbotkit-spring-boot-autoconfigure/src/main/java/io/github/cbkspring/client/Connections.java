@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.client;
 
 import java.io.IOException;
@@ -25,8 +24,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Releases a response whose body will not be read to the end. Closing it would make
  * Apache HttpClient 5 drain the rest to keep the connection, which for an endless or
- * hostile body means reading it all; aborting drops the connection at once instead.
- * Other engines close their stream without draining.
+ * hostile body means reading it all; aborting drops the connection at once instead. Other
+ * engines close their stream without draining.
  *
  * @author cbkspring contributors
  */

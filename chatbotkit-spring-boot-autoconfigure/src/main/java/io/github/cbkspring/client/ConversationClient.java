@@ -31,8 +31,7 @@ import org.springframework.util.Assert;
 /**
  * Talks within a conversation: asks the bot for a reply, whole or streamed token by
  * token, and issues new conversation tokens. Works with the secret or with a session
- * token for that conversation (a server relaying a user's chat):
- * <pre class="code">
+ * token for that conversation (a server relaying a user's chat): <pre class="code">
  * ConversationClient chat = client.withSecret(session.token()).conversations();
  * try (Stream&lt;CompletionEvent&gt; events = chat.completeStream(session.conversationId(), "Hi")) {
  *     events.forEach(...);
@@ -68,8 +67,8 @@ public class ConversationClient {
 	}
 
 	/**
-	 * Send a message and wait for the bot's whole reply
-	 * ({@code POST /conversation/{conversationId}/complete}).
+	 * Send a message and wait for the bot's whole reply ({@code POST
+	 * /conversation/{conversationId}/complete}).
 	 * @param conversationId the conversation
 	 * @param text the user's message
 	 * @return the reply
@@ -77,14 +76,13 @@ public class ConversationClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public CompletionResult complete(String conversationId, String text) {
-		return this.client.exchange(HttpMethod.POST, COMPLETE, new Object[] { conversationId }, textBody(text),
-				RESULT);
+		return this.client.exchange(HttpMethod.POST, COMPLETE, new Object[] { conversationId }, textBody(text), RESULT);
 	}
 
 	/**
-	 * Send a message and stream the bot's reply as it is written: {@link CompletionEvent.Token}s,
-	 * then one {@link CompletionEvent.Result}. Close the stream (try-with-resources) to
-	 * release the connection early.
+	 * Send a message and stream the bot's reply as it is written:
+	 * {@link CompletionEvent.Token}s, then one {@link CompletionEvent.Result}. Close the
+	 * stream (try-with-resources) to release the connection early.
 	 * @param conversationId the conversation
 	 * @param text the user's message
 	 * @return the events
@@ -107,8 +105,8 @@ public class ConversationClient {
 	}
 
 	/**
-	 * Issue a new token for a conversation
-	 * ({@code POST /conversation/{conversationId}/session/create}).
+	 * Issue a new token for a conversation ({@code POST
+	 * /conversation/{conversationId}/session/create}).
 	 * @param conversationId the conversation
 	 * @param duration how long the token is valid, sent as whole seconds (at least one)
 	 * @return the token and its expiry

@@ -30,10 +30,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Turns an error answer of the API into the matching {@link ChatBotKitHttpException}.
- * The API's errors are JSON {@code {"message": "...", "code": "..."}}; any other body
- * falls back to code {@code CONTENT_TOO_LARGE} for 413 and {@code GENERIC_ERROR}
- * otherwise, as the Node SDK does, with a bounded excerpt of the body as message.
+ * Turns an error answer of the API into the matching {@link ChatBotKitHttpException}. The
+ * API's errors are JSON {@code {"message": "...", "code": "..."}}; any other body falls
+ * back to code {@code CONTENT_TOO_LARGE} for 413 and {@code GENERIC_ERROR} otherwise, as
+ * the Node SDK does, with a bounded excerpt of the body as message.
  *
  * @author cbkspring contributors
  */
@@ -47,8 +47,7 @@ final class ErrorDecoder {
 	private ErrorDecoder() {
 	}
 
-	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body,
-			String secret) {
+	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret) {
 		int code = status.value();
 		ChatBotKitError error = new ChatBotKitError(code, errorCode(code, body),
 				errorMessage(status, headers, body, secret), headers.getFirst(REQUEST_ID_HEADER));

@@ -24,8 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
- * A file to upload as the {@code file} part of a {@code multipart/form-data} request.
- * A file whose content can be read only once (an {@code InputStreamResource}) is sent
+ * A file to upload as the {@code file} part of a {@code multipart/form-data} request. A
+ * file whose content can be read only once (an {@code InputStreamResource}) is sent
  * without retries.
  *
  * @param content the content

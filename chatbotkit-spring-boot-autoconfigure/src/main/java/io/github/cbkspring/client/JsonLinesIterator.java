@@ -160,8 +160,9 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		}
 		if ("error".equals(node.path("type").asString(""))) {
 			String message = node.path("data").path("message").asString("(no message)");
-			throw new ChatBotKitStreamException("The API reported an error in the stream: "
-					+ Redaction.mask(message, this.options.secret()), this.lineNumber, null);
+			throw new ChatBotKitStreamException(
+					"The API reported an error in the stream: " + Redaction.mask(message, this.options.secret()),
+					this.lineNumber, null);
 		}
 		try {
 			return this.mapper.apply(node);

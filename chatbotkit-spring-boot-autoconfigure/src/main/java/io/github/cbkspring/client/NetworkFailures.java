@@ -27,8 +27,8 @@ import java.net.http.HttpTimeoutException;
 /**
  * Classifies I/O failures of the HTTP engines (JDK, Apache HttpClient 5, Jetty, Reactor
  * Netty) into {@link ChatBotKitConnectionException}s, deciding deliberately whether the
- * request may have reached the server: only a failure to connect proves it did not,
- * which is what makes a retry of a {@code POST} safe.
+ * request may have reached the server: only a failure to connect proves it did not, which
+ * is what makes a retry of a {@code POST} safe.
  *
  * @author cbkspring contributors
  */
@@ -49,8 +49,8 @@ final class NetworkFailures {
 		}
 		boolean notSent = failure instanceof ConnectException || failure instanceof UnknownHostException
 				|| failure instanceof NoRouteToHostException;
-		return new ChatBotKitConnectionException(
-				(notSent ? "Could not connect: " : "Connection failed: ") + detail, failure, !notSent);
+		return new ChatBotKitConnectionException((notSent ? "Could not connect: " : "Connection failed: ") + detail,
+				failure, !notSent);
 	}
 
 	private static boolean isConnectTimeout(Throwable failure) {

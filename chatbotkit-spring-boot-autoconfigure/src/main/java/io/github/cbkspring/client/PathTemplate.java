@@ -29,8 +29,8 @@ import org.springframework.web.util.UriUtils;
  * endpoint: {@code /}, {@code ?}, {@code #}, {@code %} and every non-ASCII or control
  * character are percent-encoded, and ids that are dot-segments ({@code .}, {@code ..}),
  * empty, blank, longer than {@value #MAX_VARIABLE_LENGTH} characters or holding control
- * characters (which servers refuse even encoded) are refused:
- * servers and proxies collapse dot-segments even when encoded.
+ * characters (which servers refuse even encoded) are refused: servers and proxies
+ * collapse dot-segments even when encoded.
  *
  * @author cbkspring contributors
  */

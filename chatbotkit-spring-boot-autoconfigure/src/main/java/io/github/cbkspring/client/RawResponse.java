@@ -33,7 +33,8 @@ import org.springframework.http.MediaType;
  * @param body the bytes of the answer
  * @author cbkspring contributors
  */
-@SuppressWarnings("ArrayRecordComponent") // copied in and out, equals and hashCode by content
+@SuppressWarnings("ArrayRecordComponent") // copied in and out, equals and hashCode by
+											// content
 public record RawResponse(@Nullable MediaType contentType, byte[] body) {
 
 	/**

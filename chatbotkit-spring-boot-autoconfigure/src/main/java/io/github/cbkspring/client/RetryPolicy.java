@@ -26,8 +26,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Decides whether a failed attempt is tried again and after how long, following
  * {@link RetryOptions}. Spring Framework's {@code RetryTemplate} is not used because its
- * back-off cannot depend on the failure (a {@code Retry-After} header) nor on the
- * method, and it knows no overall deadline.
+ * back-off cannot depend on the failure (a {@code Retry-After} header) nor on the method,
+ * and it knows no overall deadline.
  *
  * @author cbkspring contributors
  */
@@ -49,8 +49,7 @@ final class RetryPolicy {
 		if (!this.options.enabled() || attempts >= this.options.maxAttempts() || !isRetryable(method, failure)) {
 			return null;
 		}
-		Duration retryAfter = (failure instanceof ChatBotKitHttpException http) ? http.retryAfter().orElse(null)
-				: null;
+		Duration retryAfter = (failure instanceof ChatBotKitHttpException http) ? http.retryAfter().orElse(null) : null;
 		if (retryAfter != null) {
 			return (retryAfter.compareTo(this.options.maxBackoff()) <= 0) ? retryAfter : null;
 		}

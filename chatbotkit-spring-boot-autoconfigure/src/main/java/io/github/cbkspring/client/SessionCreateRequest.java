@@ -34,8 +34,8 @@ import org.springframework.util.Assert;
  * What to create a bot session with. Every field is optional: {@link #empty()} lets the
  * API choose.
  *
- * @param duration how long the session stays open, sent as whole seconds, or
- * {@code null} for the API's default
+ * @param duration how long the session stays open, sent as whole seconds, or {@code null}
+ * for the API's default
  * @param messages messages to seed the conversation with
  * @param meta free-form metadata stored with the conversation
  * @author cbkspring contributors
@@ -53,8 +53,7 @@ public record SessionCreateRequest(@JsonIgnore @Nullable Duration duration, List
 	 * @param meta free-form metadata
 	 */
 	public SessionCreateRequest {
-		Assert.isTrue(duration == null || duration.toSeconds() >= 1,
-				"Session duration must be at least one second");
+		Assert.isTrue(duration == null || duration.toSeconds() >= 1, "Session duration must be at least one second");
 		Assert.notNull(messages, "Messages must not be null (use an empty list)");
 		Assert.notNull(meta, "Meta must not be null (use an empty map)");
 		Assert.isTrue(messages.stream().noneMatch((message) -> message.type() == MessageType.UNKNOWN),

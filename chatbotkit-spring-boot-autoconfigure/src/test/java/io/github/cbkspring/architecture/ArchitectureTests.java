@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.architecture;
 
 import java.nio.file.Path;

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.client;
 
 import java.io.ByteArrayInputStream;
@@ -62,7 +61,8 @@ class BoundedBodyTests {
 	@Test
 	void excerptIsShortPrintableAndMasksTheSecret() {
 		BoundedBody body = new BoundedBody(("line\u0001one sk-1 " + "x".repeat(600)).getBytes(), false);
-		assertThat(body.excerpt("sk-1")).startsWith("line one ****** x").endsWith("...")
+		assertThat(body.excerpt("sk-1")).startsWith("line one ****** x")
+			.endsWith("...")
 			.hasSize(500 + "******".length() - "sk-1".length() + "...".length());
 	}
 

@@ -80,7 +80,11 @@ class ChatBotKitOptionsTests {
 
 	@Test
 	void plainHttpToRemoteHostIsAllowedWhenOptedIn() {
-		assertThat(ChatBotKitOptions.builder().secret("s").url("http://cbk.internal").allowInsecureHttp(true).build()
+		assertThat(ChatBotKitOptions.builder()
+			.secret("s")
+			.url("http://cbk.internal")
+			.allowInsecureHttp(true)
+			.build()
 			.baseUri()).isEqualTo("http://cbk.internal/api/v1");
 	}
 

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.client;
 
 import java.time.Duration;
@@ -89,14 +88,15 @@ class FaultSuiteTests {
 						ChatBotKitConnectionException.class, true, 3, 1),
 				fault("random data then close", respond(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)),
 						ChatBotKitConnectionException.class, true, 3, 1),
-				fault("delay past the read timeout", respond(WireMock.okJson(SessionClientTests.SESSION_JSON)
-					.withFixedDelay((int) READ_TIMEOUT.toMillis() * 3)), ChatBotKitTimeoutException.class, true, 3, 1),
+				fault("delay past the read timeout",
+						respond(WireMock.okJson(SessionClientTests.SESSION_JSON)
+							.withFixedDelay((int) READ_TIMEOUT.toMillis() * 3)),
+						ChatBotKitTimeoutException.class, true, 3, 1),
 				fault("body dribbled slower than the timeout",
 						respond(WireMock.okJson(SessionClientTests.SESSION_JSON)
 							.withChunkedDribbleDelay(3, (int) READ_TIMEOUT.toMillis() * 6)),
 						ChatBotKitTimeoutException.class, true, 3, 1),
-				fault("429 with Retry-After",
-						respond(aResponse().withStatus(429).withHeader("Retry-After", "0")),
+				fault("429 with Retry-After", respond(aResponse().withStatus(429).withHeader("Retry-After", "0")),
 						ChatBotKitRateLimitException.class, null, 3, 3),
 				fault("500", respond(aResponse().withStatus(500)), ChatBotKitServerException.class, null, 3, 1),
 				fault("502", respond(aResponse().withStatus(502)), ChatBotKitServerException.class, null, 3, 1),
@@ -158,11 +158,13 @@ class FaultSuiteTests {
 				RestClient.builder()
 					.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(1), READ_TIMEOUT, 1)),
 				options().build());
-		api.stubFor(WireMock.post(anyUrl()).inScenario("stream")
+		api.stubFor(WireMock.post(anyUrl())
+			.inScenario("stream")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK))
 			.willSetStateTo("healthy"));
-		api.stubFor(WireMock.post(anyUrl()).inScenario("stream")
+		api.stubFor(WireMock.post(anyUrl())
+			.inScenario("stream")
 			.whenScenarioStateIs("healthy")
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
 				.withBody("{\"type\":\"token\",\"data\":{\"token\":\"ok\"}}\n")));
@@ -179,9 +181,11 @@ class FaultSuiteTests {
 
 	@Test
 	void streamStallingMidwayIsTimeoutException() {
-		api.stubFor(WireMock.post(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
-			.withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n{\"type\":\"token\",\"data\":{\"token\":\"b\"}}\n")
-			.withChunkedDribbleDelay(2, (int) READ_TIMEOUT.toMillis() * 4)));
+		api.stubFor(WireMock.post(anyUrl())
+			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
+				.withBody(
+						"{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n{\"type\":\"token\",\"data\":{\"token\":\"b\"}}\n")
+				.withChunkedDribbleDelay(2, (int) READ_TIMEOUT.toMillis() * 4)));
 		Throwable failure = timed(() -> {
 			try (Stream<CompletionEvent> events = client().conversations().completeStream("c", "hi")) {
 				events.toList();
@@ -248,7 +252,8 @@ class FaultSuiteTests {
 
 	private static ChatBotKitClient client(ChatBotKitOptions.Builder options) {
 		return ChatBotKitClient.create(
-				RestClient.builder().requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(1), READ_TIMEOUT)),
+				RestClient.builder()
+					.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(1), READ_TIMEOUT)),
 				options.retry(RETRY).build());
 	}
 

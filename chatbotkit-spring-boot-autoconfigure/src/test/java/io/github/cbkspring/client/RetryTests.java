@@ -50,8 +50,8 @@ class RetryTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private static final RetryOptions FAST = RetryOptions.defaults().withBackoff(Duration.ofMillis(10),
-			Duration.ofSeconds(2));
+	private static final RetryOptions FAST = RetryOptions.defaults()
+		.withBackoff(Duration.ofMillis(10), Duration.ofSeconds(2));
 
 	private ChatBotKitClient client(RetryOptions retry) {
 		return ChatBotKitClient
@@ -60,7 +60,8 @@ class RetryTests {
 
 	@Test
 	void serviceUnavailableBurstThenSuccessIsRetriedForPost() {
-		failTwiceThen(() -> post(anyUrl()), aResponse().withStatus(503), WireMock.okJson(SessionClientTests.SESSION_JSON));
+		failTwiceThen(() -> post(anyUrl()), aResponse().withStatus(503),
+				WireMock.okJson(SessionClientTests.SESSION_JSON));
 		SessionCreateResponse session = client(FAST).sessions().create("bot-1");
 		assertThat(session.conversationId()).isEqualTo("conv-1");
 		api.verify(3, anyRequestedFor(anyUrl()));
@@ -201,11 +202,13 @@ class RetryTests {
 	private static void failTwiceThen(Supplier<MappingBuilder> request,
 			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure,
 			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder success) {
-		api.stubFor(request.get().inScenario("burst")
+		api.stubFor(request.get()
+			.inScenario("burst")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(failure)
 			.willSetStateTo("failed-once"));
-		api.stubFor(request.get().inScenario("burst")
+		api.stubFor(request.get()
+			.inScenario("burst")
 			.whenScenarioStateIs("failed-once")
 			.willReturn(failure)
 			.willSetStateTo("recovered"));

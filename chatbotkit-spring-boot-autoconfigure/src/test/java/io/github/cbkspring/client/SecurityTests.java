@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.client;
 
 import java.time.Duration;
@@ -50,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The security rules, each shown against real sockets: path variables never reach
- * another endpoint, and the secret never reaches a log, a message, or another host.
+ * The security rules, each shown against real sockets: path variables never reach another
+ * endpoint, and the secret never reaches a log, a message, or another host.
  *
  * @author cbkspring contributors
  */
@@ -84,8 +83,8 @@ class SecurityTests {
 	 * header, as curl -v does: they are the one documented exception (README, Security).
 	 */
 	private static final Map<String, Level> LOG_LEVELS = Map.of("org.springframework", Level.TRACE,
-			"io.github.cbkspring", Level.TRACE, "org.apache.hc.client5", Level.TRACE,
-			"org.apache.hc.client5.http.wire", Level.INFO, "org.apache.hc.client5.http.headers", Level.INFO);
+			"io.github.cbkspring", Level.TRACE, "org.apache.hc.client5", Level.TRACE, "org.apache.hc.client5.http.wire",
+			Level.INFO, "org.apache.hc.client5.http.headers", Level.INFO);
 
 	@BeforeEach
 	void logEverything() {
@@ -98,11 +97,11 @@ class SecurityTests {
 	}
 
 	static Stream<Arguments> hostileIds() {
-		return Stream.of(Arguments.of("../x", "..%2Fx"), Arguments.of("a/b", "a%2Fb"),
-				Arguments.of("a?b=c", "a%3Fb=c"), Arguments.of("a#b", "a%23b"), Arguments.of("%2e%2e", "%252e%252e"),
+		return Stream.of(Arguments.of("../x", "..%2Fx"), Arguments.of("a/b", "a%2Fb"), Arguments.of("a?b=c", "a%3Fb=c"),
+				Arguments.of("a#b", "a%23b"), Arguments.of("%2e%2e", "%252e%252e"),
 				Arguments.of("../conversation/c1/delete?", "..%2Fconversation%2Fc1%2Fdelete%3F"),
-Arguments.of("bøt ✓", "b%C3%B8t%20%E2%9C%93"),
-				Arguments.of("a".repeat(1024), "a".repeat(1024)), Arguments.of(";x=1", ";x=1"));
+				Arguments.of("bøt ✓", "b%C3%B8t%20%E2%9C%93"), Arguments.of("a".repeat(1024), "a".repeat(1024)),
+				Arguments.of(";x=1", ";x=1"));
 	}
 
 	@ParameterizedTest
@@ -111,8 +110,7 @@ Arguments.of("bøt ✓", "b%C3%B8t%20%E2%9C%93"),
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
 		this.client.sessions().create(botId);
 		assertThat(api.getAllServeEvents()).singleElement()
-			.satisfies((event) -> assertThat(event.getRequest().getUrl())
-				.isEqualTo(PREFIX + expectedSegment + SUFFIX));
+			.satisfies((event) -> assertThat(event.getRequest().getUrl()).isEqualTo(PREFIX + expectedSegment + SUFFIX));
 	}
 
 	@ParameterizedTest
@@ -189,8 +187,7 @@ Arguments.of("bøt ✓", "b%C3%B8t%20%E2%9C%93"),
 		assertThat(this.client.options()).asString().doesNotContain(SECRET);
 		assertThat(this.client.sessions()).asString().doesNotContain(SECRET);
 		assertThat(this.client.conversations()).asString().doesNotContain(SECRET);
-		assertThat(new SessionCreateResponse("b", "c", SECRET, java.time.Instant.EPOCH, java.util.List.of()))
-			.asString()
+		assertThat(new SessionCreateResponse("b", "c", SECRET, java.time.Instant.EPOCH, java.util.List.of())).asString()
 			.doesNotContain(SECRET);
 		assertThat(new ConversationSession("c", SECRET, java.time.Instant.EPOCH)).asString().doesNotContain(SECRET);
 	}

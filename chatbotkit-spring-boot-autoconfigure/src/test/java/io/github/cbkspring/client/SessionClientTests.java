@@ -64,12 +64,8 @@ class SessionClientTests {
 
 	@BeforeEach
 	void setUp() {
-		this.sessions = ChatBotKitClient
-			.create(ChatBotKitOptions.builder()
-				.secret(SECRET)
-				.url(api.baseUrl())
-				.retry(RetryOptions.disabled())
-				.build())
+		this.sessions = ChatBotKitClient.create(
+				ChatBotKitOptions.builder().secret(SECRET).url(api.baseUrl()).retry(RetryOptions.disabled()).build())
 			.sessions();
 	}
 
@@ -275,10 +271,10 @@ class SessionClientTests {
 	@Test
 	void readTimeoutIsTimeoutException() {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON).withFixedDelay(1500)));
-		SessionClient impatient = ChatBotKitClient
-			.create(org.springframework.web.client.RestClient.builder()
-				.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(1), Duration.ofMillis(300))),
-					ChatBotKitOptions.builder().secret(SECRET).url(api.baseUrl()).retry(RetryOptions.disabled()).build())
+		SessionClient impatient = ChatBotKitClient.create(
+				org.springframework.web.client.RestClient.builder()
+					.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(1), Duration.ofMillis(300))),
+				ChatBotKitOptions.builder().secret(SECRET).url(api.baseUrl()).retry(RetryOptions.disabled()).build())
 			.sessions();
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ChatBotKitTimeoutException.class).isThrownBy(() -> impatient.create("bot-1"))
@@ -332,10 +328,11 @@ class SessionClientTests {
 			.headers(Map.of("X-Trace", "t1")));
 		tenant.create("bot-1");
 		this.sessions.create("bot-1");
-		api.verify(1, postRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer sk-tenant"))
-			.withHeader("X-RunAs-User-Id", equalTo("user-7"))
-			.withHeader("X-Timezone", equalTo("Europe/Sofia"))
-			.withHeader("X-Trace", equalTo("t1")));
+		api.verify(1,
+				postRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer sk-tenant"))
+					.withHeader("X-RunAs-User-Id", equalTo("user-7"))
+					.withHeader("X-Timezone", equalTo("Europe/Sofia"))
+					.withHeader("X-Trace", equalTo("t1")));
 		api.verify(1, postRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + SECRET))
 			.withoutHeader("X-RunAs-User-Id"));
 	}
@@ -356,8 +353,8 @@ class SessionClientTests {
 	}
 
 	private static void stubError(int status, String json) {
-		api.stubFor(post(anyUrl()).willReturn(
-				aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json)));
+		api.stubFor(post(anyUrl())
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json)));
 	}
 
 }

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.client;
 
 import java.io.IOException;
@@ -73,8 +72,8 @@ class SoakTests {
 		.withDeadline(Duration.ofSeconds(2));
 
 	/** Fault name and weight, out of 100; the rest succeed. */
-	private static final Map<String, Integer> FAULTS = Map.of("reset", 3, "timeout", 3, "malformed", 2, "429", 5,
-			"503", 5, "500", 2);
+	private static final Map<String, Integer> FAULTS = Map.of("reset", 3, "timeout", 3, "malformed", 2, "429", 5, "503",
+			5, "500", 2);
 
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance()
@@ -122,16 +121,15 @@ class SoakTests {
 		Map<String, Long> counts = new TreeMap<>();
 		outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
 		System.out.printf(Locale.ROOT, "soak: %d calls at c=%d in %d ms (%.0f calls/s), slowest %d ms, outcomes %s%n",
-				calls, CONCURRENCY, elapsed.toMillis(), calls / (elapsed.toNanos() / 1e9), slowest.toMillis(),
-				counts);
+				calls, CONCURRENCY, elapsed.toMillis(), calls / (elapsed.toNanos() / 1e9), slowest.toMillis(), counts);
 
 		assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(calls);
 		assertThat(counts.keySet()).noneMatch((outcome) -> outcome.startsWith("UNEXPECTED"));
 		assertThat(counts).containsKey("ok");
-		assertThat(slowest).as("slowest call")
-			.isLessThan(RETRY.deadline().plus(READ_TIMEOUT).plusSeconds(1));
+		assertThat(slowest).as("slowest call").isLessThan(RETRY.deadline().plus(READ_TIMEOUT).plusSeconds(1));
 		assertThat(establishedConnections()).as("pooled connections").isLessThanOrEqualTo(CONCURRENCY);
-		// nothing was leaked from the pool: a burst as wide as the pool still gets through
+		// nothing was leaked from the pool: a burst as wide as the pool still gets
+		// through
 		api.resetScenarios();
 		for (int i = 0; i < CONCURRENCY * 2; i++) {
 			client.sessions().create("after-soak");
@@ -203,7 +201,11 @@ class SoakTests {
 		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
 			Path path = Path.of(table);
 			if (Files.exists(path)) {
-				count += Files.readAllLines(path).stream().skip(1).map(String::trim).map((line) -> line.split("\\s+"))
+				count += Files.readAllLines(path)
+					.stream()
+					.skip(1)
+					.map(String::trim)
+					.map((line) -> line.split("\\s+"))
 					.filter((fields) -> fields[2].endsWith(port) && fields[3].equals("01"))
 					.count();
 			}

@@ -161,7 +161,8 @@ class StreamingTests {
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 		stubReply(aResponse().withBody(REPLY));
-		// the pool has one connection: this call fails with a lease timeout if it was kept
+		// the pool has one connection: this call fails with a lease timeout if it was
+		// kept
 		try (Stream<CompletionEvent> events = oneConnection.conversations().completeStream("conv-1", "Hi")) {
 			assertThat(events.toList()).hasSize(3);
 		}
@@ -180,8 +181,8 @@ class StreamingTests {
 
 	@Test
 	void completeWithoutStreamingReturnsTheResult() {
-		api.stubFor(post(urlEqualTo(COMPLETE_PATH)).willReturn(WireMock.okJson(
-				"{\"id\":\"m1\",\"text\":\"Hello\",\"usage\":{\"token\":2},\"end\":{\"reason\":\"brand-new\"}}")));
+		api.stubFor(post(urlEqualTo(COMPLETE_PATH)).willReturn(WireMock
+			.okJson("{\"id\":\"m1\",\"text\":\"Hello\",\"usage\":{\"token\":2},\"end\":{\"reason\":\"brand-new\"}}")));
 		assertThat(this.client.conversations().complete("conv-1", "Hi"))
 			.isEqualTo(new CompletionResult("m1", "Hello", 2, EndReason.UNKNOWN));
 		api.verify(postRequestedFor(urlEqualTo(COMPLETE_PATH)).withHeader("Accept", equalTo("application/json")));
@@ -201,15 +202,15 @@ class StreamingTests {
 
 	private ChatBotKitClient clientWithPoolOfOne() {
 		// a leaked connection makes the next call wait for the pool and time out
-		return ChatBotKitClient.create(RestClient.builder()
-			.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(2), Duration.ofSeconds(10), 1)),
+		return ChatBotKitClient.create(
+				RestClient.builder()
+					.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(2), Duration.ofSeconds(10), 1)),
 				this.client.options());
 	}
 
 	private static void stubReply(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
-		api.stubFor(post(urlEqualTo(COMPLETE_PATH))
-			.willReturn(response.withHeader("Content-Type", "application/jsonl")));
+		api.stubFor(
+				post(urlEqualTo(COMPLETE_PATH)).willReturn(response.withHeader("Content-Type", "application/jsonl")));
 	}
-
 
 }

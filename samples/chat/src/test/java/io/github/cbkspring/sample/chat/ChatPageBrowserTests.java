@@ -83,9 +83,8 @@ class ChatPageBrowserTests {
 		profile = Files.createTempDirectory("chat-sample-chromium");
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--window-size=900,820",
-					"--user-data-dir=" + profile);
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=900,820", "--user-data-dir=" + profile);
 		// An explicit driver: Selenium Manager never runs, so nothing is downloaded
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
@@ -112,13 +111,14 @@ class ChatPageBrowserTests {
 	void replyStreamsInWordByWord() throws IOException {
 		startChat();
 		// Record every text the reply shows, to see it grow rather than appear at once
-		browser.executeScript("""
-				window.replyTexts = [];
-				new MutationObserver(() => {
-					const reply = document.querySelector('#messages .message.bot:last-of-type');
-					if (reply) window.replyTexts.push(reply.textContent);
-				}).observe(document.getElementById('messages'), { childList: true, subtree: true, characterData: true });
-				""");
+		browser.executeScript(
+				"""
+						window.replyTexts = [];
+						new MutationObserver(() => {
+							const reply = document.querySelector('#messages .message.bot:last-of-type');
+							if (reply) window.replyTexts.push(reply.textContent);
+						}).observe(document.getElementById('messages'), { childList: true, subtree: true, characterData: true });
+						""");
 		send("Hello from Selenium ✓");
 		WebElement reply = awaitReply();
 		assertThat(reply.getText()).isEqualTo("Demo bot: you said \"Hello from Selenium ✓\"");
@@ -148,7 +148,8 @@ class ChatPageBrowserTests {
 
 	private void startChat() {
 		browser.findElement(By.id("start-chat")).click();
-		new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("message-input")));
+		new WebDriverWait(browser, TIMEOUT)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("message-input")));
 	}
 
 	private void send(String text) {

@@ -75,12 +75,10 @@ class SessionControllerTests {
 				Instant.parse("2026-11-25T10:00:00Z"), List.of()));
 		given(this.sessionClient.client())
 			.willReturn(ChatBotKitClient.create(ChatBotKitOptions.builder().secret(SECRET).build()));
-		assertThat(createSession()).hasStatusOk()
-			.bodyJson()
-			.isStrictlyEqualTo("""
-					{"conversationId":"conv-1","token":"tok-1","expiresAt":"2026-11-25T10:00:00Z",
-					 "apiBase":"https://api.chatbotkit.com/v1"}
-					""");
+		assertThat(createSession()).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"conversationId":"conv-1","token":"tok-1","expiresAt":"2026-11-25T10:00:00Z",
+				 "apiBase":"https://api.chatbotkit.com/v1"}
+				""");
 	}
 
 	@Test
@@ -92,8 +90,7 @@ class SessionControllerTests {
 
 	@Test
 	void forbiddenIsBadGateway() {
-		given(this.sessionClient.create("bot-7"))
-			.willThrow(new ChatBotKitPermissionException(error(403, "FORBIDDEN")));
+		given(this.sessionClient.create("bot-7")).willThrow(new ChatBotKitPermissionException(error(403, "FORBIDDEN")));
 		assertProblem(createSession(), HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.");
 	}
 
@@ -106,8 +103,8 @@ class SessionControllerTests {
 
 	@Test
 	void rateLimitIsPassedOnWithRetryAfterInWholeSeconds() {
-		given(this.sessionClient.create("bot-7")).willThrow(
-				new ChatBotKitRateLimitException(error(429, "TOO_MANY_REQUESTS"), Duration.ofMillis(2500)));
+		given(this.sessionClient.create("bot-7"))
+			.willThrow(new ChatBotKitRateLimitException(error(429, "TOO_MANY_REQUESTS"), Duration.ofMillis(2500)));
 		MvcTestResult result = createSession();
 		assertProblem(result, HttpStatus.TOO_MANY_REQUESTS, "ChatBotKit is limiting requests; try again later.");
 		assertThat(result).hasHeader(HttpHeaders.RETRY_AFTER, "3");

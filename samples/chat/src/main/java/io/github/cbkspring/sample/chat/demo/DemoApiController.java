@@ -45,8 +45,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 
 /**
  * A small stand-in for the two ChatBotKit endpoints the sample uses: creating a bot
- * session (with the secret) and completing a conversation (with the session's token),
- * as JSON or streamed as JSON Lines. The bot echoes what it is told, one word at a time.
+ * session (with the secret) and completing a conversation (with the session's token), as
+ * JSON or streamed as JSON Lines. The bot echoes what it is told, one word at a time.
  *
  * @author cbkspring contributors
  */
@@ -90,8 +90,8 @@ class DemoApiController {
 			throw new DemoApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "The secret is not valid.");
 		}
 		DemoSessions.Session session = this.sessions.create(duration(request));
-		return new SessionCreated(botId, session.conversationId(), session.token(),
-				session.expiresAt().toEpochMilli(), List.of());
+		return new SessionCreated(botId, session.conversationId(), session.token(), session.expiresAt().toEpochMilli(),
+				List.of());
 	}
 
 	@PostMapping(path = "/conversation/{conversationId}/complete", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -106,7 +106,8 @@ class DemoApiController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@RequestBody Complete request) {
 		Reply reply = reply(conversationId, authorization, request);
-		// An emitter, not a StreamingResponseBody: Spring Framework 7 ignores flush() on the
+		// An emitter, not a StreamingResponseBody: Spring Framework 7 ignores flush() on
+		// the
 		// latter's stream by default, which would deliver the whole reply at once
 		ResponseBodyEmitter emitter = new ResponseBodyEmitter();
 		this.executor.execute(() -> stream(reply, emitter));

@@ -58,7 +58,8 @@ class DemoModeConfiguration {
 
 	@EventListener
 	void announce(ApplicationReadyEvent event) {
-		String local = "http://localhost:" + event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+		String local = "http://localhost:"
+				+ event.getApplicationContext().getEnvironment().getProperty("local.server.port");
 		logger.warn("""
 
 				Demo mode: no ChatBotKit secret is set, so the chat talks to a demo API that this application serves

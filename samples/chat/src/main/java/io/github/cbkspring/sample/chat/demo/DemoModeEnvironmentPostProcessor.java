@@ -25,9 +25,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Switches the sample to demo mode when no ChatBotKit secret is configured: the starter is
- * pointed at the {@link DemoApiController demo API} that this application serves itself,
- * with a secret generated for this run. Nothing changes when a secret is set.
+ * Switches the sample to demo mode when no ChatBotKit secret is configured: the starter
+ * is pointed at the {@link DemoApiController demo API} that this application serves
+ * itself, with a secret generated for this run. Nothing changes when a secret is set.
  *
  * @author cbkspring contributors
  */
@@ -44,9 +44,11 @@ class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
 					Map.of(DemoModeConfiguration.ENABLED_PROPERTY, "true", "chatbotkit.secret",
 							"demo-" + DemoSessions.randomToken(),
-							// No port: it is filled in per request, see LocalPortInterceptor
+							// No port: it is filled in per request, see
+							// LocalPortInterceptor
 							"chatbotkit.url", "http://127.0.0.1", "chatbotkit.api-path", DemoModeConfiguration.API_PATH,
-							// A path, so the browser stays on its own origin whatever host name it used
+							// A path, so the browser stays on its own origin whatever
+							// host name it used
 							"sample.browser-api-base", DemoModeConfiguration.API_PATH)));
 	}
 

@@ -78,15 +78,14 @@ class DemoApiTests {
 		assertThat(session.id()).isEqualTo("my-bot");
 		assertThat(session.conversationId()).startsWith("demo-conversation-");
 		assertThat(session.token()).isNotBlank();
-		assertThat(session.expiresAt()).isEqualTo(
-				Instant.ofEpochMilli(this.clock.instant().plus(Duration.ofMinutes(10)).toEpochMilli()));
+		assertThat(session.expiresAt())
+			.isEqualTo(Instant.ofEpochMilli(this.clock.instant().plus(Duration.ofMinutes(10)).toEpochMilli()));
 	}
 
 	@Test
 	void createSessionRejectsAnotherSecret() {
 		SessionClient impostor = this.sessionClient.withOptions((options) -> options.secret("demo-guess"));
-		assertThatExceptionOfType(ChatBotKitAuthenticationException.class)
-			.isThrownBy(() -> impostor.create("my-bot"))
+		assertThatExceptionOfType(ChatBotKitAuthenticationException.class).isThrownBy(() -> impostor.create("my-bot"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("UNAUTHORIZED"));
 	}
 
@@ -103,26 +102,25 @@ class DemoApiTests {
 	void completeRejectsTheTokenOfAnotherConversation() {
 		SessionCreateResponse mine = this.sessionClient.create("my-bot");
 		SessionCreateResponse other = this.sessionClient.create("my-bot");
-		assertThatExceptionOfType(ChatBotKitAuthenticationException.class).isThrownBy(() -> asConversation(
-				other.token())
-			.post(COMPLETE, Map.of("text", "Hi"), Map.class, mine.conversationId()));
+		assertThatExceptionOfType(ChatBotKitAuthenticationException.class)
+			.isThrownBy(() -> asConversation(other.token()).post(COMPLETE, Map.of("text", "Hi"), Map.class,
+					mine.conversationId()));
 	}
 
 	@Test
 	void completeRejectsAnExpiredToken() {
 		SessionCreateResponse session = this.sessionClient.create("my-bot");
 		this.clock.advance(Duration.ofMinutes(10));
-		assertThatExceptionOfType(ChatBotKitAuthenticationException.class).isThrownBy(() -> asConversation(
-				session.token())
-			.post(COMPLETE, Map.of("text", "Hi"), Map.class, session.conversationId()));
+		assertThatExceptionOfType(ChatBotKitAuthenticationException.class)
+			.isThrownBy(() -> asConversation(session.token()).post(COMPLETE, Map.of("text", "Hi"), Map.class,
+					session.conversationId()));
 	}
 
 	@Test
 	void completeRejectsEmptyText() {
 		SessionCreateResponse session = this.sessionClient.create("my-bot");
-		assertThatExceptionOfType(ChatBotKitHttpException.class)
-			.isThrownBy(() -> asConversation(session.token()).post(COMPLETE, Map.of("text", " "), Map.class,
-					session.conversationId()))
+		assertThatExceptionOfType(ChatBotKitHttpException.class).isThrownBy(() -> asConversation(session.token())
+			.post(COMPLETE, Map.of("text", " "), Map.class, session.conversationId()))
 			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
 	}
 
@@ -131,8 +129,7 @@ class DemoApiTests {
 		SessionCreateResponse session = this.sessionClient.create("my-bot");
 		ResponseEntity<byte[]> response = RestClient.create()
 			.post()
-			.uri("http://127.0.0.1:{port}/demo-api/v1/conversation/{id}/complete", this.port,
-					session.conversationId())
+			.uri("http://127.0.0.1:{port}/demo-api/v1/conversation/{id}/complete", this.port, session.conversationId())
 			.header("Authorization", "Bearer " + session.token())
 			.accept(MediaType.parseMediaType("application/jsonl"))
 			.contentType(MediaType.APPLICATION_JSON)
