@@ -95,10 +95,14 @@ public final class ChatBotKitClient {
 
 	private final RetryPolicy retryPolicy;
 
+	/** The {@code Authorization} value, built once rather than on every call. */
+	private final String authorization;
+
 	private ChatBotKitClient(RestClient restClient, ChatBotKitOptions options) {
 		this.restClient = restClient;
 		this.options = options;
 		this.retryPolicy = new RetryPolicy(options.retry());
+		this.authorization = "Bearer " + options.secret();
 	}
 
 	/**
@@ -384,8 +388,9 @@ public final class ChatBotKitClient {
 	}
 
 	private void addHeaders(HttpHeaders headers, MediaType accept) {
-		headers.setBearerAuth(this.options.secret());
-		headers.setAccept(List.of(accept));
+		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+		// MediaType caches its text; setAccept(List) would format a new string every call
+		headers.set(HttpHeaders.ACCEPT, accept.toString());
 		String runAsUserId = this.options.runAsUserId();
 		if (runAsUserId != null) {
 			headers.set(RUN_AS_USER_HEADER, runAsUserId);
