@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.ConversationClient;
 import io.github.cbkspring.client.SessionClient;
 import org.apache.hc.core5.util.Timeout;
@@ -34,6 +35,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
@@ -61,19 +63,22 @@ public final class ChatBotKitAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatBotKitClient chatBotKitClient(ChatBotKitProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ChatBotKitRestClientCustomizer> chatBotKitCustomizers) {
 		ChatBotKitPropertiesMapper mapper = new ChatBotKitPropertiesMapper(properties);
-		HttpClientSettings settings = mapper
-			.toHttpClientSettings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+		ChatBotKitOptions options = mapper.toOptions();
+		HttpClientSettings settings = mapper.toHttpClientSettings(
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable());
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = tune(requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())), properties,
-				settings);
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
+				mapper.maxConnections(), settings);
+		// The factory is set before the customizers run, so that one of them (such as
+		// MockRestServiceServer's in a @RestClientTest) can still replace it
 		RestClient.Builder builder = RestClient.builder().requestFactory(factoryBuilder.build(settings));
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		chatBotKitCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return ChatBotKitClient.create(builder, mapper.toOptions());
+		return ChatBotKitClient.create(builder, options);
 	}
 
 	@Bean
@@ -94,9 +99,9 @@ public final class ChatBotKitAutoConfiguration {
 	 * a pooled connection, and let a closed stream abort its connection.
 	 */
 	private static ClientHttpRequestFactoryBuilder<?> tune(ClientHttpRequestFactoryBuilder<?> builder,
-			ChatBotKitProperties properties, HttpClientSettings settings) {
+			int maxConnections, HttpClientSettings settings) {
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponentsTuning.tune(httpComponents, properties.getMaxConnections(),
+			return HttpComponentsTuning.tune(httpComponents, maxConnections,
 					Objects.requireNonNull(settings.connectTimeout()));
 		}
 		return builder;
