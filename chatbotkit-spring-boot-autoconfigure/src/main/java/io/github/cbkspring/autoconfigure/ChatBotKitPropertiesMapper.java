@@ -16,6 +16,7 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -85,8 +86,14 @@ final class ChatBotKitPropertiesMapper {
 			.retry(toRetryOptions())
 			.maxResponseSize(maxResponseSize());
 		check(HEADERS, HEADERS + ".X-Team=support", () -> builder.headers(this.properties.getHeaders()));
+		URI url = this.properties.getUrl();
+		String userInfo = url.getRawUserInfo();
+		// checked here so that the message does not echo a password in the URL
+		require(userInfo == null, URL, (userInfo != null) ? url.toString().replace(userInfo, "******") : url,
+				"must not contain user info (the credential is chatbotkit.secret)",
+				ChatBotKitOptions.DEFAULT_URL.toString());
 		ChatBotKitOptions options = check(URL, URL + "=" + ChatBotKitOptions.DEFAULT_URL,
-				() -> builder.url(this.properties.getUrl())
+				() -> builder.url(url)
 					.allowInsecureHttp(this.properties.isAllowInsecureHttp())
 					.build());
 		String apiPath = this.properties.getApiPath();
