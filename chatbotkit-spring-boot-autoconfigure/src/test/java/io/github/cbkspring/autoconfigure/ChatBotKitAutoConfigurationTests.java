@@ -224,6 +224,17 @@ class ChatBotKitAutoConfigurationTests {
 	}
 
 	@Test
+	void chatBotKitReadTimeoutDoesNotLeakIntoApplicationBuilder() {
+		api.stubFor(get(urlEqualTo("/slow")).willReturn(WireMock.okJson("{}").withFixedDelay(1000)));
+		withApi().withPropertyValues("chatbotkit.read-timeout=300ms", "spring.http.clients.read-timeout=10s")
+			.run((context) -> {
+				RestClient appClient = context.getBean(RestClient.Builder.class).build();
+				assertThat(appClient.get().uri(api.baseUrl() + "/slow").retrieve().toBodilessEntity().getStatusCode()
+					.is2xxSuccessful()).isTrue();
+			});
+	}
+
+	@Test
 	void redirectsAreNotFollowedEvenWhenTheApplicationFollowsThem() {
 		api.stubFor(post(anyUrl())
 			.willReturn(WireMock.aResponse().withStatus(302).withHeader("Location", api.baseUrl() + "/elsewhere")));
