@@ -16,11 +16,13 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.ConversationClient;
 import io.github.cbkspring.client.SessionClient;
 import org.apache.hc.core5.util.Timeout;
@@ -36,6 +38,7 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
@@ -63,20 +66,24 @@ public final class ChatBotKitAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatBotKitClient chatBotKitClient(ChatBotKitProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ChatBotKitRestClientCustomizer> chatBotKitCustomizers) {
 		ChatBotKitPropertiesMapper mapper = new ChatBotKitPropertiesMapper(properties);
-		HttpClientSettings settings = mapper
-			.toHttpClientSettings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = tune(requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())), properties,
-				settings);
+		ChatBotKitOptions options = mapper.toOptions();
+		HttpClientSettings settings = mapper.toHttpClientSettings(
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable());
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = tune(
+				requestFactoryBuilder
+					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
+				mapper.maxConnections(), settings, options.url());
+		// The factory is set before the customizers run, so that one of them (such as
+		// MockRestServiceServer's in a @RestClientTest) can still replace it
 		RestClient.Builder builder = RestClient.builder()
 			.requestFactory(new LazyClientHttpRequestFactory(() -> factoryBuilder.build(settings)));
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		chatBotKitCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return ChatBotKitClient.create(builder, mapper.toOptions());
+		return ChatBotKitClient.create(builder, options);
 	}
 
 	@Bean
@@ -97,12 +104,12 @@ public final class ChatBotKitAutoConfiguration {
 	 * a pooled connection, and let a closed stream abort its connection.
 	 */
 	private static ClientHttpRequestFactoryBuilder<?> tune(ClientHttpRequestFactoryBuilder<?> builder,
-			ChatBotKitProperties properties, HttpClientSettings settings) {
+			int maxConnections, HttpClientSettings settings, URI url) {
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponentsTuning.tune(httpComponents, properties.getMaxConnections(),
+			return HttpComponentsTuning.tune(httpComponents, maxConnections,
 					Objects.requireNonNull(settings.connectTimeout()));
 		}
-		if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk && "http".equals(properties.getUrl().getScheme())) {
+		if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk && "http".equals(url.getScheme())) {
 			// on plain http the JDK client offers an h2c upgrade that many servers abort
 			return jdk.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1));
 		}
@@ -118,14 +125,14 @@ public final class ChatBotKitAutoConfiguration {
 				int maxConnections, Duration connectTimeout) {
 			return builder
 				// waiting for a free pooled connection counts as connecting
-				.withDefaultRequestConfigCustomizer((requestConfig) -> requestConfig
-					.setConnectionRequestTimeout(Timeout.of(connectTimeout)))
+				.withDefaultRequestConfigCustomizer(
+						(requestConfig) -> requestConfig.setConnectionRequestTimeout(Timeout.of(connectTimeout)))
 				.withHttpClientCustomizer((httpClient) -> httpClient.disableAutomaticRetries()
 					// a decompressing wrapper would keep a closed stream from aborting
 					.disableContentCompression())
-				.withConnectionManagerCustomizer((connectionManager) -> connectionManager
-					.setMaxConnPerRoute(maxConnections)
-					.setMaxConnTotal(maxConnections));
+				.withConnectionManagerCustomizer(
+						(connectionManager) -> connectionManager.setMaxConnPerRoute(maxConnections)
+							.setMaxConnTotal(maxConnections));
 		}
 
 	}

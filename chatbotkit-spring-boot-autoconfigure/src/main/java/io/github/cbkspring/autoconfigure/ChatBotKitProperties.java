@@ -89,6 +89,8 @@ public class ChatBotKitProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Ssl ssl = new Ssl();
+
 	public @Nullable String getSecret() {
 		return this.secret;
 	}
@@ -163,6 +165,10 @@ public class ChatBotKitProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	/**
@@ -249,6 +255,27 @@ public class ChatBotKitProperties {
 
 		public void setRetryNonIdempotent(boolean retryNonIdempotent) {
 			this.retryNonIdempotent = retryNonIdempotent;
+		}
+
+	}
+
+	/**
+	 * SSL settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that the ChatBotKit client uses.
+		 * Falls back to spring.http.clients.ssl.bundle.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -16,28 +16,57 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.RetryOptions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
  * Translates {@link ChatBotKitProperties} into the client's {@link ChatBotKitOptions} and
  * HTTP settings, reporting a bad value as an {@link InvalidChatBotKitPropertyException}
- * that names the property.
+ * that names the property. Values are checked here rather than with Bean Validation,
+ * which is not necessarily on the class path.
  *
  * @author cbkspring contributors
  */
 final class ChatBotKitPropertiesMapper {
 
-	static final String SECRET_PROPERTY = "chatbotkit.secret";
+	static final String SECRET = "chatbotkit.secret";
 
-	static final String URL_PROPERTY = "chatbotkit.url";
+	static final String URL = "chatbotkit.url";
+
+	static final String API_PATH = "chatbotkit.api-path";
+
+	static final String CONNECT_TIMEOUT = "chatbotkit.connect-timeout";
+
+	static final String READ_TIMEOUT = "chatbotkit.read-timeout";
+
+	static final String MAX_RESPONSE_SIZE = "chatbotkit.max-response-size";
+
+	static final String MAX_CONNECTIONS = "chatbotkit.max-connections";
+
+	static final String HEADERS = "chatbotkit.headers";
+
+	static final String RETRY_MAX_ATTEMPTS = "chatbotkit.retry.max-attempts";
+
+	static final String RETRY_INITIAL_BACKOFF = "chatbotkit.retry.initial-backoff";
+
+	static final String RETRY_MAX_BACKOFF = "chatbotkit.retry.max-backoff";
+
+	static final String RETRY_DEADLINE = "chatbotkit.retry.deadline";
+
+	static final String SSL_BUNDLE = "chatbotkit.ssl.bundle";
 
 	private final ChatBotKitProperties properties;
 
@@ -48,51 +77,124 @@ final class ChatBotKitPropertiesMapper {
 	ChatBotKitOptions toOptions() {
 		String secret = this.properties.getSecret();
 		if (!StringUtils.hasText(secret)) {
-			throw new InvalidChatBotKitPropertyException(SECRET_PROPERTY, "No ChatBotKit secret is configured.",
-					"Set the property 'chatbotkit.secret' (or the environment variable CHATBOTKIT_SECRET) to an"
-							+ " API secret from the ChatBotKit dashboard.",
-					null);
+			// never echo the value: a blank secret may still be a pasted credential
+			throw new InvalidChatBotKitPropertyException(SECRET, "No ChatBotKit secret is configured.",
+					"Set an API secret from the ChatBotKit dashboard.", SECRET + "=${CHATBOTKIT_SECRET}", null);
 		}
-		ChatBotKitProperties.Retry retry = this.properties.getRetry();
-		RetryOptions retryOptions = property("chatbotkit.retry", () -> new RetryOptions(retry.isEnabled(),
-				retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getDeadline(),
-				retry.isRetryNonIdempotent()));
 		ChatBotKitOptions.Builder builder = ChatBotKitOptions.builder()
 			.secret(secret.trim())
-			.retry(retryOptions)
-			.maxResponseSize(Math.toIntExact(this.properties.getMaxResponseSize().toBytes()));
-		property("chatbotkit.headers", () -> builder.headers(this.properties.getHeaders()));
-		property("chatbotkit.api-path", () -> builder.apiPath(this.properties.getApiPath()));
-		return property(URL_PROPERTY, () -> builder.url(this.properties.getUrl())
-			.allowInsecureHttp(this.properties.isAllowInsecureHttp())
-			.build());
+			.retry(toRetryOptions())
+			.maxResponseSize(maxResponseSize());
+		check(HEADERS, HEADERS + ".X-Team=support", () -> builder.headers(this.properties.getHeaders()));
+		URI url = this.properties.getUrl();
+		String userInfo = url.getRawUserInfo();
+		// checked here so that the message does not echo a password in the URL
+		require(userInfo == null, URL, (userInfo != null) ? url.toString().replace(userInfo, "******") : url,
+				"must not contain user info (the credential is chatbotkit.secret)",
+				ChatBotKitOptions.DEFAULT_URL.toString());
+		ChatBotKitOptions options = check(URL, URL + "=" + ChatBotKitOptions.DEFAULT_URL,
+				() -> builder.url(url).allowInsecureHttp(this.properties.isAllowInsecureHttp()).build());
+		String apiPath = this.properties.getApiPath();
+		// applied to valid options so that a bad path is not reported as a bad URL
+		return (apiPath != null) ? check(API_PATH, API_PATH + "=/v1", () -> options.mutate().apiPath(apiPath).build())
+				: options;
+	}
+
+	private RetryOptions toRetryOptions() {
+		ChatBotKitProperties.Retry retry = this.properties.getRetry();
+		require(retry.getMaxAttempts() >= 1, RETRY_MAX_ATTEMPTS, retry.getMaxAttempts(), "must be at least 1", "3");
+		require(!retry.getInitialBackoff().isNegative(), RETRY_INITIAL_BACKOFF, retry.getInitialBackoff(),
+				"must not be negative", "250ms");
+		require(retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) >= 0, RETRY_MAX_BACKOFF,
+				retry.getMaxBackoff(), "must not be less than " + RETRY_INITIAL_BACKOFF, "10s");
+		require(isPositive(retry.getDeadline()), RETRY_DEADLINE, retry.getDeadline(), "must be positive", "60s");
+		return new RetryOptions(retry.isEnabled(), retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMaxBackoff(), retry.getDeadline(), retry.isRetryNonIdempotent());
+	}
+
+	private int maxResponseSize() {
+		long bytes = this.properties.getMaxResponseSize().toBytes();
+		require(bytes > 0 && bytes <= Integer.MAX_VALUE, MAX_RESPONSE_SIZE, this.properties.getMaxResponseSize(),
+				"must be positive and less than 2GB", "16MB");
+		return (int) bytes;
 	}
 
 	/**
-	 * The application's HTTP client settings with the ChatBotKit timeouts laid over them,
-	 * and redirects never followed: a redirect must not carry the secret elsewhere.
+	 * The number of pooled connections.
+	 * @return the checked value of {@code chatbotkit.max-connections}
 	 */
-	HttpClientSettings toHttpClientSettings(HttpClientSettings applicationSettings) {
-		Duration connectTimeout = firstNonNull(this.properties.getConnectTimeout(),
-				applicationSettings.connectTimeout(), ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT);
-		Duration readTimeout = firstNonNull(this.properties.getReadTimeout(), applicationSettings.readTimeout(),
-				ChatBotKitClient.DEFAULT_READ_TIMEOUT);
-		return applicationSettings.withTimeouts(connectTimeout, readTimeout).withRedirects(HttpRedirects.DONT_FOLLOW);
+	int maxConnections() {
+		int maxConnections = this.properties.getMaxConnections();
+		require(maxConnections >= 1, MAX_CONNECTIONS, maxConnections, "must be at least 1", "64");
+		return maxConnections;
 	}
 
-	private static Duration firstNonNull(@org.jspecify.annotations.Nullable Duration first,
-			@org.jspecify.annotations.Nullable Duration second, Duration fallback) {
+	/**
+	 * The application's HTTP client settings with the ChatBotKit timeouts and SSL bundle
+	 * laid over them, and redirects never followed: a redirect must not carry the secret
+	 * elsewhere.
+	 */
+	HttpClientSettings toHttpClientSettings(HttpClientSettings applicationSettings, @Nullable SslBundles sslBundles) {
+		Duration connectTimeout = timeout(CONNECT_TIMEOUT, this.properties.getConnectTimeout(), "10s");
+		Duration readTimeout = timeout(READ_TIMEOUT, this.properties.getReadTimeout(), "60s");
+		HttpClientSettings settings = applicationSettings
+			.withTimeouts(
+					firstNonNull(connectTimeout, applicationSettings.connectTimeout(),
+							ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT),
+					firstNonNull(readTimeout, applicationSettings.readTimeout(), ChatBotKitClient.DEFAULT_READ_TIMEOUT))
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		String bundleName = this.properties.getSsl().getBundle();
+		return (bundleName != null) ? settings.withSslBundle(sslBundle(bundleName, sslBundles)) : settings;
+	}
+
+	private static @Nullable Duration timeout(String property, @Nullable Duration timeout, String example) {
+		require(timeout == null || isPositive(timeout), property, timeout, "must be positive", example);
+		return timeout;
+	}
+
+	private static SslBundle sslBundle(String name, @Nullable SslBundles sslBundles) {
+		if (sslBundles == null) {
+			throw invalid(SSL_BUNDLE, "Invalid value for '" + SSL_BUNDLE + "': SSL bundle '" + name
+					+ "' is named, but no SSL bundles are available", SSL_BUNDLE + "=my-bundle", null);
+		}
+		try {
+			return sslBundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw invalid(SSL_BUNDLE, "Invalid value for '" + SSL_BUNDLE + "': no SSL bundle named '" + name
+					+ "' is configured under spring.ssl.bundle.*", SSL_BUNDLE + "=my-bundle", ex);
+		}
+	}
+
+	private static Duration firstNonNull(@Nullable Duration first, @Nullable Duration second, Duration fallback) {
 		return (first != null) ? first : (second != null) ? second : fallback;
 	}
 
-	private static <T> T property(String name, java.util.function.Supplier<T> value) {
+	private static boolean isPositive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
+	}
+
+	private static void require(boolean valid, String property, @Nullable Object value, String requirement,
+			String example) {
+		if (!valid) {
+			throw invalid(property, "Invalid value '" + value + "' for '" + property + "': " + requirement + ".",
+					property + "=" + example, null);
+		}
+	}
+
+	private static <T> T check(String property, String exampleLine, Supplier<T> value) {
 		try {
 			return value.get();
 		}
-		catch (IllegalArgumentException | ArithmeticException ex) {
-			throw new InvalidChatBotKitPropertyException(name, "Invalid value for '" + name + "': " + ex.getMessage(),
-					"Correct the value of '" + name + "'.", ex);
+		catch (IllegalArgumentException ex) {
+			throw invalid(property, "Invalid value for '" + property + "': " + ex.getMessage(), exampleLine, ex);
 		}
+	}
+
+	private static InvalidChatBotKitPropertyException invalid(String property, String problem, String exampleLine,
+			@Nullable Throwable cause) {
+		return new InvalidChatBotKitPropertyException(property, problem, "Correct the value of '" + property + "'.",
+				exampleLine, cause);
 	}
 
 }

@@ -16,10 +16,13 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code chatbotkit.*} property is missing or has a value the client cannot work with.
- * {@link ChatBotKitFailureAnalyzer} turns it into a start-up report that says how to fix
- * it.
+ * {@link ChatBotKitFailureAnalyzer} turns it into a start-up report that names the
+ * property, its environment variable and an example. The message never contains the value
+ * of {@code chatbotkit.secret}.
  *
  * @author cbkspring contributors
  */
@@ -31,19 +34,24 @@ public class InvalidChatBotKitPropertyException extends RuntimeException {
 
 	private final String action;
 
+	private final String example;
+
 	/**
 	 * Create an exception.
 	 * @param property the full property name, such as {@code chatbotkit.secret}
 	 * @param problem what is wrong with it
 	 * @param action how to fix it
+	 * @param example a line of {@code application.properties} that sets the property to a
+	 * valid value, such as {@code chatbotkit.url=https://api.chatbotkit.com}
 	 * @param cause the cause, if any
 	 */
-	public InvalidChatBotKitPropertyException(String property, String problem, String action,
-			@org.jspecify.annotations.Nullable Throwable cause) {
-		super(problem + " " + action, cause);
+	public InvalidChatBotKitPropertyException(String property, String problem, String action, String example,
+			@Nullable Throwable cause) {
+		super(problem + " " + action + " For example: " + example, cause);
 		this.property = property;
 		this.problem = problem;
 		this.action = action;
+		this.example = example;
 	}
 
 	/**
@@ -68,6 +76,14 @@ public class InvalidChatBotKitPropertyException extends RuntimeException {
 	 */
 	public String getAction() {
 		return this.action;
+	}
+
+	/**
+	 * A line of {@code application.properties} that sets the property to a valid value.
+	 * @return the example line
+	 */
+	public String getExample() {
+		return this.example;
 	}
 
 }

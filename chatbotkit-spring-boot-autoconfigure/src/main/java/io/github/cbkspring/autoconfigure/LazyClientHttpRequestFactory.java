@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.cbkspring.autoconfigure;
 
 import java.io.IOException;
@@ -27,9 +26,9 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Builds the real request factory on the first request rather than at start-up: a
- * pooled engine creates its TLS context and trust store when it is built, which would
- * otherwise add a few hundred milliseconds to every application start.
+ * Builds the real request factory on the first request rather than at start-up: a pooled
+ * engine creates its TLS context and trust store when it is built, which would otherwise
+ * add a few hundred milliseconds to every application start.
  *
  * @author cbkspring contributors
  */

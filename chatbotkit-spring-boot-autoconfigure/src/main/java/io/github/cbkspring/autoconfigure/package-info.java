@@ -15,8 +15,8 @@
  */
 
 /**
- * Spring Boot auto-configuration of the ChatBotKit client: binds {@code chatbotkit.*}
- * and registers {@link io.github.cbkspring.client.ChatBotKitClient} and
+ * Spring Boot auto-configuration of the ChatBotKit client: binds {@code chatbotkit.*} and
+ * registers {@link io.github.cbkspring.client.ChatBotKitClient} and
  * {@link io.github.cbkspring.client.SessionClient} beans.
  */
 @NullMarked

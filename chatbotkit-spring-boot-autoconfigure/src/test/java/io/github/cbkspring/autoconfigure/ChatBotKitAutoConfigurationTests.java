@@ -69,11 +69,10 @@ class ChatBotKitAutoConfigurationTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ChatBotKitAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, ChatBotKitAutoConfiguration.class));
 
 	private ApplicationContextRunner withApi() {
 		return this.runner.withPropertyValues("chatbotkit.secret=sk-auto", "chatbotkit.url=" + api.baseUrl());
@@ -96,8 +95,8 @@ class ChatBotKitAutoConfigurationTests {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
 		withApi().run((context) -> {
 			context.getBean(SessionClient.class).create("bot-1");
-			api.verify(postRequestedFor(urlEqualTo("/api/v1/bot/bot-1/session/create"))
-				.withHeader("Authorization", equalTo("Bearer sk-auto")));
+			api.verify(postRequestedFor(urlEqualTo("/api/v1/bot/bot-1/session/create")).withHeader("Authorization",
+					equalTo("Bearer sk-auto")));
 		});
 	}
 
@@ -260,6 +259,21 @@ class ChatBotKitAutoConfigurationTests {
 	}
 
 	@Test
+	void chatBotKitReadTimeoutDoesNotLeakIntoApplicationBuilder() {
+		api.stubFor(get(urlEqualTo("/slow")).willReturn(WireMock.okJson("{}").withFixedDelay(1000)));
+		withApi().withPropertyValues("chatbotkit.read-timeout=300ms", "spring.http.clients.read-timeout=10s")
+			.run((context) -> {
+				RestClient appClient = context.getBean(RestClient.Builder.class).build();
+				assertThat(appClient.get()
+					.uri(api.baseUrl() + "/slow")
+					.retrieve()
+					.toBodilessEntity()
+					.getStatusCode()
+					.is2xxSuccessful()).isTrue();
+			});
+	}
+
+	@Test
 	void redirectsAreNotFollowedEvenWhenTheApplicationFollowsThem() {
 		api.stubFor(post(anyUrl())
 			.willReturn(WireMock.aResponse().withStatus(302).withHeader("Location", api.baseUrl() + "/elsewhere")));
@@ -285,8 +299,8 @@ class ChatBotKitAutoConfigurationTests {
 
 		@Bean
 		RestClientCustomizer appHeader() {
-			return (builder) -> builder.defaultHeaders((headers) -> headers.putAll(Map.of("X-App",
-					java.util.List.of("yes"))));
+			return (builder) -> builder
+				.defaultHeaders((headers) -> headers.putAll(Map.of("X-App", java.util.List.of("yes"))));
 		}
 
 	}

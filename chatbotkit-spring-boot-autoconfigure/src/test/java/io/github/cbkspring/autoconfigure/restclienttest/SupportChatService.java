@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.autoconfigure.restclienttest;
+
+import io.github.cbkspring.client.SessionCreateResponse;
+import io.github.cbkspring.client.SessionClient;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's service that starts a ChatBotKit session.
+ *
+ * @author cbkspring contributors
+ */
+@Service
+public class SupportChatService {
+
+	private final SessionClient sessionClient;
+
+	public SupportChatService(SessionClient sessionClient) {
+		this.sessionClient = sessionClient;
+	}
+
+	public SessionCreateResponse startChat() {
+		return this.sessionClient.create("bot-1");
+	}
+
+}
