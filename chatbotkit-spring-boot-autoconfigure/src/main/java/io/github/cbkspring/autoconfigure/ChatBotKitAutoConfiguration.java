@@ -39,7 +39,9 @@ import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
@@ -96,6 +98,22 @@ public final class ChatBotKitAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConversationClient conversationClient(ChatBotKitClient chatBotKitClient) {
 		return chatBotKitClient.conversations();
+	}
+
+	/**
+	 * Masks the secret in the actuator's {@code /configprops} and {@code /env} even where
+	 * {@code show-values} lets other values through.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		@Bean
+		SanitizingFunction chatBotKitSecretSanitizer() {
+			return (data) -> (data.getLowerCaseKey().equals(ChatBotKitPropertiesMapper.SECRET)
+					|| data.getLowerCaseKey().equals("chatbotkit_secret")) ? data.withSanitizedValue() : data;
+		}
+
 	}
 
 	/**
