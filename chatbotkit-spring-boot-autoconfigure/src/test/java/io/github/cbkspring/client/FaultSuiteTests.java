@@ -16,8 +16,10 @@
 
 package io.github.cbkspring.client;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -57,6 +60,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class FaultSuiteTests {
 
 	private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+
+	private static final Set<String> JDK_REPEATS_GET = Set.of("connection reset", "empty response");
 
 	private static final RetryOptions RETRY = RetryOptions.defaults()
 		.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
@@ -114,6 +119,14 @@ class FaultSuiteTests {
 		return (request) -> request.willReturn(response);
 	}
 
+	/**
+	 * The same table on the JDK's {@code HttpClient}, which reports the same faults with
+	 * other exceptions: the classification must not depend on the engine.
+	 */
+	static Stream<Arguments> faultsOnTheJdkEngine() {
+		return faults();
+	}
+
 	@ParameterizedTest(name = "GET: {0}")
 	@MethodSource("faults")
 	void getEndsAsThePolicySays(FaultCase fault) {
@@ -126,6 +139,25 @@ class FaultSuiteTests {
 	void postEndsAsThePolicySays(FaultCase fault) {
 		stub(fault, () -> WireMock.post(anyUrl()));
 		check(fault, fault.postAttempts(), () -> client().sessions().create("bot-1"));
+	}
+
+	@ParameterizedTest(name = "JDK engine, GET: {0}")
+	@MethodSource("faultsOnTheJdkEngine")
+	void getOnTheJdkEngineEndsAsThePolicySays(FaultCase fault) {
+		stub(fault, () -> get(anyUrl()));
+		// the JDK client itself sends an idempotent request once more when the connection
+		// is lost before an answer: each of the policy's attempts reaches the server
+		// twice
+		int enginePerAttempt = JDK_REPEATS_GET.contains(fault.name()) ? 2 : 1;
+		check(fault, fault.getAttempts(), fault.getAttempts() * enginePerAttempt,
+				() -> jdkClient().get("/bot/{botId}/fetch", Map.class, "bot-1"));
+	}
+
+	@ParameterizedTest(name = "JDK engine, POST: {0}")
+	@MethodSource("faultsOnTheJdkEngine")
+	void postOnTheJdkEngineEndsAsThePolicySays(FaultCase fault) {
+		stub(fault, () -> WireMock.post(anyUrl()));
+		check(fault, fault.postAttempts(), () -> jdkClient().sessions().create("bot-1"));
 	}
 
 	@Test
@@ -219,6 +251,10 @@ class FaultSuiteTests {
 	}
 
 	private static void check(FaultCase fault, int attempts, Runnable call) {
+		check(fault, attempts, attempts, call);
+	}
+
+	private static void check(FaultCase fault, int attempts, int requests, Runnable call) {
 		// each attempt waits at most the read timeout, each back-off at most 50 ms
 		Duration bound = READ_TIMEOUT.plusMillis(100).multipliedBy(attempts).plusSeconds(1);
 		Throwable failure = timed(call, bound);
@@ -232,7 +268,7 @@ class FaultSuiteTests {
 			}
 			assertThat(failure.getSuppressed()).hasSize(attempts - 1);
 		}
-		api.verify(attempts, anyRequestedFor(anyUrl()));
+		api.verify(requests, anyRequestedFor(anyUrl()));
 	}
 
 	private static @Nullable Throwable timed(Runnable call, Duration bound) {
@@ -248,6 +284,15 @@ class FaultSuiteTests {
 
 	private static ChatBotKitClient client() {
 		return client(options());
+	}
+
+	private static ChatBotKitClient jdkClient() {
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(1))
+			.build());
+		requestFactory.setReadTimeout(READ_TIMEOUT);
+		return ChatBotKitClient.create(RestClient.builder().requestFactory(requestFactory), options().build());
 	}
 
 	private static ChatBotKitClient client(ChatBotKitOptions.Builder options) {
