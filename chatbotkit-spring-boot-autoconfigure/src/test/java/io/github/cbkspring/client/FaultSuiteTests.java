@@ -228,26 +228,12 @@ class FaultSuiteTests {
 
 	private static void stub(FaultCase fault, java.util.function.Supplier<MappingBuilder> request) {
 		if (fault.expected() == null) {
-			failTwiceThenSucceed(request);
+			Scenarios.failTwiceThenSucceed(api, request, aResponse().withStatus(503),
+					WireMock.okJson(SessionClientTests.SESSION_JSON));
 		}
 		else {
 			api.stubFor(fault.stub().apply(request.get()));
 		}
-	}
-
-	private static void failTwiceThenSucceed(java.util.function.Supplier<MappingBuilder> request) {
-		String[] states = { Scenario.STARTED, "failed once", "failed twice" };
-		for (int i = 0; i < 2; i++) {
-			api.stubFor(request.get()
-				.inScenario("burst")
-				.whenScenarioStateIs(states[i])
-				.willReturn(aResponse().withStatus(503))
-				.willSetStateTo(states[i + 1]));
-		}
-		api.stubFor(request.get()
-			.inScenario("burst")
-			.whenScenarioStateIs(states[2])
-			.willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
 	}
 
 	private static void check(FaultCase fault, int attempts, Runnable call) {

@@ -60,7 +60,7 @@ class RetryTests {
 
 	@Test
 	void serviceUnavailableBurstThenSuccessIsRetriedForPost() {
-		failTwiceThen(() -> post(anyUrl()), aResponse().withStatus(503),
+		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()), aResponse().withStatus(503),
 				WireMock.okJson(SessionClientTests.SESSION_JSON));
 		SessionCreateResponse session = client(FAST).sessions().create("bot-1");
 		assertThat(session.conversationId()).isEqualTo("conv-1");
@@ -114,7 +114,8 @@ class RetryTests {
 
 	@Test
 	void retryAfterSecondsIsHonoured() {
-		failTwiceThen(() -> post(anyUrl()), aResponse().withStatus(429).withHeader("Retry-After", "1"),
+		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()),
+				aResponse().withStatus(429).withHeader("Retry-After", "1"),
 				WireMock.okJson(SessionClientTests.SESSION_JSON));
 		long start = System.nanoTime();
 		client(FAST).sessions().create("bot-1");
@@ -185,7 +186,7 @@ class RetryTests {
 
 	@Test
 	void connectionResetIsRetriedForGet() {
-		failTwiceThen(() -> get(anyUrl()), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+		Scenarios.failTwiceThenSucceed(api, () -> get(anyUrl()), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
 				WireMock.okJson("{\"ok\":true}"));
 		assertThat(client(FAST).get("/bot/{id}", Map.class, "b1")).containsEntry("ok", true);
 		api.verify(3, anyRequestedFor(anyUrl()));
@@ -197,22 +198,6 @@ class RetryTests {
 		assertThatExceptionOfType(ChatBotKitServerException.class)
 			.isThrownBy(() -> client(RetryOptions.disabled()).sessions().create("bot-1"));
 		api.verify(1, anyRequestedFor(anyUrl()));
-	}
-
-	private static void failTwiceThen(Supplier<MappingBuilder> request,
-			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure,
-			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder success) {
-		api.stubFor(request.get()
-			.inScenario("burst")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(failure)
-			.willSetStateTo("failed-once"));
-		api.stubFor(request.get()
-			.inScenario("burst")
-			.whenScenarioStateIs("failed-once")
-			.willReturn(failure)
-			.willSetStateTo("recovered"));
-		api.stubFor(request.get().inScenario("burst").whenScenarioStateIs("recovered").willReturn(success));
 	}
 
 }
