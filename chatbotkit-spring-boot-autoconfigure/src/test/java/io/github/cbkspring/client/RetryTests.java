@@ -18,9 +18,7 @@ package io.github.cbkspring.client;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
