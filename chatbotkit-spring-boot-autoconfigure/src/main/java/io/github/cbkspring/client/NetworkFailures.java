@@ -36,6 +36,8 @@ final class NetworkFailures {
 
 	private static final String HTTP_COMPONENTS_CONNECT_TIMEOUT = "org.apache.hc.client5.http.ConnectTimeoutException";
 
+	private static final String HTTP_COMPONENTS_POOL_TIMEOUT = "org.apache.hc.core5.http.ConnectionRequestTimeoutException";
+
 	private NetworkFailures() {
 	}
 
@@ -56,6 +58,8 @@ final class NetworkFailures {
 	private static boolean isConnectTimeout(Throwable failure) {
 		return failure instanceof HttpConnectTimeoutException
 				|| failure.getClass().getName().equals(HTTP_COMPONENTS_CONNECT_TIMEOUT)
+				// no connection of the pool became free in time: nothing was sent
+				|| failure.getClass().getName().equals(HTTP_COMPONENTS_POOL_TIMEOUT)
 				|| (failure instanceof SocketTimeoutException && String.valueOf(failure.getMessage())
 					.toLowerCase(java.util.Locale.ROOT)
 					.startsWith("connect"));
