@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.cbkspring.client.bot.SessionClient;
 import org.jspecify.annotations.Nullable;
 
 /**

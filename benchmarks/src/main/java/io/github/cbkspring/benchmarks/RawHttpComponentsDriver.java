@@ -18,7 +18,7 @@ package io.github.cbkspring.benchmarks;
 
 import java.io.IOException;
 
-import io.github.cbkspring.client.SessionCreateResponse;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;

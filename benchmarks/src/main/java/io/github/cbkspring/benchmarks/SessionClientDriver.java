@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
-import io.github.cbkspring.client.SessionClient;
+import io.github.cbkspring.client.bot.SessionClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;

@@ -16,8 +16,8 @@
 
 package io.github.cbkspring.benchmarks;
 
-import io.github.cbkspring.client.SessionCreateRequest;
-import io.github.cbkspring.client.SessionCreateResponse;
+import io.github.cbkspring.client.bot.SessionCreateRequest;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

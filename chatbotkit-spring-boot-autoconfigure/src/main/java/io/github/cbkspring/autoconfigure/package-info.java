@@ -17,7 +17,7 @@
 /**
  * Spring Boot auto-configuration of the ChatBotKit client: binds {@code chatbotkit.*} and
  * registers {@link io.github.cbkspring.client.ChatBotKitClient} and
- * {@link io.github.cbkspring.client.SessionClient} beans.
+ * {@link io.github.cbkspring.client.bot.SessionClient} beans.
  */
 @NullMarked
 package io.github.cbkspring.autoconfigure;

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * most often handle; other statuses (400, 409, 413, 3xx, ...) arrive as this type.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  * @see ChatBotKitAuthenticationException
  * @see ChatBotKitPermissionException
  * @see ChatBotKitNotFoundException
@@ -33,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @see ChatBotKitServerException
  */
 public class ChatBotKitHttpException extends ChatBotKitException {
+
+	private final ChatBotKitError error;
 
 	private final @Nullable Duration retryAfter;
 
@@ -50,8 +53,50 @@ public class ChatBotKitHttpException extends ChatBotKitException {
 	 * @param retryAfter the wait the API asked for in {@code Retry-After}, if any
 	 */
 	public ChatBotKitHttpException(ChatBotKitError error, @Nullable Duration retryAfter) {
-		super(describe(error), error, null);
+		super(describe(error), null);
+		this.error = error;
 		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * What the API said.
+	 * @return the error
+	 */
+	public ChatBotKitError error() {
+		return this.error;
+	}
+
+	/**
+	 * The HTTP status of the error answer.
+	 * @return the status code, such as {@code 404}
+	 */
+	public int statusCode() {
+		return this.error.status();
+	}
+
+	/**
+	 * The API error code.
+	 * @return the code, such as {@code NOT_FOUND}
+	 */
+	public String code() {
+		return this.error.code();
+	}
+
+	/**
+	 * The API error message, or a bounded excerpt of a body that was not the API's JSON
+	 * error.
+	 * @return the message
+	 */
+	public String apiMessage() {
+		return this.error.message();
+	}
+
+	/**
+	 * The request id that the API sent with the error answer.
+	 * @return the request id, or {@code null} if none was sent
+	 */
+	public @Nullable String requestId() {
+		return this.error.requestId();
 	}
 
 	/**
@@ -61,15 +106,6 @@ public class ChatBotKitHttpException extends ChatBotKitException {
 	 */
 	public Optional<Duration> retryAfter() {
 		return Optional.ofNullable(this.retryAfter);
-	}
-
-	@Override
-	public ChatBotKitError error() {
-		ChatBotKitError error = super.error();
-		if (error == null) {
-			throw new IllegalStateException("An HTTP exception always has an error");
-		}
-		return error;
 	}
 
 	private static String describe(ChatBotKitError error) {

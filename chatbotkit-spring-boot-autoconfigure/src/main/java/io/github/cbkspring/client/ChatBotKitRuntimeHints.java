@@ -16,38 +16,63 @@
 
 package io.github.cbkspring.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
-import org.springframework.aot.hint.ExecutableMode;
+import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
-import org.springframework.util.ReflectionUtils;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
+import org.springframework.util.ClassUtils;
 
 /**
- * Reflection hints for a native image: the client's JSON mapper reads and writes these
- * records through their accessors, constructors and {@code @JsonCreator} factories.
+ * Reflection hints for a native image: the client's JSON mapper reads and writes the
+ * records and enums of the client packages through their accessors, constructors and
+ * {@code @JsonCreator} factories, and the polymorphic event interfaces through their
+ * annotations. The types are found by scanning the packages when the hints are built, so
+ * a new record needs no entry here.
  *
  * @author cbkspring contributors
  */
 class ChatBotKitRuntimeHints implements RuntimeHintsRegistrar {
 
-	private static final Class<?>[] JSON_TYPES = { SessionCreateRequest.class, SessionCreateResponse.class,
-			Message.class, MessageType.class, ConversationSession.class, CompletionResult.class,
-			CompletionResult.Usage.class, CompletionResult.End.class, EndReason.class };
+	private static final String CLIENT_CLASSES = "classpath*:"
+			+ ClassUtils.convertClassNameToResourcePath(ChatBotKitRuntimeHints.class.getPackageName()) + "/**/*.class";
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		this.bindingRegistrar.registerReflectionHints(hints.reflection(), JSON_TYPES);
-		for (Class<?> type : JSON_TYPES) {
-			ReflectionUtils.doWithLocalMethods(type, (method) -> {
-				if (method.getName().equals("fromWire") || method.getName().equals("durationInSeconds")) {
-					hints.reflection().registerMethod(method, ExecutableMode.INVOKE);
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+		MetadataReaderFactory metadataReaders = new SimpleMetadataReaderFactory(resolver);
+		try {
+			for (Resource resource : resolver.getResources(CLIENT_CLASSES)) {
+				AnnotationMetadata type = metadataReaders.getMetadataReader(resource).getAnnotationMetadata();
+				if (isJsonType(type)) {
+					Class<?> jsonType = ClassUtils.resolveClassName(type.getClassName(), classLoader);
+					this.bindingRegistrar.registerReflectionHints(hints.reflection(), jsonType);
+					// @JsonCreator factories and wire-only accessors are not properties
+					hints.reflection().registerType(jsonType, MemberCategory.INVOKE_DECLARED_METHODS);
 				}
-			});
+			}
 		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot scan the ChatBotKit client classes", ex);
+		}
+	}
+
+	private static boolean isJsonType(AnnotationMetadata type) {
+		String superClass = type.getSuperClassName();
+		return Record.class.getName().equals(superClass) || Enum.class.getName().equals(superClass)
+				|| type.hasAnnotation(JsonTypeInfo.class.getName());
 	}
 
 }

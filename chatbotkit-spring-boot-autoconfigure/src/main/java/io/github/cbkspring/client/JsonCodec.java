@@ -22,13 +22,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON mapping of the ChatBotKit wire format. The client owns its mapper instead of
  * using the application's: the API's field names and formats are fixed, and an
- * application-wide setting (a naming strategy, say) must not change them.
+ * application-wide setting (a naming strategy, say) must not change them. Unknown fields
+ * are ignored and unknown enum values read as the enum's default, since the API grows;
+ * times are epoch milliseconds both ways, as the API writes them.
  *
  * @author cbkspring contributors
  */
@@ -39,6 +42,9 @@ final class JsonCodec {
 	private final JsonMapper mapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+		.disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+		.enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+		.disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
 		.build();
 
 	private JsonCodec() {

@@ -22,10 +22,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.ClientHttpResponse;
@@ -44,7 +45,9 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private final ClientHttpResponse response;
 
-	private final Function<JsonNode, T> mapper;
+	private final JavaType elementType;
+
+	private final @Nullable Predicate<? super T> finalElement;
 
 	private final ChatBotKitOptions options;
 
@@ -60,10 +63,15 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private boolean finished;
 
-	JsonLinesIterator(ClientHttpResponse response, Function<JsonNode, T> mapper, ChatBotKitOptions options,
-			String call) {
+	private boolean finalElementSeen;
+
+	private boolean lastLineEnded = true;
+
+	JsonLinesIterator(ClientHttpResponse response, JavaType elementType, @Nullable Predicate<? super T> finalElement,
+			ChatBotKitOptions options, String call) {
 		this.response = response;
-		this.mapper = mapper;
+		this.elementType = elementType;
+		this.finalElement = finalElement;
 		this.options = options;
 		this.call = call;
 	}
@@ -91,10 +99,19 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			int length;
 			while ((length = readLine()) >= 0) {
 				if (!isBlank(length)) {
-					return map(Arrays.copyOf(this.line, length));
+					T element = map(Arrays.copyOf(this.line, length));
+					if (this.finalElement != null && this.finalElement.test(element)) {
+						this.finalElementSeen = true;
+					}
+					return element;
 				}
 			}
 			close();
+			if (this.finalElement != null && !this.finalElementSeen) {
+				throw new ChatBotKitStreamException(
+						"The stream ended before its final event: the answer is" + " incomplete", this.lineNumber,
+						null);
+			}
 			return null;
 		}
 		catch (IOException ex) {
@@ -129,6 +146,7 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		if (b == -1 && length == 0) {
 			return -1;
 		}
+		this.lastLineEnded = (b == '\n');
 		this.lineNumber++;
 		return (length > 0 && this.line[length - 1] == '\r') ? length - 1 : length;
 	}
@@ -155,7 +173,9 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			node = JsonCodec.INSTANCE.readTree(json);
 		}
 		catch (JacksonException ex) {
-			throw new ChatBotKitStreamException("Malformed JSON in stream: " + ex.getOriginalMessage() + "; line: "
+			String problem = this.lastLineEnded ? "Malformed JSON in stream"
+					: "The stream ended in the middle of a line: the answer is incomplete";
+			throw new ChatBotKitStreamException(problem + ": " + ex.getOriginalMessage() + "; line: "
 					+ new BoundedBody(json, false).excerpt(this.options.secret()), this.lineNumber, ex);
 		}
 		if ("error".equals(node.path("type").asString(""))) {
@@ -165,7 +185,7 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 					this.lineNumber, null);
 		}
 		try {
-			return this.mapper.apply(node);
+			return JsonCodec.INSTANCE.convert(node, this.elementType);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new ChatBotKitStreamException("Unexpected event in stream: " + ex.getMessage(), this.lineNumber, ex);

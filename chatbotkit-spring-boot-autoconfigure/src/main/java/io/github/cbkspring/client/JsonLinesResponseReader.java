@@ -19,11 +19,12 @@ package io.github.cbkspring.client;
 import java.io.IOException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -33,11 +34,13 @@ import org.springframework.http.client.ClientHttpResponse;
  * the response: it is released when the stream is read to the end, fails, or is closed.
  *
  * @param <T> the element type
- * @param mapper maps each line's JSON to an element
- * @param call the call, for messages
+ * @param elementType the type each line is read into
+ * @param finalElement accepts the element that must end the stream, or {@code null} when
+ * the stream may end anywhere
  * @author cbkspring contributors
  */
-record JsonLinesResponseReader<T>(Function<JsonNode, T> mapper, String call) implements ResponseReader<Stream<T>> {
+record JsonLinesResponseReader<T>(JavaType elementType,
+		@Nullable Predicate<? super T> finalElement) implements ResponseReader<Stream<T>> {
 
 	static final MediaType APPLICATION_JSONL = MediaType.parseMediaType("application/jsonl");
 
@@ -52,8 +55,9 @@ record JsonLinesResponseReader<T>(Function<JsonNode, T> mapper, String call) imp
 	}
 
 	@Override
-	public Stream<T> read(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
-		JsonLinesIterator<T> lines = new JsonLinesIterator<>(response, this.mapper, options, this.call);
+	public Stream<T> read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
+		JsonLinesIterator<T> lines = new JsonLinesIterator<>(response, this.elementType, this.finalElement, options,
+				call);
 		return StreamSupport
 			.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED | Spliterator.NONNULL), false)
 			.onClose(lines::close);

@@ -39,21 +39,21 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 	}
 
 	@Override
-	public T read(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
+	public T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
 		BoundedBody body = ResponseReader.readBody(response, options);
 		MediaType contentType = response.getHeaders().getContentType();
 		if (contentType != null && !ResponseReader.isJson(contentType)) {
-			throw new ChatBotKitResponseException(
+			throw new ChatBotKitDecodingException(
 					"Expected a JSON answer but got " + contentType + ": " + body.excerpt(options.secret()), null);
 		}
 		if (body.isEmpty()) {
-			throw new ChatBotKitResponseException("Expected a JSON answer but the body was empty", null);
+			throw new ChatBotKitDecodingException("Expected a JSON answer but the body was empty", null);
 		}
 		try {
 			return JsonCodec.INSTANCE.read(body.bytes(), this.type);
 		}
 		catch (JacksonException ex) {
-			throw new ChatBotKitResponseException("The answer is not a valid " + this.type.getRawClass().getSimpleName()
+			throw new ChatBotKitDecodingException("The answer is not a valid " + this.type.getRawClass().getSimpleName()
 					+ ": " + ex.getOriginalMessage() + "; body: " + body.excerpt(options.secret()), ex);
 		}
 	}

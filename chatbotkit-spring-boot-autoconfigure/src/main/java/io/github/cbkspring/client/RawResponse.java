@@ -22,27 +22,30 @@ import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * An answer as bytes with its content type, for endpoints that answer with something
- * other than JSON (files, exports) or when the caller wants the body untouched. Ask for
- * it by passing {@code RawResponse.class} as the response type of a generic call.
+ * An answer as bytes with its headers, for endpoints that answer with something other
+ * than JSON (files, exports) or when the caller wants the body untouched. Ask for it by
+ * passing {@code RawResponse.class} as the response type of a generic call.
  *
- * @param contentType the content type of the answer, if the API sent one
+ * @param headers the headers of the answer, read-only
  * @param body the bytes of the answer
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 @SuppressWarnings("ArrayRecordComponent") // copied in and out, equals and hashCode by
 											// content
-public record RawResponse(@Nullable MediaType contentType, byte[] body) {
+public record RawResponse(HttpHeaders headers, byte[] body) {
 
 	/**
-	 * Copy the body so that the record stays immutable.
-	 * @param contentType the content type, if any
+	 * Copy the headers and the body so that the record stays immutable.
+	 * @param headers the headers
 	 * @param body the bytes
 	 */
 	public RawResponse {
+		headers = HttpHeaders.readOnlyHttpHeaders(headers);
 		body = body.clone();
 	}
 
@@ -56,29 +59,38 @@ public record RawResponse(@Nullable MediaType contentType, byte[] body) {
 	}
 
 	/**
+	 * The content type of the answer.
+	 * @return the content type, or {@code null} if the API sent none
+	 */
+	public @Nullable MediaType contentType() {
+		return this.headers.getContentType();
+	}
+
+	/**
 	 * The answer as text, in the charset of its content type or UTF-8.
 	 * @return the text
 	 */
 	public String text() {
-		Charset charset = (this.contentType != null && this.contentType.getCharset() != null)
-				? this.contentType.getCharset() : StandardCharsets.UTF_8;
+		MediaType contentType = contentType();
+		Charset charset = (contentType != null && contentType.getCharset() != null) ? contentType.getCharset()
+				: StandardCharsets.UTF_8;
 		return new String(this.body, charset);
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return (other instanceof RawResponse that) && java.util.Objects.equals(this.contentType, that.contentType)
+		return (other instanceof RawResponse that) && this.headers.equals(that.headers)
 				&& Arrays.equals(this.body, that.body);
 	}
 
 	@Override
 	public int hashCode() {
-		return 31 * java.util.Objects.hashCode(this.contentType) + Arrays.hashCode(this.body);
+		return 31 * this.headers.hashCode() + Arrays.hashCode(this.body);
 	}
 
 	@Override
 	public String toString() {
-		return "RawResponse[contentType=" + this.contentType + ", " + this.body.length + " bytes]";
+		return "RawResponse[contentType=" + contentType() + ", " + this.body.length + " bytes]";
 	}
 
 }

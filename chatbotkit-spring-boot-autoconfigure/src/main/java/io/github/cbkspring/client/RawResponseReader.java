@@ -39,9 +39,8 @@ final class RawResponseReader implements ResponseReader<RawResponse> {
 	}
 
 	@Override
-	public RawResponse read(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
-		return new RawResponse(response.getHeaders().getContentType(),
-				ResponseReader.readBody(response, options).bytes());
+	public RawResponse read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
+		return new RawResponse(response.getHeaders(), ResponseReader.readBody(response, options).bytes());
 	}
 
 }

@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 
 import java.io.IOException;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
@@ -29,6 +30,11 @@ import org.springframework.http.client.ClientHttpResponse;
  * @author cbkspring contributors
  */
 interface ResponseReader<T> {
+
+	/**
+	 * Reads and discards any answer, empty or not, within the size limit.
+	 */
+	ResponseReader<Void> DISCARDING = new DiscardingResponseReader();
 
 	/**
 	 * The media type sent in {@code Accept}.
@@ -43,7 +49,28 @@ interface ResponseReader<T> {
 		return false;
 	}
 
-	T read(ClientHttpResponse response, ChatBotKitOptions options) throws IOException;
+	/**
+	 * Read the answer.
+	 * @param response the successful answer
+	 * @param options the options of the call
+	 * @param call the call, for messages
+	 */
+	T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException;
+
+	/**
+	 * The reader for a type: bytes for {@link RawResponse}, nothing for {@link Void},
+	 * JSON otherwise.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> ResponseReader<T> of(ParameterizedTypeReference<T> type) {
+		if (type.getType() == RawResponse.class) {
+			return (ResponseReader<T>) RawResponseReader.INSTANCE;
+		}
+		if (type.getType() == Void.class) {
+			return (ResponseReader<T>) DISCARDING;
+		}
+		return new JsonResponseReader<>(JsonCodec.INSTANCE.type(type.getType()));
+	}
 
 	/**
 	 * Read the whole body, at most {@link ChatBotKitOptions#maxResponseSize()} bytes.
@@ -51,7 +78,7 @@ interface ResponseReader<T> {
 	static BoundedBody readBody(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
 		BoundedBody body = BoundedBody.read(response.getBody(), options.maxResponseSize());
 		if (body.truncated()) {
-			throw new ChatBotKitResponseException(
+			throw new ChatBotKitDecodingException(
 					"The answer is larger than the limit of " + options.maxResponseSize() + " bytes", null);
 		}
 		return body;

@@ -25,9 +25,10 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Decides whether a failed attempt is tried again and after how long, following
- * {@link RetryOptions}. Spring Framework's {@code RetryTemplate} is not used because its
- * back-off cannot depend on the failure (a {@code Retry-After} header) nor on the method,
- * and it knows no overall deadline.
+ * {@link RetryOptions}. Spring Framework's {@code RetryTemplate} is not used: although
+ * its policy has an overall timeout since 7.0.2, its back-off cannot see the failure, so
+ * it cannot honour a {@code Retry-After} header, and it reports the last failure as a
+ * checked exception that every call would have to unwrap.
  *
  * @author cbkspring contributors
  */
@@ -61,7 +62,8 @@ final class RetryPolicy {
 		if (failure instanceof ChatBotKitConnectionException connection) {
 			return !connection.requestSent() || mayRepeat;
 		}
-		return switch (failure.statusCode()) {
+		int status = (failure instanceof ChatBotKitHttpException http) ? http.statusCode() : 0;
+		return switch (status) {
 			case 429, 503 -> true;
 			case 500, 502, 504 -> mayRepeat;
 			default -> false;

@@ -16,8 +16,9 @@
 
 /**
  * A client for the ChatBotKit API on Spring's {@code RestClient}, usable with or without
- * Spring Boot. Start with {@link io.github.cbkspring.client.ChatBotKitClient} and
- * {@link io.github.cbkspring.client.SessionClient}.
+ * Spring Boot: the entry point {@link io.github.cbkspring.client.ChatBotKitClient}, its
+ * options and the exception family. Each resource of the API has a package of its own
+ * below this one with its typed client and records.
  */
 @NullMarked
 package io.github.cbkspring.client;

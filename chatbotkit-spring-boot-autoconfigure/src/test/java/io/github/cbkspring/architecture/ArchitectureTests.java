@@ -19,6 +19,7 @@ package io.github.cbkspring.architecture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layering of the library: the client stands on Spring Web and the JDK alone, the
@@ -90,29 +92,75 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void noPackageCycles() {
+	void noPackageCyclesBetweenClientAndAutoConfiguration() {
 		slices().matching("io.github.cbkspring.(*)..").should().beFreeOfCycles().check(MAIN);
 	}
 
 	@Test
-	void implementationClassesArePackagePrivate() {
-		classes().that()
-			.resideInAPackage("io.github.cbkspring.client..")
-			.and()
-			.haveSimpleNameNotStartingWith("ChatBotKit")
-			.and()
-			.haveSimpleNameNotEndingWith("Client")
-			.and()
-			.areNotMemberClasses()
-			.and()
-			.areNotRecords()
-			.and()
-			.areNotEnums()
-			.and()
-			.areNotInterfaces()
+	void resourcePackagesDependOnTheCoreOnlyNeverOnEachOther() {
+		slices().matching("io.github.cbkspring.client.(*)..")
 			.should()
-			.notBePublic()
+			.notDependOnEachOther()
+			.because("a resource package reaches the API through the core's public ApiRequest only")
 			.check(MAIN);
 	}
+
+	@Test
+	void coreReachesResourcePackagesOnlyFromTheEntryPoint() {
+		noClasses().that()
+			.resideInAPackage("io.github.cbkspring.client")
+			.and()
+			.doNotHaveSimpleName("ChatBotKitClient")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.cbkspring.client.*..")
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheListedTypesArePublic() {
+		List<String> publicTypes = MAIN.stream()
+			.filter((type) -> type.getModifiers().contains(JavaModifier.PUBLIC))
+			.filter((type) -> type.getEnclosingClass().isEmpty())
+			.filter((type) -> !type.getSimpleName().equals("package-info"))
+			.map(JavaClass::getName)
+			.sorted()
+			.toList();
+		assertThat(publicTypes).containsExactlyElementsOf(PUBLIC_API.stream().sorted().toList());
+	}
+
+	/**
+	 * The public API, exactly: everything else is implementation and package-private.
+	 */
+	private static final Set<String> PUBLIC_API = Set.of(
+			// autoconfigure
+			"io.github.cbkspring.autoconfigure.ChatBotKitAutoConfiguration",
+			"io.github.cbkspring.autoconfigure.ChatBotKitProperties",
+			"io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer",
+			"io.github.cbkspring.autoconfigure.InvalidChatBotKitPropertyException",
+			// core
+			"io.github.cbkspring.client.ApiEndpoint", "io.github.cbkspring.client.ApiRequest",
+			"io.github.cbkspring.client.ChatBotKitAuthenticationException",
+			"io.github.cbkspring.client.ChatBotKitClient", "io.github.cbkspring.client.ChatBotKitConnectionException",
+			"io.github.cbkspring.client.ChatBotKitDecodingException", "io.github.cbkspring.client.ChatBotKitError",
+			"io.github.cbkspring.client.ChatBotKitException", "io.github.cbkspring.client.ChatBotKitHttpException",
+			"io.github.cbkspring.client.ChatBotKitNotFoundException", "io.github.cbkspring.client.ChatBotKitOptions",
+			"io.github.cbkspring.client.ChatBotKitPermissionException",
+			"io.github.cbkspring.client.ChatBotKitRateLimitException",
+			"io.github.cbkspring.client.ChatBotKitRequestFactory",
+			"io.github.cbkspring.client.ChatBotKitServerException",
+			"io.github.cbkspring.client.ChatBotKitStreamException",
+			"io.github.cbkspring.client.ChatBotKitTimeoutException", "io.github.cbkspring.client.FileUpload",
+			"io.github.cbkspring.client.Message", "io.github.cbkspring.client.MessageType",
+			"io.github.cbkspring.client.RawResponse", "io.github.cbkspring.client.RetryOptions",
+			// bot
+			"io.github.cbkspring.client.bot.SessionClient", "io.github.cbkspring.client.bot.SessionCreateRequest",
+			"io.github.cbkspring.client.bot.SessionCreateResponse",
+			// conversation
+			"io.github.cbkspring.client.conversation.CompletionEvent",
+			"io.github.cbkspring.client.conversation.CompletionResult",
+			"io.github.cbkspring.client.conversation.ConversationClient",
+			"io.github.cbkspring.client.conversation.ConversationSession",
+			"io.github.cbkspring.client.conversation.EndReason");
 
 }

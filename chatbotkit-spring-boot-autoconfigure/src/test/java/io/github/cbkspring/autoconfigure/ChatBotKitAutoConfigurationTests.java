@@ -24,8 +24,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitTimeoutException;
-import io.github.cbkspring.client.ConversationClient;
-import io.github.cbkspring.client.SessionClient;
+import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.conversation.ConversationClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -18,7 +18,7 @@ package io.github.cbkspring.autoconfigure;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.cbkspring.client.SessionClient;
+import io.github.cbkspring.client.bot.SessionClient;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;

@@ -16,6 +16,16 @@
 
 package io.github.cbkspring.client;
 
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -26,11 +36,19 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ChatBotKitRuntimeHints}.
+ * Tests for {@link ChatBotKitRuntimeHints}: every type the JSON mapper binds, found from
+ * the compiled classes rather than from a list, has its hints.
  *
  * @author cbkspring contributors
  */
 class ChatBotKitRuntimeHintsTests {
+
+	private static final List<Class<?>> JSON_TYPES = new ClassFileImporter()
+		.importPath(Path.of("target", "classes", "io", "github", "cbkspring", "client"))
+		.stream()
+		.filter((type) -> type.isRecord() || type.isEnum() || type.isAnnotatedWith(JsonTypeInfo.class))
+		.<Class<?>>map(JavaClass::reflect)
+		.toList();
 
 	private final RuntimeHints hints = new RuntimeHints();
 
@@ -46,23 +64,23 @@ class ChatBotKitRuntimeHintsTests {
 	}
 
 	@Test
-	void registersTheRecordsTheMapperBinds() {
-		for (Class<?> type : new Class<?>[] { SessionCreateRequest.class, SessionCreateResponse.class, Message.class,
-				MessageType.class, ConversationSession.class, CompletionResult.class, EndReason.class }) {
+	void registersEveryRecordEnumAndPolymorphicTypeOfTheClientPackages() {
+		assertThat(JSON_TYPES).hasSizeGreaterThan(10);
+		for (Class<?> type : JSON_TYPES) {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(this.hints);
 		}
 	}
 
 	@Test
-	void registersTheJsonCreatorFactoriesAndWireAccessors() throws NoSuchMethodException {
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SessionCreateResponse.class, "fromWire"))
-			.accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(CompletionResult.class, "fromWire"))
-			.accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(ConversationSession.class, "fromWire"))
-			.accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(SessionCreateRequest.class.getDeclaredMethod("durationInSeconds"))).accepts(this.hints);
+	void registersEveryJsonCreatorFactoryAndWireAccessor() {
+		for (Class<?> type : JSON_TYPES) {
+			for (Method method : type.getDeclaredMethods()) {
+				if (method.isAnnotationPresent(JsonCreator.class) || method.isAnnotationPresent(JsonProperty.class)) {
+					assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(method)).as(method.toString())
+						.accepts(this.hints);
+				}
+			}
+		}
 	}
 
 	@Test

@@ -29,6 +29,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.conversation.CompletionResult;
+import io.github.cbkspring.client.conversation.EndReason;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -199,7 +202,8 @@ class FaultSuiteTests {
 			.inScenario("stream")
 			.whenScenarioStateIs("healthy")
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
-				.withBody("{\"type\":\"token\",\"data\":{\"token\":\"ok\"}}\n")));
+				.withBody("{\"type\":\"token\",\"data\":{\"token\":\"ok\"}}\n"
+						+ "{\"type\":\"result\",\"data\":{\"text\":\"ok\",\"end\":{\"reason\":\"stop\"}}}\n")));
 		Throwable failure = catchThrowable(() -> {
 			try (Stream<CompletionEvent> events = oneConnection.conversations().completeStream("c", "hi")) {
 				events.toList();
@@ -207,7 +211,8 @@ class FaultSuiteTests {
 		});
 		assertThat(failure).isInstanceOf(ChatBotKitConnectionException.class);
 		try (Stream<CompletionEvent> events = oneConnection.conversations().completeStream("c", "hi")) {
-			assertThat(events.toList()).containsExactly(new CompletionEvent.Token("ok"));
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Token("ok"),
+					new CompletionEvent.Result(new CompletionResult(null, "ok", 0, EndReason.STOP)));
 		}
 	}
 

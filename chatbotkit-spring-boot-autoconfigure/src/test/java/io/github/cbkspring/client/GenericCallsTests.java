@@ -148,7 +148,7 @@ class GenericCallsTests {
 	void answerLargerThanLimitIsRefused() {
 		ChatBotKitClient small = this.client.withOptions((options) -> options.maxResponseSize(100));
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"id\":\"" + "x".repeat(200) + "\"}")));
-		assertThatExceptionOfType(ChatBotKitResponseException.class)
+		assertThatExceptionOfType(ChatBotKitDecodingException.class)
 			.isThrownBy(() -> small.get("/bot/{id}", Bot.class, "b"))
 			.withMessageContaining("larger than the limit of 100 bytes");
 	}

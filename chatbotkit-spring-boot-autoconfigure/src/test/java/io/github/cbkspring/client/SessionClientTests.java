@@ -24,6 +24,9 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.bot.SessionCreateRequest;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,24 +119,24 @@ class SessionClientTests {
 	}
 
 	@Test
-	void responseMissingRequiredFieldIsResponseException() {
+	void responseMissingRequiredFieldIsDecodingException() {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson("{\"id\":\"bot-1\",\"conversationId\":\"c\"}")));
-		assertThatExceptionOfType(ChatBotKitResponseException.class).isThrownBy(() -> this.sessions.create("bot-1"))
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.sessions.create("bot-1"))
 			.withMessageContaining("token");
 	}
 
 	@Test
-	void malformedJsonIsResponseException() {
+	void malformedJsonIsDecodingException() {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson("{\"id\": \"bot-1\", \"conversa")));
-		assertThatExceptionOfType(ChatBotKitResponseException.class).isThrownBy(() -> this.sessions.create("bot-1"));
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.sessions.create("bot-1"));
 	}
 
 	@Test
-	void successWithHtmlBodyIsResponseException() {
+	void successWithHtmlBodyIsDecodingException() {
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html>captive portal</html>")));
-		assertThatExceptionOfType(ChatBotKitResponseException.class).isThrownBy(() -> this.sessions.create("bot-1"))
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.sessions.create("bot-1"))
 			.withMessageContaining("text/html")
 			.withMessageContaining("captive portal");
 	}
@@ -229,7 +232,7 @@ class SessionClientTests {
 			.withBody(new byte[20 * 1024 * 1024])
 			.withChunkedDribbleDelay(1000, 40_000)));
 		long start = System.nanoTime();
-		assertThatExceptionOfType(ChatBotKitResponseException.class).isThrownBy(() -> small.create("bot-1"))
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> small.create("bot-1"))
 			.withMessageContaining("larger than the limit");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 	}

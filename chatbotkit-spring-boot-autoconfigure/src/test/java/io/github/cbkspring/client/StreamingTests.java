@@ -18,13 +18,19 @@ package io.github.cbkspring.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.conversation.CompletionResult;
+import io.github.cbkspring.client.conversation.ConversationSession;
+import io.github.cbkspring.client.conversation.EndReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -85,7 +91,9 @@ class StreamingTests {
 		// one byte a chunk: every multi-byte character is split across network reads
 		stubReply(aResponse().withBody(body).withChunkedDribbleDelay(body.length, 300));
 		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
-			assertThat(events.toList()).first().isEqualTo(new CompletionEvent.Token("Hé"));
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Token("Hé"),
+					new CompletionEvent.Token("llo 👋"),
+					new CompletionEvent.Result(new CompletionResult("m1", "Héllo 👋", 3, EndReason.STOP)));
 		}
 	}
 
@@ -122,10 +130,62 @@ class StreamingTests {
 	}
 
 	@Test
-	void unknownEventTypesArriveAsOther() {
-		stubReply(aResponse().withBody("{\"type\":\"thinking\",\"data\":{}}\n"));
+	void everyEventKindIsTypedAndUnknownKindsArriveAsUnknown() {
+		stubReply(aResponse().withBody("""
+				{"type":"completeBegin","data":{"at":1}}
+				{"type":"reasoningToken","data":{"token":"hmm"}}
+				{"type":"message","data":{"type":"activity","text":"looked up","meta":{"k":"v"}}}
+				{"type":"usage","data":{"model":"gpt-5","inputTokensUsed":10,"outputTokensUsed":2,"extra":true}}
+				{"type":"abort","data":{"reason":{"code":"x"},"functionName":"lookup"}}
+				{"type":"waitForChannelMessageEnd"}
+				{"type":"thinking","data":{"step":2}}
+				{"type":"result","data":{"text":"ok","usage":{"token":1},"end":{"reason":"brand-new"}}}
+				"""));
 		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
-			assertThat(events.toList()).containsExactly(new CompletionEvent.Other("thinking"));
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Marker("completeBegin", Map.of("at", 1)),
+					new CompletionEvent.ReasoningToken("hmm"),
+					new CompletionEvent.MessageAdded(new Message(MessageType.ACTIVITY, "looked up")),
+					new CompletionEvent.Usage("gpt-5", 10, 2), new CompletionEvent.Abort(Map.of("code", "x"), "lookup"),
+					new CompletionEvent.Marker("waitForChannelMessageEnd", Map.of()),
+					new CompletionEvent.Unknown("thinking", Map.of("step", 2)),
+					new CompletionEvent.Result(new CompletionResult(null, "ok", 1, EndReason.UNKNOWN)));
+		}
+	}
+
+	@Test
+	void streamEndingBeforeItsResultFailsAfterTheEventsThatArrived() {
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"
+				+ "{\"type\":\"token\",\"data\":{\"token\":\"b\"}}\n"
+				+ "{\"type\":\"token\",\"data\":{\"token\":\"c\"}}\n"));
+		List<CompletionEvent> delivered = new ArrayList<>();
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(() -> events.forEach(delivered::add))
+				.withMessageContaining("ended before its final event");
+		}
+		assertThat(delivered).containsExactly(new CompletionEvent.Token("a"), new CompletionEvent.Token("b"),
+				new CompletionEvent.Token("c"));
+	}
+
+	@Test
+	void lastLineCutOffWithoutItsNewlineFailsAsIncomplete() {
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n{\"type\":\"res"));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("a"));
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(iterator::next)
+				.withMessageContaining("ended in the middle of a line")
+				.satisfies((ex) -> assertThat(ex.lineNumber()).isEqualTo(2));
+		}
+	}
+
+	@Test
+	void genericStreamMayEndAnywhere() {
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"));
+		try (Stream<CompletionEvent> events = this.client
+			.request(ApiEndpoint.post("/conversation/{id}/complete"), "conv-1")
+			.body(Map.of("text", "Hi"))
+			.stream(CompletionEvent.class)) {
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Token("a"));
 		}
 	}
 

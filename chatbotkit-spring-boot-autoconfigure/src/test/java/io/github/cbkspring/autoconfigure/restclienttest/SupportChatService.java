@@ -16,8 +16,8 @@
 
 package io.github.cbkspring.autoconfigure.restclienttest;
 
-import io.github.cbkspring.client.SessionCreateResponse;
-import io.github.cbkspring.client.SessionClient;
+import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 
 import org.springframework.stereotype.Service;
 

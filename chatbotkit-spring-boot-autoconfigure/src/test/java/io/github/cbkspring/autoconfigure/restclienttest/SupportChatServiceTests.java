@@ -18,7 +18,7 @@ package io.github.cbkspring.autoconfigure.restclienttest;
 
 import java.time.Instant;
 
-import io.github.cbkspring.client.SessionCreateResponse;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

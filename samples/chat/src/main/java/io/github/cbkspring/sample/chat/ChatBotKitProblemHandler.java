@@ -21,6 +21,7 @@ import java.time.Duration;
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitConnectionException;
 import io.github.cbkspring.client.ChatBotKitException;
+import io.github.cbkspring.client.ChatBotKitHttpException;
 import io.github.cbkspring.client.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.ChatBotKitPermissionException;
 import io.github.cbkspring.client.ChatBotKitRateLimitException;
@@ -90,8 +91,10 @@ class ChatBotKitProblemHandler {
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, ChatBotKitException ex) {
 		logger.warn("Creating a ChatBotKit session failed: " + ex.getMessage(), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		setIfPresent(problem, "code", ex.code());
-		setIfPresent(problem, "requestId", ex.requestId());
+		if (ex instanceof ChatBotKitHttpException http) {
+			problem.setProperty("code", http.code());
+			setIfPresent(problem, "requestId", http.requestId());
+		}
 		return ResponseEntity.status(status).body(problem);
 	}
 

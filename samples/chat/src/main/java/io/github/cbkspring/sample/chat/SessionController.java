@@ -18,8 +18,8 @@ package io.github.cbkspring.sample.chat;
 
 import java.time.Instant;
 
-import io.github.cbkspring.client.SessionClient;
-import io.github.cbkspring.client.SessionCreateResponse;
+import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.StringUtils;

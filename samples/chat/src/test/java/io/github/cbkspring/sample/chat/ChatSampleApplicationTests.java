@@ -16,7 +16,7 @@
 
 package io.github.cbkspring.sample.chat;
 
-import io.github.cbkspring.client.SessionClient;
+import io.github.cbkspring.client.bot.SessionClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -25,16 +25,16 @@ import java.util.List;
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitConnectionException;
+import io.github.cbkspring.client.ChatBotKitDecodingException;
 import io.github.cbkspring.client.ChatBotKitError;
 import io.github.cbkspring.client.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.ChatBotKitPermissionException;
 import io.github.cbkspring.client.ChatBotKitRateLimitException;
-import io.github.cbkspring.client.ChatBotKitResponseException;
 import io.github.cbkspring.client.ChatBotKitServerException;
 import io.github.cbkspring.client.ChatBotKitTimeoutException;
-import io.github.cbkspring.client.SessionClient;
-import io.github.cbkspring.client.SessionCreateResponse;
+import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,7 +126,7 @@ class SessionControllerTests {
 
 	@Test
 	void unreadableAnswerIsBadGateway() {
-		given(this.sessionClient.create("bot-7")).willThrow(new ChatBotKitResponseException("Not JSON", null));
+		given(this.sessionClient.create("bot-7")).willThrow(new ChatBotKitDecodingException("Not JSON", null));
 		assertProblem(createSession(), HttpStatus.BAD_GATEWAY, "ChatBotKit could not create a chat session.");
 	}
 

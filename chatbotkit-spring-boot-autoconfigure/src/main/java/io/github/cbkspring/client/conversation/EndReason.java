@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.conversation;
 
 import java.util.Locale;
 
@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Why the bot stopped writing a reply.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public enum EndReason {
 

@@ -14,18 +14,19 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.conversation;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
+import io.github.cbkspring.client.ApiEndpoint;
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitException;
+import io.github.cbkspring.client.ChatBotKitOptions;
+import io.github.cbkspring.client.ChatBotKitStreamException;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
@@ -39,21 +40,13 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ConversationClient {
 
-	private static final PathTemplate COMPLETE = PathTemplate.parse("/conversation/{conversationId}/complete");
+	private static final ApiEndpoint COMPLETE = ApiEndpoint.post("/conversation/{conversationId}/complete");
 
-	private static final PathTemplate CREATE_SESSION = PathTemplate
-		.parse("/conversation/{conversationId}/session/create");
-
-	private static final ResponseReader<CompletionResult> RESULT = ChatBotKitClient
-		.reader(ParameterizedTypeReference.forType(CompletionResult.class));
-
-	private static final ResponseReader<ConversationSession> SESSION = ChatBotKitClient
-		.reader(ParameterizedTypeReference.forType(ConversationSession.class));
-
-	private static final JavaType RESULT_TYPE = JsonCodec.INSTANCE.type(CompletionResult.class);
+	private static final ApiEndpoint CREATE_SESSION = ApiEndpoint.post("/conversation/{conversationId}/session/create");
 
 	private final ChatBotKitClient client;
 
@@ -76,13 +69,16 @@ public class ConversationClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public CompletionResult complete(String conversationId, String text) {
-		return this.client.exchange(HttpMethod.POST, COMPLETE, new Object[] { conversationId }, textBody(text), RESULT);
+		return this.client.request(COMPLETE, conversationId).body(textBody(text)).retrieve(CompletionResult.class);
 	}
 
 	/**
-	 * Send a message and stream the bot's reply as it is written:
+	 * Send a message and stream the bot's reply as it is written ({@code POST
+	 * /conversation/{conversationId}/complete} with {@code Accept: application/jsonl}):
 	 * {@link CompletionEvent.Token}s, then one {@link CompletionEvent.Result}. Close the
-	 * stream (try-with-resources) to release the connection early.
+	 * stream (try-with-resources) to release the connection early. A stream that ends
+	 * before its result fails with a {@link ChatBotKitStreamException} after the events
+	 * that did arrive.
 	 * @param conversationId the conversation
 	 * @param text the user's message
 	 * @return the events
@@ -90,8 +86,9 @@ public class ConversationClient {
 	 * @throws ChatBotKitException if the call fails before the stream starts
 	 */
 	public Stream<CompletionEvent> completeStream(String conversationId, String text) {
-		return this.client.stream(HttpMethod.POST, COMPLETE, new Object[] { conversationId }, textBody(text),
-				ConversationClient::toEvent);
+		return this.client.request(COMPLETE, conversationId)
+			.body(textBody(text))
+			.stream(CompletionEvent.class, CompletionEvent.Result.class::isInstance);
 	}
 
 	/**
@@ -118,8 +115,7 @@ public class ConversationClient {
 	}
 
 	private ConversationSession createSession(String conversationId, Map<String, Object> body) {
-		return this.client.exchange(HttpMethod.POST, CREATE_SESSION, new Object[] { conversationId },
-				ChatBotKitClient.json(body), SESSION);
+		return this.client.request(CREATE_SESSION, conversationId).body(body).retrieve(ConversationSession.class);
 	}
 
 	/**
@@ -140,19 +136,9 @@ public class ConversationClient {
 		return this.client;
 	}
 
-	private static RequestBody.Json textBody(String text) {
+	private static Map<String, String> textBody(String text) {
 		Assert.notNull(text, "Text must not be null");
-		return ChatBotKitClient.json(Map.of("text", text));
-	}
-
-	private static CompletionEvent toEvent(JsonNode event) {
-		String type = event.path("type").asString("");
-		JsonNode data = event.path("data");
-		return switch (type) {
-			case "token" -> new CompletionEvent.Token(data.path("token").asString(""));
-			case "result" -> new CompletionEvent.Result(JsonCodec.INSTANCE.convert(data, RESULT_TYPE));
-			default -> new CompletionEvent.Other(type);
-		};
+		return Map.of("text", text);
 	}
 
 	@Override

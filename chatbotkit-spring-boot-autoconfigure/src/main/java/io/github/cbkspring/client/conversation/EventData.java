@@ -14,26 +14,35 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.conversation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API answered with success, but the answer could not be used: it was not JSON when
- * JSON was expected, it did not match the expected shape, a required field was missing,
- * or it was larger than the configured limit.
+ * The {@code data} objects of stream events as they are on the wire, which the public
+ * {@link CompletionEvent} records flatten.
  *
  * @author cbkspring contributors
  */
-public class ChatBotKitResponseException extends ChatBotKitException {
+final class EventData {
 
-	/**
-	 * Create an exception for an unusable answer.
-	 * @param message the detail message, with a bounded excerpt of the body at most
-	 * @param cause the cause, if any
-	 */
-	public ChatBotKitResponseException(String message, @Nullable Throwable cause) {
-		super(message, cause);
+	private EventData() {
+	}
+
+	record Token(@JsonProperty(value = "token", required = true) String token) {
+
+	}
+
+	record Usage(@JsonProperty(value = "model", required = true) String model,
+			@JsonProperty("inputTokensUsed") long inputTokensUsed,
+			@JsonProperty("outputTokensUsed") long outputTokensUsed) {
+
+	}
+
+	record Abort(@JsonProperty("reason") @Nullable Object reason,
+			@JsonProperty("functionName") @Nullable String functionName) {
+
 	}
 
 }

@@ -14,13 +14,14 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.bot;
 
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.cbkspring.client.Message;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -35,6 +36,7 @@ import org.springframework.util.Assert;
  * @param expiresAt when the token expires
  * @param messages the messages the conversation starts with
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public record SessionCreateResponse(String id, String conversationId, String token, Instant expiresAt,
 		List<Message> messages) {

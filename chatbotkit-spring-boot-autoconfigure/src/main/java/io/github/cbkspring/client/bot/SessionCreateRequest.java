@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.bot;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +26,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.cbkspring.client.Message;
+import io.github.cbkspring.client.MessageType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -39,6 +41,7 @@ import org.springframework.util.Assert;
  * @param messages messages to seed the conversation with
  * @param meta free-form metadata stored with the conversation
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SessionCreateRequest(@JsonIgnore @Nullable Duration duration, List<Message> messages,

@@ -14,12 +14,15 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.bot;
 
 import java.util.function.Consumer;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
+import io.github.cbkspring.client.ApiEndpoint;
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitException;
+import io.github.cbkspring.client.ChatBotKitOptions;
+
 import org.springframework.util.Assert;
 
 /**
@@ -32,13 +35,11 @@ import org.springframework.util.Assert;
  * </pre> Without Spring Boot, get one from {@link ChatBotKitClient#sessions()}.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class SessionClient {
 
-	private static final PathTemplate CREATE = PathTemplate.parse("/bot/{botId}/session/create");
-
-	private static final ResponseReader<SessionCreateResponse> SESSION = ChatBotKitClient
-		.reader(ParameterizedTypeReference.forType(SessionCreateResponse.class));
+	private static final ApiEndpoint CREATE = ApiEndpoint.post("/bot/{botId}/session/create");
 
 	private final ChatBotKitClient client;
 
@@ -72,8 +73,7 @@ public class SessionClient {
 	 */
 	public SessionCreateResponse create(String botId, SessionCreateRequest request) {
 		Assert.notNull(request, "SessionCreateRequest must not be null");
-		return this.client.exchange(HttpMethod.POST, CREATE, new Object[] { botId }, ChatBotKitClient.json(request),
-				SESSION);
+		return this.client.request(CREATE, botId).body(request).retrieve(SessionCreateResponse.class);
 	}
 
 	/**

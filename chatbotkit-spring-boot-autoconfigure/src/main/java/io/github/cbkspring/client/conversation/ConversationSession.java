@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.conversation;
 
 import java.time.Instant;
 
@@ -31,6 +31,7 @@ import org.springframework.util.Assert;
  * @param token the token that authenticates calls for this conversation only
  * @param expiresAt when the token expires
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public record ConversationSession(String id, String token, Instant expiresAt) {
 

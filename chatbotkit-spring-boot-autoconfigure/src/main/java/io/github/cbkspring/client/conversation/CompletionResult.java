@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client;
+package io.github.cbkspring.client.conversation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -25,13 +25,15 @@ import org.springframework.util.Assert;
 /**
  * The bot's complete reply to a message.
  *
- * @param id the id of the reply message
+ * @param id the id of the reply message, or {@code null} for a stateless completion,
+ * which stores no message
  * @param text the text of the reply
  * @param tokens the tokens the reply used, or {@code 0} if the API did not say
  * @param endReason why the bot stopped writing
  * @author cbkspring contributors
+ * @since 0.1.0
  */
-public record CompletionResult(String id, String text, long tokens, EndReason endReason) {
+public record CompletionResult(@Nullable String id, String text, long tokens, EndReason endReason) {
 
 	/**
 	 * Validate the result.
@@ -41,13 +43,12 @@ public record CompletionResult(String id, String text, long tokens, EndReason en
 	 * @param endReason why the bot stopped writing
 	 */
 	public CompletionResult {
-		Assert.notNull(id, "id must not be null");
 		Assert.notNull(text, "text must not be null");
 		Assert.notNull(endReason, "endReason must not be null");
 	}
 
 	@JsonCreator
-	static CompletionResult fromWire(@JsonProperty(value = "id", required = true) String id,
+	static CompletionResult fromWire(@JsonProperty("id") @Nullable String id,
 			@JsonProperty(value = "text", required = true) String text, @JsonProperty("usage") @Nullable Usage usage,
 			@JsonProperty("end") @Nullable End end) {
 		EndReason reason = (end != null && end.reason() != null) ? end.reason() : EndReason.UNKNOWN;

@@ -1,0 +1,219 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.cbkspring.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * One request to an {@link ApiEndpoint}, made with
+ * {@link ChatBotKitClient#request(ApiEndpoint, Object...)}: set its query and body, then
+ * read the answer with one of the terminal methods ({@link #retrieve(Class)},
+ * {@link #execute()}, {@link #stream(Class)}). Every typed client makes its calls this
+ * way, so a request made here gets the same URL rule, encoding, headers, retries, error
+ * mapping, size limits and observations: <pre class="code">
+ * Map&lt;?, ?&gt; skillset = client.request(ApiEndpoint.get("/skillset/{skillsetId}/fetch"), skillsetId)
+ *     .retrieve(Map.class);
+ * </pre>
+ * <p>
+ * A request is a builder for one call and is not thread-safe; the client that made it is.
+ *
+ * @author cbkspring contributors
+ * @since 0.1.0
+ */
+public final class ApiRequest {
+
+	private final ApiExchange exchange;
+
+	private final ApiEndpoint endpoint;
+
+	private final Object[] pathVariables;
+
+	private @Nullable StringBuilder query;
+
+	private @Nullable RequestBody body;
+
+	ApiRequest(ApiExchange exchange, ApiEndpoint endpoint, Object[] pathVariables) {
+		Assert.notNull(endpoint, "ApiEndpoint must not be null");
+		Assert.notNull(pathVariables, "Path variables must not be null");
+		this.exchange = exchange;
+		this.endpoint = endpoint;
+		this.pathVariables = pathVariables.clone();
+	}
+
+	/**
+	 * Add a query parameter, encoded; a {@code null} value adds nothing.
+	 * @param name the parameter name
+	 * @param value the value, written with {@code toString()}
+	 * @return this request
+	 */
+	public ApiRequest query(String name, @Nullable Object value) {
+		Assert.hasText(name, "Query parameter name must not be empty");
+		if (value != null) {
+			StringBuilder query = this.query;
+			if (query == null) {
+				query = new StringBuilder(64);
+				this.query = query;
+			}
+			else {
+				query.append('&');
+			}
+			query.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8))
+				.append('=')
+				.append(UriUtils.encodeQueryParam(value.toString(), StandardCharsets.UTF_8));
+		}
+		return this;
+	}
+
+	/**
+	 * Add a map as query parameters named {@code name.key}, the form the ChatBotKit API
+	 * reads a {@code meta} filter in.
+	 * @param name the parameter name, such as {@code meta}
+	 * @param values the keys and values; none adds nothing
+	 * @return this request
+	 */
+	public ApiRequest query(String name, Map<String, String> values) {
+		Assert.notNull(values, "Query values must not be null");
+		values.forEach((key, value) -> query(name + "." + key, value));
+		return this;
+	}
+
+	/**
+	 * Send an object (a record, a map, ...) as the JSON body.
+	 * @param body the body
+	 * @return this request
+	 * @throws IllegalArgumentException if the body cannot be written as JSON
+	 */
+	public ApiRequest body(Object body) {
+		this.body = json(body);
+		return this;
+	}
+
+	/**
+	 * Send a file as the {@code file} part of a {@code multipart/form-data} body. A file
+	 * whose content can be read only once is not sent again on a retry.
+	 * @param file the file
+	 * @return this request
+	 */
+	public ApiRequest file(FileUpload file) {
+		Assert.notNull(file, "FileUpload must not be null");
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentDispositionFormData("file", file.filename());
+		if (file.contentType() != null) {
+			partHeaders.setContentType(file.contentType());
+		}
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new HttpEntity<>(file.content(), partHeaders));
+		this.body = new RequestBody.Multipart(parts, !file.content().isOpen());
+		return this;
+	}
+
+	/**
+	 * Make the call and read the answer: JSON mapped to {@code responseType}, or any
+	 * content as bytes when it is {@link RawResponse}.
+	 * @param <T> the answer type
+	 * @param responseType the type to read the answer into
+	 * @return the answer
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public <T> T retrieve(Class<T> responseType) {
+		return retrieve(ParameterizedTypeReference.forType(responseType));
+	}
+
+	/**
+	 * Make the call and read the answer into a generic type.
+	 * @param <T> the answer type
+	 * @param responseType the type to read the answer into
+	 * @return the answer
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public <T> T retrieve(ParameterizedTypeReference<T> responseType) {
+		return exchange(ResponseReader.of(responseType));
+	}
+
+	/**
+	 * Make the call for its effect, accepting any successful answer, empty or not, and
+	 * discarding its body.
+	 * @throws ChatBotKitException if the call fails
+	 */
+	public void execute() {
+		exchange(ResponseReader.DISCARDING);
+	}
+
+	/**
+	 * Make the call with {@code Accept: application/jsonl} and read the answer lazily,
+	 * one element a line. The stream holds a connection: close it, best with
+	 * try-with-resources; it is also released when read to the end.
+	 * <p>
+	 * Blank lines are skipped. A line that is not JSON, or an {@code {"type":"error"}}
+	 * event, ends the stream with a {@link ChatBotKitStreamException}; a network failure
+	 * with a {@link ChatBotKitConnectionException}. Only the opening of the stream is
+	 * retried.
+	 * @param <T> the element type
+	 * @param elementType the type to read each line into
+	 * @return the stream of elements
+	 * @throws ChatBotKitException if the call fails before the stream starts
+	 */
+	public <T> Stream<T> stream(Class<T> elementType) {
+		return exchange(new JsonLinesResponseReader<>(JsonCodec.INSTANCE.type(elementType), null));
+	}
+
+	/**
+	 * Like {@link #stream(Class)} for a stream that ends with a final element, such as
+	 * the result of a completion: when the body ends before an element that
+	 * {@code finalElement} accepts, the stream fails with a
+	 * {@link ChatBotKitStreamException} after the elements that did arrive, so that a
+	 * cut-off answer never looks complete.
+	 * @param <T> the element type
+	 * @param elementType the type to read each line into
+	 * @param finalElement whether an element is the stream's final one
+	 * @return the stream of elements
+	 * @throws ChatBotKitException if the call fails before the stream starts
+	 */
+	public <T> Stream<T> stream(Class<T> elementType, Predicate<? super T> finalElement) {
+		Assert.notNull(finalElement, "Final element predicate must not be null");
+		return exchange(new JsonLinesResponseReader<>(JsonCodec.INSTANCE.type(elementType), finalElement));
+	}
+
+	private <T> T exchange(ResponseReader<T> reader) {
+		StringBuilder query = this.query;
+		return this.exchange.exchange(this.endpoint, this.pathVariables, (query != null) ? query.toString() : null,
+				this.body, reader);
+	}
+
+	static RequestBody.Json json(Object body) {
+		Assert.notNull(body, "Request body must not be null (use an empty map for {})");
+		return new RequestBody.Json(JsonCodec.INSTANCE.write(body));
+	}
+
+	@Override
+	public String toString() {
+		return "ApiRequest[" + this.endpoint + "]";
+	}
+
+}
