@@ -104,6 +104,20 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Add the query parameters of a list: {@code cursor}, {@code take}, {@code order} and
+	 * {@code meta.<key>}, each only when set.
+	 * @param listQuery the page to ask for
+	 * @return this request
+	 */
+	public ApiRequest query(ListQuery listQuery) {
+		Assert.notNull(listQuery, "ListQuery must not be null");
+		SortOrder order = listQuery.order();
+		return query("cursor", listQuery.cursor()).query("order", (order != null) ? order.wireName() : null)
+			.query("take", listQuery.take())
+			.query("meta", listQuery.meta());
+	}
+
+	/**
 	 * Send an object (a record, a map, ...) as the JSON body.
 	 * @param body the body
 	 * @return this request
@@ -154,6 +168,16 @@ public final class ApiRequest {
 	 */
 	public <T> T retrieve(ParameterizedTypeReference<T> responseType) {
 		return exchange(ResponseReader.of(responseType));
+	}
+
+	/**
+	 * Make the call and return the {@code id} of its JSON answer, the way the API answers
+	 * create operations.
+	 * @return the id
+	 * @throws ChatBotKitException if the call fails or the answer has no id
+	 */
+	public String retrieveId() {
+		return retrieve(IdResponse.class).id();
 	}
 
 	/**

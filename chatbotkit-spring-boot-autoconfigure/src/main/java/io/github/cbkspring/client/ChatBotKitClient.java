@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import org.apache.commons.logging.Log;
@@ -132,6 +133,14 @@ public final class ChatBotKitClient {
 	 */
 	public ChatBotKitClient withSecret(String secret) {
 		return withOptions((options) -> options.secret(secret));
+	}
+
+	/**
+	 * The bot endpoints: list, fetch, create, update, delete, usage.
+	 * @return a bot client
+	 */
+	public BotClient bots() {
+		return new BotClient(this);
 	}
 
 	/**

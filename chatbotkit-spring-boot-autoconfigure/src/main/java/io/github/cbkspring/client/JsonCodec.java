@@ -41,6 +41,8 @@ final class JsonCodec {
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// counts the API may omit read as 0; required fields say so with @JsonProperty
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
 		.disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
 		.enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -152,8 +152,12 @@ class ArchitectureTests {
 			"io.github.cbkspring.client.ChatBotKitStreamException",
 			"io.github.cbkspring.client.ChatBotKitTimeoutException", "io.github.cbkspring.client.FileUpload",
 			"io.github.cbkspring.client.Message", "io.github.cbkspring.client.MessageType",
+			"io.github.cbkspring.client.ListQuery", "io.github.cbkspring.client.Page",
 			"io.github.cbkspring.client.RawResponse", "io.github.cbkspring.client.RetryOptions",
+			"io.github.cbkspring.client.SortOrder", "io.github.cbkspring.client.Visibility",
 			// bot
+			"io.github.cbkspring.client.bot.Bot", "io.github.cbkspring.client.bot.BotClient",
+			"io.github.cbkspring.client.bot.BotRequest", "io.github.cbkspring.client.bot.BotUsage",
 			"io.github.cbkspring.client.bot.SessionClient", "io.github.cbkspring.client.bot.SessionCreateRequest",
 			"io.github.cbkspring.client.bot.SessionCreateResponse",
 			// conversation
