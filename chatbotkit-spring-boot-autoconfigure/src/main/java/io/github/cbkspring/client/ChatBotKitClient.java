@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.dataset.DatasetClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -158,6 +159,15 @@ public final class ChatBotKitClient {
 	 */
 	public ConversationClient conversations() {
 		return new ConversationClient(this);
+	}
+
+	/**
+	 * The dataset endpoints: list, fetch, create, update, delete, search, and the records
+	 * and files of datasets.
+	 * @return a dataset client
+	 */
+	public DatasetClient datasets() {
+		return new DatasetClient(this);
 	}
 
 	/**

@@ -165,6 +165,14 @@ class ArchitectureTests {
 			"io.github.cbkspring.client.conversation.CompletionResult",
 			"io.github.cbkspring.client.conversation.ConversationClient",
 			"io.github.cbkspring.client.conversation.ConversationSession",
-			"io.github.cbkspring.client.conversation.EndReason");
+			"io.github.cbkspring.client.conversation.EndReason",
+			// dataset
+			"io.github.cbkspring.client.dataset.Dataset", "io.github.cbkspring.client.dataset.DatasetClient",
+			"io.github.cbkspring.client.dataset.DatasetFile", "io.github.cbkspring.client.dataset.DatasetFileClient",
+			"io.github.cbkspring.client.dataset.DatasetRecord",
+			"io.github.cbkspring.client.dataset.DatasetRecordClient",
+			"io.github.cbkspring.client.dataset.DatasetRecordRequest",
+			"io.github.cbkspring.client.dataset.DatasetRequest", "io.github.cbkspring.client.dataset.SearchFilter",
+			"io.github.cbkspring.client.dataset.SearchMatch", "io.github.cbkspring.client.dataset.SearchResult");
 
 }
