@@ -53,47 +53,9 @@ final class ApiExchange {
 	 */
 	static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
 
-	private static final String RUN_AS_USER_/*
-											 * Copyright 2026 the original author or
-											 * authors.
-											 *
-											 * Licensed under the Apache License, Version
-											 * 2.0 (the "License"); you may not use this
-											 * file except in compliance with the License.
-											 * You may obtain a copy of the License at
-											 *
-											 * https://www.apache.org/licenses/LICENSE-2.0
-											 *
-											 * Unless required by applicable law or agreed
-											 * to in writing, software distributed under
-											 * the License is distributed on an "AS IS"
-											 * BASIS, WITHOUT WARRANTIES OR CONDITIONS OF
-											 * ANY KIND, either express or implied. See
-											 * the License for the specific language
-											 * governing permissions and limitations under
-											 * the License.
-											 */ = "X-RunAs-User-Id";
+	private static final String RUN_AS_USER_HEADER = "X-RunAs-User-Id";
 
-	private static final String TIMEZONE_/*
-											 * Copyright 2026 the original author or
-											 * authors.
-											 *
-											 * Licensed under the Apache License, Version
-											 * 2.0 (the "License"); you may not use this
-											 * file except in compliance with the License.
-											 * You may obtain a copy of the License at
-											 *
-											 * https://www.apache.org/licenses/LICENSE-2.0
-											 *
-											 * Unless required by applicable law or agreed
-											 * to in writing, software distributed under
-											 * the License is distributed on an "AS IS"
-											 * BASIS, WITHOUT WARRANTIES OR CONDITIONS OF
-											 * ANY KIND, either express or implied. See
-											 * the License for the specific language
-											 * governing permissions and limitations under
-											 * the License.
-											 */ = "X-Timezone";
+	private static final String TIMEZONE_HEADER = "X-Timezone";
 
 	private final RestClient restClient;
 
@@ -209,45 +171,11 @@ final class ApiExchange {
 		headers.set(HttpHeaders.ACCEPT, accept.toString());
 		String runAsUserId = this.options.runAsUserId();
 		if (runAsUserId != null) {
-			headers.set(
-					RUN_AS_USER_/*
-								 * Copyright 2026 the original author or authors.
-								 *
-								 * Licensed under the Apache License, Version 2.0 (the
-								 * "License"); you may not use this file except in
-								 * compliance with the License. You may obtain a copy of
-								 * the License at
-								 *
-								 * https://www.apache.org/licenses/LICENSE-2.0
-								 *
-								 * Unless required by applicable law or agreed to in
-								 * writing, software distributed under the License is
-								 * distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR
-								 * CONDITIONS OF ANY KIND, either express or implied. See
-								 * the License for the specific language governing
-								 * permissions and limitations under the License.
-								 */, runAsUserId);
+			headers.set(RUN_AS_USER_HEADER, runAsUserId);
 		}
 		ZoneId timezone = this.options.timezone();
 		if (timezone != null) {
-			headers
-				.set(TIMEZONE_/*
-								 * Copyright 2026 the original author or authors.
-								 *
-								 * Licensed under the Apache License, Version 2.0 (the
-								 * "License"); you may not use this file except in
-								 * compliance with the License. You may obtain a copy of
-								 * the License at
-								 *
-								 * https://www.apache.org/licenses/LICENSE-2.0
-								 *
-								 * Unless required by applicable law or agreed to in
-								 * writing, software distributed under the License is
-								 * distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR
-								 * CONDITIONS OF ANY KIND, either express or implied. See
-								 * the License for the specific language governing
-								 * permissions and limitations under the License.
-								 */, timezone.getId());
+			headers.set(TIMEZONE_HEADER, timezone.getId());
 		}
 		for (Map.Entry<String, String> header : this.options.headers().entrySet()) {
 			headers.set(header.getKey(), header.getValue());

@@ -17,7 +17,10 @@
 package io.github.cbkspring.client;
 
 import java.lang.reflect.Type;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -47,6 +50,9 @@ final class JsonCodec {
 		.disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
 		.enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
 		.disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+		// a metadata key the API sends as null reads as absent, so records can copy
+		// their maps with Map.copyOf
+		.withConfigOverride(Map.class, (map) -> map.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
 		.build();
 
 	private JsonCodec() {

@@ -28,8 +28,8 @@ import org.springframework.util.Assert;
 
 /**
  * The settings of a bot to create, or to change in an update: only the fields that are
- * set are sent, so an update leaves the others as they are. Build one with
- * {@link #builder()}: <pre class="code">
+ * set are sent, so an update leaves the others as they are (set a text to {@code ""} to
+ * clear it). Build one with {@link #builder()}: <pre class="code">
  * String botId = bots.create(BotRequest.builder().name("Support").model("gpt-5.4").backstory("You help.").build());
  * </pre>
  *
@@ -48,11 +48,11 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BotRequest(@Nullable String alias, @Nullable String name, @Nullable String description,
-		Map<String, Object> meta, @Nullable String model, @Nullable String backstory, @Nullable String datasetId,
-		@Nullable String skillsetId, @Nullable Boolean privacy, @Nullable Boolean moderation,
-		@Nullable String blueprintId, @Nullable Visibility visibility) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta, @Nullable String model,
+		@Nullable String backstory, @Nullable String datasetId, @Nullable String skillsetId, @Nullable Boolean privacy,
+		@Nullable Boolean moderation, @Nullable String blueprintId, @Nullable Visibility visibility) {
 
 	/**
 	 * Validate the request and copy its metadata.

@@ -80,7 +80,7 @@ public record Dataset(@JsonProperty(value = "id", required = true) String id, @N
 	 * @param updatedAt when the dataset was last changed
 	 */
 	public Dataset {
-		meta = DatasetSupport.copyMeta(meta);
+		meta = (meta != null) ? Map.copyOf(meta) : Map.of();
 	}
 
 }

@@ -52,7 +52,7 @@ public record DatasetFile(@JsonProperty(value = "id", required = true) String id
 	 * @param updatedAt when the file was last changed
 	 */
 	public DatasetFile {
-		meta = DatasetSupport.copyMeta(meta);
+		meta = (meta != null) ? Map.copyOf(meta) : Map.of();
 	}
 
 }

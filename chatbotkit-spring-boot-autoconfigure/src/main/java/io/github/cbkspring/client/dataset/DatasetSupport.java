@@ -16,12 +16,7 @@
 
 package io.github.cbkspring.client.dataset;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.cbkspring.client.ListQuery;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -33,16 +28,6 @@ import org.springframework.util.Assert;
 final class DatasetSupport {
 
 	private DatasetSupport() {
-	}
-
-	/**
-	 * Copy metadata read from the API, keeping its order; a key may hold {@code null}, as
-	 * JSON allows.
-	 * @param meta the metadata, or {@code null} if the API sent none
-	 * @return an unmodifiable copy, empty if none
-	 */
-	static Map<String, Object> copyMeta(@Nullable Map<String, Object> meta) {
-		return (meta != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(meta)) : Map.of();
 	}
 
 	/**

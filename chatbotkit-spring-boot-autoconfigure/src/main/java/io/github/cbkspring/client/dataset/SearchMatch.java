@@ -45,7 +45,7 @@ public record SearchMatch(@JsonProperty(value = "id", required = true) String id
 	 * @param score the score
 	 */
 	public SearchMatch {
-		meta = DatasetSupport.copyMeta(meta);
+		meta = (meta != null) ? Map.copyOf(meta) : Map.of();
 	}
 
 }

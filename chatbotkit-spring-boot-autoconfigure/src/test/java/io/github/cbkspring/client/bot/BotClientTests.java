@@ -93,6 +93,20 @@ class BotClientTests {
 	}
 
 	@Test
+	void metadataKeysTheApiSendsAsNullReadAsAbsent() {
+		ApiStub.stubGet(api, "/bot/b/fetch",
+				"{\"id\":\"b\",\"createdAt\":1,\"updatedAt\":2,\"meta\":{\"a\":null,\"b\":{\"c\":null}}}");
+		assertThat(this.bots.fetch("b").meta()).containsOnlyKeys("b");
+	}
+
+	@Test
+	void updateSendsAnEmptyTextToClearIt() {
+		ApiStub.stubPost(api, "/bot/b/update", "{\"id\":\"b\"}");
+		this.bots.update("b", BotRequest.builder().description("").build());
+		ApiStub.verifyPost(api, "/bot/b/update", "{\"description\":\"\"}");
+	}
+
+	@Test
 	void fetchWithoutARequiredFieldIsDecodingException() {
 		ApiStub.stubGet(api, "/bot/b/fetch", "{\"id\":\"b\",\"updatedAt\":2}");
 		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.bots.fetch("b"))
