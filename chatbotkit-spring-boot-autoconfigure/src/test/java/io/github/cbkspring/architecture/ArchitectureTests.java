@@ -160,11 +160,27 @@ class ArchitectureTests {
 			"io.github.cbkspring.client.bot.BotRequest", "io.github.cbkspring.client.bot.BotUsage",
 			"io.github.cbkspring.client.bot.SessionClient", "io.github.cbkspring.client.bot.SessionCreateRequest",
 			"io.github.cbkspring.client.bot.SessionCreateResponse",
+			// contact
+			"io.github.cbkspring.client.contact.Contact", "io.github.cbkspring.client.contact.ContactClient",
+			"io.github.cbkspring.client.contact.ContactRequest",
 			// conversation
 			"io.github.cbkspring.client.conversation.CompletionEvent",
 			"io.github.cbkspring.client.conversation.CompletionResult",
 			"io.github.cbkspring.client.conversation.ConversationClient",
 			"io.github.cbkspring.client.conversation.ConversationSession",
-			"io.github.cbkspring.client.conversation.EndReason");
+			"io.github.cbkspring.client.conversation.EndReason",
+			// partner
+			"io.github.cbkspring.client.partner.CreatedPartnerUserToken",
+			"io.github.cbkspring.client.partner.DatabaseLimits", "io.github.cbkspring.client.partner.PartnerUser",
+			"io.github.cbkspring.client.partner.PartnerUserClient",
+			"io.github.cbkspring.client.partner.PartnerUserLimits",
+			"io.github.cbkspring.client.partner.PartnerUserRequest",
+			"io.github.cbkspring.client.partner.PartnerUserSession",
+			"io.github.cbkspring.client.partner.PartnerUserSessionRequest",
+			"io.github.cbkspring.client.partner.PartnerUserToken",
+			"io.github.cbkspring.client.partner.PartnerUserTokenRequest",
+			// usage
+			"io.github.cbkspring.client.usage.AccountUsage", "io.github.cbkspring.client.usage.DatabaseUsage",
+			"io.github.cbkspring.client.usage.UsageClient");
 
 }
