@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
@@ -107,10 +108,7 @@ class ContactClientTests {
 
 	@Test
 	void fetchOfAMissingContactIsNotFound() {
-		api.stubFor(WireMock.get(urlEqualTo("/api/v1/contact/gone/fetch"))
-			.willReturn(aResponse().withStatus(404)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"message\":\"Contact not found\",\"code\":\"NOT_FOUND\"}")));
+		stubError(WireMock.get(urlEqualTo("/api/v1/contact/gone/fetch")), 404, "NOT_FOUND", "Contact not found");
 		assertThatExceptionOfType(ChatBotKitNotFoundException.class).isThrownBy(() -> this.contacts.fetch("gone"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("NOT_FOUND"));
 	}
@@ -174,10 +172,7 @@ class ContactClientTests {
 
 	@Test
 	void ensureRefusedByTheApiIsHttpExceptionWithItsCode() {
-		api.stubFor(WireMock.post(urlEqualTo("/api/v1/contact/ensure"))
-			.willReturn(aResponse().withStatus(400)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"message\":\"Invalid email\",\"code\":\"BAD_REQUEST\"}")));
+		stubError(WireMock.post(urlEqualTo("/api/v1/contact/ensure")), 400, "BAD_REQUEST", "Invalid email");
 		assertThatExceptionOfType(ChatBotKitHttpException.class)
 			.isThrownBy(() -> this.contacts.ensure(ContactRequest.forFingerprint("f").email("x").build()))
 			.satisfies((ex) -> {
@@ -208,6 +203,12 @@ class ContactClientTests {
 			.isThrownBy(() -> this.contacts.update(".", ContactRequest.builder().name("x").build()));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.contacts.delete(".."));
 		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	private static void stubError(MappingBuilder request, int status, String code, String message) {
+		api.stubFor(request.willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"message\":\"" + message + "\",\"code\":\"" + code + "\"}")));
 	}
 
 }

@@ -87,10 +87,7 @@ class PartnerUserClientTests {
 
 	@Test
 	void listAllWalksThreePagesUntilTheApiSignalsTheEnd() {
-		ApiStub.stubGet(api, "/partner/user/list?take=1", "{\"items\":[" + USER_JSON + "],\"cursor\":\"p2\"}");
-		ApiStub.stubGet(api, "/partner/user/list?cursor=p2&take=1",
-				"{\"items\":[" + USER_JSON + "],\"cursor\":\"p3\"}");
-		ApiStub.stubGet(api, "/partner/user/list?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"p4\"}");
+		stubThreePages("/partner/user/list", USER_JSON);
 		assertThat(this.users.listAll(ListQuery.defaults().withTake(1))).containsExactly(USER, USER);
 		assertThat(api.getAllServeEvents()).hasSize(3);
 	}
@@ -251,10 +248,7 @@ class PartnerUserClientTests {
 
 	@Test
 	void listAllTokensWalksThreePages() {
-		ApiStub.stubGet(api, "/partner/user/u/token/list?take=1", "{\"items\":[" + TOKEN_JSON + "],\"cursor\":\"p2\"}");
-		ApiStub.stubGet(api, "/partner/user/u/token/list?cursor=p2&take=1",
-				"{\"items\":[" + TOKEN_JSON + "],\"cursor\":\"p3\"}");
-		ApiStub.stubGet(api, "/partner/user/u/token/list?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"\"}");
+		stubThreePages("/partner/user/u/token/list", TOKEN_JSON);
 		assertThat(this.users.listAllTokens("u", ListQuery.defaults().withTake(1))).containsExactly(TOKEN, TOKEN);
 		assertThat(api.getAllServeEvents()).hasSize(3);
 	}
@@ -315,6 +309,16 @@ class PartnerUserClientTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.users.deleteToken("u", ".."));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.users.deleteToken(".", "t"));
 		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	/**
+	 * Stub a list of three pages of one item size: two with the item, then an empty one
+	 * that ends the list although it has a cursor.
+	 */
+	private static void stubThreePages(String path, String itemJson) {
+		ApiStub.stubGet(api, path + "?take=1", "{\"items\":[" + itemJson + "],\"cursor\":\"p2\"}");
+		ApiStub.stubGet(api, path + "?cursor=p2&take=1", "{\"items\":[" + itemJson + "],\"cursor\":\"p3\"}");
+		ApiStub.stubGet(api, path + "?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"p4\"}");
 	}
 
 }

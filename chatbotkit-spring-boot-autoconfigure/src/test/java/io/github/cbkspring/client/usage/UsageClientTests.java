@@ -53,29 +53,23 @@ class UsageClientTests {
 
 	@Test
 	void fetchWithoutACountIsDecodingException() {
-		ApiStub.stubGet(api, "/usage/fetch", """
+		assertDecodingFailsOn("messages", """
 				{"tokens":1,"conversations":2,
 				 "database":{"datasets":0,"records":0,"skillsets":0,"abilities":0,"files":0,"users":0}}
 				""");
-		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(this.usage::fetch)
-			.withMessageContaining("messages");
 	}
 
 	@Test
 	void fetchWithoutADatabaseCountIsDecodingException() {
-		ApiStub.stubGet(api, "/usage/fetch", """
+		assertDecodingFailsOn("users", """
 				{"tokens":1,"conversations":2,"messages":3,
 				 "database":{"datasets":0,"records":0,"skillsets":0,"abilities":0,"files":0}}
 				""");
-		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(this.usage::fetch)
-			.withMessageContaining("users");
 	}
 
 	@Test
 	void fetchWithoutTheDatabaseIsDecodingException() {
-		ApiStub.stubGet(api, "/usage/fetch", "{\"tokens\":1,\"conversations\":2,\"messages\":3}");
-		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(this.usage::fetch)
-			.withMessageContaining("database");
+		assertDecodingFailsOn("database", "{\"tokens\":1,\"conversations\":2,\"messages\":3}");
 	}
 
 	@Test
@@ -87,6 +81,12 @@ class UsageClientTests {
 		this.usage.withOptions((options) -> options.runAsUserId("user-7")).fetch();
 		api.verify(1,
 				getRequestedFor(urlEqualTo("/api/v1/usage/fetch")).withHeader("X-RunAs-User-Id", equalTo("user-7")));
+	}
+
+	private void assertDecodingFailsOn(String missingField, String json) {
+		ApiStub.stubGet(api, "/usage/fetch", json);
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(this.usage::fetch)
+			.withMessageContaining(missingField);
 	}
 
 }
