@@ -22,8 +22,11 @@ import java.util.stream.Stream;
 
 import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.partner.PartnerUserClient;
+import io.github.cbkspring.client.usage.UsageClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -168,6 +171,33 @@ public final class ChatBotKitClient {
 	 */
 	public DatasetClient datasets() {
 		return new DatasetClient(this);
+	}
+
+	/**
+	 * The contact endpoints: list, fetch, create, ensure (map a user of your application
+	 * to a contact by fingerprint), update, delete.
+	 * @return a contact client
+	 */
+	public ContactClient contacts() {
+		return new ContactClient(this);
+	}
+
+	/**
+	 * The partner user endpoints: list, fetch, create, update, delete, sessions and
+	 * tokens. Act for a partner user with
+	 * {@code withOptions(o -> o.runAsUserId(userId))}.
+	 * @return a partner user client
+	 */
+	public PartnerUserClient partnerUsers() {
+		return new PartnerUserClient(this);
+	}
+
+	/**
+	 * The usage endpoint of the account (or of the partner user this client runs as).
+	 * @return a usage client
+	 */
+	public UsageClient usage() {
+		return new UsageClient(this);
 	}
 
 	/**
