@@ -161,10 +161,27 @@ class ArchitectureTests {
 			"io.github.cbkspring.client.bot.SessionClient", "io.github.cbkspring.client.bot.SessionCreateRequest",
 			"io.github.cbkspring.client.bot.SessionCreateResponse",
 			// conversation
+			"io.github.cbkspring.client.conversation.BotConfig",
 			"io.github.cbkspring.client.conversation.CompletionEvent",
+			"io.github.cbkspring.client.conversation.CompletionOptions",
+			"io.github.cbkspring.client.conversation.CompletionRequest",
 			"io.github.cbkspring.client.conversation.CompletionResult",
+			"io.github.cbkspring.client.conversation.ContactRef",
+			"io.github.cbkspring.client.conversation.Conversation",
 			"io.github.cbkspring.client.conversation.ConversationClient",
+			"io.github.cbkspring.client.conversation.ConversationMessage",
+			"io.github.cbkspring.client.conversation.ConversationMessageClient",
+			"io.github.cbkspring.client.conversation.ConversationMessageRequest",
+			"io.github.cbkspring.client.conversation.ConversationRequest",
 			"io.github.cbkspring.client.conversation.ConversationSession",
-			"io.github.cbkspring.client.conversation.EndReason");
+			"io.github.cbkspring.client.conversation.ConversationTurn",
+			"io.github.cbkspring.client.conversation.ConversationUsage",
+			"io.github.cbkspring.client.conversation.EndReason", "io.github.cbkspring.client.conversation.Entity",
+			"io.github.cbkspring.client.conversation.Extensions",
+			"io.github.cbkspring.client.conversation.FunctionCall",
+			"io.github.cbkspring.client.conversation.FunctionDefinition",
+			"io.github.cbkspring.client.conversation.FunctionResult", "io.github.cbkspring.client.conversation.Limits",
+			"io.github.cbkspring.client.conversation.MessageReceipt",
+			"io.github.cbkspring.client.conversation.ModelDefinition");
 
 }
