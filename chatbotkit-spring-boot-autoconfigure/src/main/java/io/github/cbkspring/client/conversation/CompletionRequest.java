@@ -34,8 +34,8 @@ import org.springframework.util.Assert;
 /**
  * A stateless completion ({@code POST /conversation/complete}): the whole history goes
  * with every request, nothing is stored, and the bot is either an existing bot
- * ({@link #withBot(String)}) or configured in place ({@link #withConfig(BotConfig)}) —
- * the two factories make sure it is exactly one of them. <pre class="code">
+ * ({@link #withBot(String)}) or configured in place ({@link #withConfig(BotConfig)}); the
+ * two factories make sure it is exactly one of them. <pre class="code">
  * CompletionResult reply = client.conversations().complete(CompletionRequest.withBot(botId)
  *     .message(Message.user("Summarise this ticket: ..."))
  *     .build());
