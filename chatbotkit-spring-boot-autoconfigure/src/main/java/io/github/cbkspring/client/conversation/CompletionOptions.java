@@ -40,9 +40,9 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record CompletionOptions(List<FunctionDefinition> functions, @Nullable Extensions extensions,
-		@Nullable Limits limits) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CompletionOptions(@JsonInclude(JsonInclude.Include.NON_EMPTY) List<FunctionDefinition> functions,
+		@Nullable Extensions extensions, @Nullable Limits limits) {
 
 	private static final CompletionOptions NONE = new CompletionOptions(List.of(), null, null);
 

@@ -63,9 +63,9 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CompletionRequest(@Nullable String botId, @JsonUnwrapped @Nullable BotConfig config,
-		@JsonInclude(JsonInclude.Include.ALWAYS) List<Message> messages, List<Attachment> attachments,
+		List<Message> messages, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments,
 		@JsonProperty("contactId") @Nullable ContactRef contact, @JsonUnwrapped CompletionOptions options) {
 
 	/**

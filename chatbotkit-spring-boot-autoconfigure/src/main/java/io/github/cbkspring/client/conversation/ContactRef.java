@@ -84,9 +84,10 @@ public sealed interface ContactRef {
 	 * @param nick the contact's nickname, if known
 	 * @param meta free-form metadata; not sent when empty
 	 */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Details(String fingerprint, @Nullable String name, @Nullable String description, @Nullable String email,
-			@Nullable String phone, @Nullable String nick, Map<String, Object> meta) implements ContactRef {
+			@Nullable String phone, @Nullable String nick,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta) implements ContactRef {
 
 		/**
 		 * Validate the details and copy the metadata.

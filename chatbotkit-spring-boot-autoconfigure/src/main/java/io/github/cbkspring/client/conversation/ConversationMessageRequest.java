@@ -30,8 +30,8 @@ import org.springframework.util.Assert;
 
 /**
  * A message to store in a conversation, or the fields of one to change in an update: only
- * the fields that are set are sent. A new message needs a type and a text:
- * <pre class="code">
+ * the fields that are set are sent (set a text to {@code ""} to clear it). A new message
+ * needs a type and a text: <pre class="code">
  * conversations.messages().create(conversationId, ConversationMessageRequest.of(Message.user("Hi")));
  * </pre>
  *
@@ -44,10 +44,10 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ConversationMessageRequest(@Nullable MessageType type,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String text, @Nullable String name,
-		@Nullable String description, Map<String, Object> meta, List<Entity> entities) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConversationMessageRequest(@Nullable MessageType type, @Nullable String text, @Nullable String name,
+		@Nullable String description, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Entity> entities) {
 
 	/**
 	 * Validate the request and copy its collections.

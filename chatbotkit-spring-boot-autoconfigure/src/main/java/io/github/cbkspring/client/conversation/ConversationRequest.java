@@ -31,8 +31,9 @@ import org.springframework.util.Assert;
 
 /**
  * The settings of a conversation to create, or to change in an update: only the fields
- * that are set are sent. The bot is an existing bot ({@code botId}) or configured in
- * place ({@code config}), never both. <pre class="code">
+ * that are set are sent (set a text to {@code ""} to clear it). The bot is an existing
+ * bot ({@code botId}) or configured in place ({@code config}), never both.
+ * <pre class="code">
  * String conversationId = conversations.create(ConversationRequest.builder()
  *     .botId(botId)
  *     .contactId(contactId)
@@ -52,10 +53,11 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ConversationRequest(@Nullable String name, @Nullable String description, Map<String, Object> meta,
-		@Nullable String contactId, @Nullable String taskId, @Nullable String spaceId, @Nullable String botId,
-		@JsonUnwrapped @Nullable BotConfig config, List<Message> messages) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConversationRequest(@Nullable String name, @Nullable String description,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta, @Nullable String contactId,
+		@Nullable String taskId, @Nullable String spaceId, @Nullable String botId,
+		@JsonUnwrapped @Nullable BotConfig config, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Message> messages) {
 
 	/**
 	 * Validate the request and copy its collections.

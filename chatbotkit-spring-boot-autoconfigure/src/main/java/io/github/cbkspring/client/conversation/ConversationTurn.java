@@ -41,8 +41,8 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ConversationTurn(@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String text, List<Entity> entities,
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConversationTurn(@Nullable String text, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Entity> entities,
 		@JsonUnwrapped CompletionOptions options) {
 
 	private static final ConversationTurn WITHOUT_TEXT = new ConversationTurn(null, List.of(),

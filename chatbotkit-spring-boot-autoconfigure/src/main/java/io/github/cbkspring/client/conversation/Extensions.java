@@ -40,9 +40,10 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Extensions(@Nullable String backstory, List<Dataset> datasets, List<Skillset> skillsets,
-		List<Feature> features) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Extensions(@Nullable String backstory, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dataset> datasets,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Skillset> skillsets,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Feature> features) {
 
 	private static final Extensions NONE = new Extensions(null, List.of(), List.of(), List.of());
 
@@ -111,7 +112,7 @@ public record Extensions(@Nullable String backstory, List<Dataset> datasets, Lis
 	 * @param description what the dataset holds, if said
 	 * @param records the records, at least one
 	 */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Dataset(@Nullable String name, @Nullable String description, List<DatasetRecord> records) {
 
 		/**
@@ -133,8 +134,8 @@ public record Extensions(@Nullable String backstory, List<Dataset> datasets, Lis
 	 * @param text the text
 	 * @param meta free-form metadata; not sent when empty
 	 */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	public record DatasetRecord(@JsonInclude(JsonInclude.Include.ALWAYS) String text, Map<String, Object> meta) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record DatasetRecord(String text, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta) {
 
 		/**
 		 * Validate the record and copy its metadata.
@@ -164,7 +165,7 @@ public record Extensions(@Nullable String backstory, List<Dataset> datasets, Lis
 	 * @param description what the skillset does, if said
 	 * @param abilities the abilities, at least one
 	 */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Skillset(@Nullable String name, @Nullable String description, List<Ability> abilities) {
 
 		/**
@@ -189,11 +190,9 @@ public record Extensions(@Nullable String backstory, List<Dataset> datasets, Lis
 	 * @param secretId the secret the ability uses, if any
 	 * @param meta free-form metadata; not sent when empty
 	 */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	public record Ability(@JsonInclude(JsonInclude.Include.ALWAYS) String name,
-			@JsonInclude(JsonInclude.Include.ALWAYS) String description,
-			@JsonInclude(JsonInclude.Include.ALWAYS) String instruction, @Nullable String secretId,
-			Map<String, Object> meta) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Ability(String name, String description, String instruction, @Nullable String secretId,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta) {
 
 		/**
 		 * Validate the ability and copy its metadata.
@@ -229,8 +228,8 @@ public record Extensions(@Nullable String backstory, List<Dataset> datasets, Lis
 	 * @param name the feature's name
 	 * @param options the feature's options; not sent when empty
 	 */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	public record Feature(@JsonInclude(JsonInclude.Include.ALWAYS) String name, Map<String, Object> options) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Feature(String name, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> options) {
 
 		/**
 		 * Validate the feature and copy its options.

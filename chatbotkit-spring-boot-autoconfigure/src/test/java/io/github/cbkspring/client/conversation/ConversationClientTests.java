@@ -190,6 +190,13 @@ class ConversationClientTests {
 	}
 
 	@Test
+	void updateSendsAnEmptyTextToClearIt() {
+		ApiStub.stubPost(api, "/conversation/c/update", "{\"id\":\"c\"}");
+		this.conversations.update("c", ConversationRequest.builder().description("").build());
+		ApiStub.verifyPost(api, "/conversation/c/update", "{\"description\":\"\"}");
+	}
+
+	@Test
 	void updateWithMessagesIsRefusedBeforeAnyCall() {
 		ConversationRequest request = ConversationRequest.builder().message(Message.user("Hi")).build();
 		assertThatIllegalArgumentException().isThrownBy(() -> this.conversations.update("c", request));
