@@ -156,8 +156,11 @@ public final class ChatBotKitClient {
 	}
 
 	/**
-	 * The conversation endpoints (completion, conversation sessions), on this client.
-	 * Build the client with a session token to act within one conversation.
+	 * The conversation endpoints, on this client: stateless completions, conversations
+	 * (list, fetch, create, update, delete, usage), complete, send and receive within a
+	 * conversation, conversation sessions, and messages with
+	 * {@link ConversationClient#messages()}. Build the client with a session token to act
+	 * within one conversation.
 	 * @return a conversation client
 	 */
 	public ConversationClient conversations() {

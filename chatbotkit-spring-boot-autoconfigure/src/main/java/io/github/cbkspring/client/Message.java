@@ -16,6 +16,12 @@
 
 package io.github.cbkspring.client;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.util.Assert;
 
 /**
@@ -23,18 +29,34 @@ import org.springframework.util.Assert;
  *
  * @param type the kind of message
  * @param text the text of the message
+ * @param meta free-form metadata as maps, lists and values; empty if none, and then not
+ * sent. An {@link MessageType#ACTIVITY activity} message of a function call carries the
+ * call here ({@code activity: {type, function: {name, arguments, result}}}), which is why
+ * a completion that replays the history must send it back unchanged.
  * @author cbkspring contributors
  */
-public record Message(MessageType type, String text) {
+public record Message(MessageType type, String text,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta) {
 
 	/**
-	 * Validate the message.
+	 * Validate the message and copy its metadata.
 	 * @param type the kind of message
 	 * @param text the text of the message
+	 * @param meta free-form metadata, or {@code null} for none
 	 */
 	public Message {
 		Assert.notNull(type, "Message type must not be null");
 		Assert.notNull(text, "Message text must not be null");
+		meta = (meta != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(meta)) : Map.of();
+	}
+
+	/**
+	 * A message without metadata.
+	 * @param type the kind of message
+	 * @param text the text of the message
+	 */
+	public Message(MessageType type, String text) {
+		this(type, text, Map.of());
 	}
 
 	/**

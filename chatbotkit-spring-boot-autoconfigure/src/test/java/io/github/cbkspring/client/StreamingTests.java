@@ -144,7 +144,7 @@ class StreamingTests {
 		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
 			assertThat(events.toList()).containsExactly(new CompletionEvent.Marker("completeBegin", Map.of("at", 1)),
 					new CompletionEvent.ReasoningToken("hmm"),
-					new CompletionEvent.MessageAdded(new Message(MessageType.ACTIVITY, "looked up")),
+					new CompletionEvent.MessageAdded(new Message(MessageType.ACTIVITY, "looked up", Map.of("k", "v"))),
 					new CompletionEvent.Usage("gpt-5", 10, 2), new CompletionEvent.Abort(Map.of("code", "x"), "lookup"),
 					new CompletionEvent.Marker("waitForChannelMessageEnd", Map.of()),
 					new CompletionEvent.Unknown("thinking", Map.of("step", 2)),

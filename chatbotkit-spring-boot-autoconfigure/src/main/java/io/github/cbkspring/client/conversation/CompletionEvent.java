@@ -88,7 +88,8 @@ public sealed interface CompletionEvent {
 
 	/**
 	 * A message added to the conversation while the reply is made, such as an activity
-	 * ({@code message}).
+	 * ({@code message}). The message keeps its metadata: a function call the bot makes is
+	 * an {@code activity} message that {@link FunctionCall#of(CompletionEvent)} reads.
 	 *
 	 * @param message the message
 	 */

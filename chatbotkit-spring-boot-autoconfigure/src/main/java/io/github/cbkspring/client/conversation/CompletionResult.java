@@ -23,13 +23,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The bot's complete reply to a message.
+ * The bot's complete reply to a message: the whole answer of a completion or a receive,
+ * and the last event of their streams.
  *
  * @param id the id of the reply message, or {@code null} for a stateless completion,
  * which stores no message
  * @param text the text of the reply
  * @param tokens the tokens the reply used, or {@code 0} if the API did not say
- * @param endReason why the bot stopped writing
+ * @param endReason why the bot stopped writing; {@link EndReason#ACTIVITY} when it called
+ * a function that the caller runs (see {@link FunctionCall}), and
+ * {@link EndReason#UNKNOWN} when the API did not say (a receive never does) or sent a
+ * reason this client does not know yet
  * @author cbkspring contributors
  * @since 0.1.0
  */

@@ -15,8 +15,15 @@
  */
 
 /**
- * Conversations: completions, whole or streamed, and conversation sessions, with
- * {@link io.github.cbkspring.client.conversation.ConversationClient}.
+ * Conversations, with {@link io.github.cbkspring.client.conversation.ConversationClient}:
+ * stateless completions
+ * ({@link io.github.cbkspring.client.conversation.CompletionRequest}), stored
+ * conversations and their messages, completions within a conversation (whole or streamed
+ * as {@link io.github.cbkspring.client.conversation.CompletionEvent}s), functions the bot
+ * may call ({@link io.github.cbkspring.client.conversation.FunctionDefinition},
+ * {@link io.github.cbkspring.client.conversation.FunctionCall}), model strings
+ * ({@link io.github.cbkspring.client.conversation.ModelDefinition}) and conversation
+ * sessions.
  */
 @NullMarked
 package io.github.cbkspring.client.conversation;
