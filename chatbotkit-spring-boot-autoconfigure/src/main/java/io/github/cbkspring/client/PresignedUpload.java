@@ -74,6 +74,9 @@ record PresignedUpload(String id, String method, String url, Map<String, String>
 		HttpHeaders storageHeaders = new HttpHeaders();
 		this.headers.forEach((name, value) -> {
 			String lowerCaseName = name.toLowerCase(Locale.ROOT);
+			if (name.isBlank() || hasControlCharacter(name) || hasControlCharacter(value)) {
+				throw refused(location, "it asks for a header with a control character or no name");
+			}
 			if (ENGINE_HEADERS.contains(lowerCaseName)) {
 				throw refused(location, "it asks for the header '" + name + "', which the HTTP engine writes");
 			}
@@ -87,6 +90,10 @@ record PresignedUpload(String id, String method, String url, Map<String, String>
 		});
 		StorageTransfer.of(exchange).upload(storageMethod, location, storageHeaders, content, size);
 		return this.id;
+	}
+
+	private static boolean hasControlCharacter(String text) {
+		return text.chars().anyMatch((c) -> c != '\t' && Character.isISOControl(c));
 	}
 
 	private static ChatBotKitStorageException refused(StorageLocation location, String reason) {

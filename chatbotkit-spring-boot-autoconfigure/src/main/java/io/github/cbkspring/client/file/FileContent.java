@@ -179,14 +179,6 @@ public final class FileContent {
 		return this.size;
 	}
 
-	/**
-	 * Whether the bytes can be read once only (a stream).
-	 * @return {@code true} for content from a stream
-	 */
-	public boolean isReadableOnce() {
-		return this.resource.isOpen();
-	}
-
 	FileUpload toFileUpload() {
 		return new FileUpload(this.resource, this.name, contentType());
 	}

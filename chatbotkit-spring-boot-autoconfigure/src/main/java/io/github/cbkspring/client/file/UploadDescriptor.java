@@ -16,9 +16,6 @@
 
 package io.github.cbkspring.client.file;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
-
 /**
  * The body that asks the API for a direct upload: {@code {"file": {type, size, name}}}.
  *
@@ -38,8 +35,7 @@ record UploadDescriptor(Described file) {
 	 * @param size the number of bytes
 	 * @param name the file name
 	 */
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Described(String type, long size, @Nullable String name) {
+	record Described(String type, long size, String name) {
 
 	}
 

@@ -404,7 +404,6 @@ class FileClientTests {
 		assertThat(content.name()).isEqualTo("b.csv");
 		assertThat(content.contentType()).isEqualTo(MediaType.TEXT_PLAIN);
 		assertThat(content.size()).isEqualTo(5);
-		assertThat(content.isReadableOnce()).isFalse();
 		assertThat(content).asString().isEqualTo("FileContent[name=b.csv, contentType=text/plain, size=5]");
 	}
 

@@ -392,7 +392,10 @@ class FileStorageTests {
 				Arguments.of("an engine header", ticket("PUT", storageUrl("/f"), Map.of("Host", "evil.example.com")),
 						"Host"),
 				Arguments.of("another length", ticket("PUT", storageUrl("/f"), Map.of("Content-Length", "99")),
-						"length"));
+						"length"),
+				Arguments.of("a header that smuggles another",
+						ticket("PUT", storageUrl("/f"), Map.of("X-Meta", "a\\r\\nHost: evil.example.com")),
+						"control character"));
 	}
 
 	@ParameterizedTest(name = "{0}")
