@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
@@ -223,17 +224,10 @@ class FileClientTests {
 
 	@Test
 	void downloadStreamsTheBytesWithTheirHeaders() throws IOException {
-		api.stubFor(get(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/download")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/pdf")
-			.withHeader("Content-Disposition", "attachment; filename=\"report.pdf\"")
-			.withHeader("Content-Length", "8")
-			.withBody("%PDF-1.7")));
+		api.stubFor(get(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/download")).willReturn(pdf("report.pdf")));
 		try (Download download = this.files.download(ID)) {
-			assertThat(download.contentType()).isEqualTo(MediaType.APPLICATION_PDF);
-			assertThat(download.contentLength()).isEqualTo(8);
-			assertThat(download.filename()).isEqualTo("report.pdf");
-			assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("%PDF-1.7");
 			assertThat(download).asString().contains("application/pdf", "8", "report.pdf");
+			assertPdf(download, "report.pdf");
 		}
 		ApiStub.verifyGet(api, "/file/" + ENCODED_ID + "/download");
 	}
@@ -343,14 +337,28 @@ class FileClientTests {
 
 	@Test
 	void downloadClosedEarlyAbortsInsteadOfDrainingTheRest() throws IOException {
-		byte[] fiftyMegabytes = new byte[50 * 1024 * 1024];
-		// dribbled over 40 s: draining it instead of aborting would take that long
-		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
+		api.stubFor(get(anyUrl()).willReturn(slowFiftyMegabytes()));
+		assertClosingEarlyAborts(() -> this.files.download("f"));
+	}
+
+	/**
+	 * Fifty megabytes of zeros dribbled over 40 s: draining them instead of aborting
+	 * would take that long.
+	 */
+	static ResponseDefinitionBuilder slowFiftyMegabytes() {
+		return aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/octet-stream")
-			.withBody(fiftyMegabytes)
-			.withChunkedDribbleDelay(1000, 40_000)));
+			.withBody(new byte[50 * 1024 * 1024])
+			.withChunkedDribbleDelay(1000, 40_000);
+	}
+
+	/**
+	 * Read the first byte of {@link #slowFiftyMegabytes()} and close: far quicker than
+	 * draining the rest.
+	 */
+	static void assertClosingEarlyAborts(java.util.function.Supplier<Download> call) throws IOException {
 		long start = System.nanoTime();
-		try (Download download = this.files.download("f")) {
+		try (Download download = call.get()) {
 			assertThat(download.inputStream().read()).isZero();
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -405,6 +413,27 @@ class FileClientTests {
 		assertThat(content.contentType()).isEqualTo(MediaType.TEXT_PLAIN);
 		assertThat(content.size()).isEqualTo(5);
 		assertThat(content).asString().isEqualTo("FileContent[name=b.csv, contentType=text/plain, size=5]");
+	}
+
+	/**
+	 * An answer of a small PDF file with its headers.
+	 */
+	static ResponseDefinitionBuilder pdf(String filename) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/pdf")
+			.withHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+			.withHeader("Content-Length", "8")
+			.withBody("%PDF-1.7");
+	}
+
+	/**
+	 * Check that a download is the file of {@link #pdf(String)}.
+	 */
+	static void assertPdf(Download download, String filename) throws IOException {
+		assertThat(download.contentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		assertThat(download.contentLength()).isEqualTo(8);
+		assertThat(download.filename()).isEqualTo(filename);
+		assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("%PDF-1.7");
 	}
 
 	@Test
