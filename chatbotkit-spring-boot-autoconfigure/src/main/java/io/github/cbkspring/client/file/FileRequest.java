@@ -28,8 +28,9 @@ import org.springframework.util.Assert;
 
 /**
  * The record of a file to create, or the fields to change in an update: only the fields
- * that are set are sent, so an update leaves the others as they are. The content is sent
- * apart, with {@link FileClient#upload(String, FileContent)}. <pre class="code">
+ * that are set are sent, so an update leaves the others as they are (set a text to
+ * {@code ""} to clear it). The content is sent apart, with
+ * {@link FileClient#upload(String, FileContent)}. <pre class="code">
  * String fileId = files.create(FileRequest.builder().name("handbook.pdf").meta("team", "support").build());
  * </pre>
  *
@@ -42,9 +43,10 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FileRequest(@Nullable String alias, @Nullable String name, @Nullable String description,
-		Map<String, Object> meta, @Nullable String blueprintId, @Nullable Visibility visibility) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta, @Nullable String blueprintId,
+		@Nullable Visibility visibility) {
 
 	/**
 	 * Validate the request and copy its metadata.

@@ -159,6 +159,13 @@ class FileClientTests {
 	}
 
 	@Test
+	void updateSendsAnEmptyTextToClearIt() {
+		ApiStub.stubPost(api, "/file/f/update", "{\"id\":\"f\"}");
+		this.files.update("f", FileRequest.builder().description("").build());
+		ApiStub.verifyPost(api, "/file/f/update", "{\"description\":\"\"}");
+	}
+
+	@Test
 	void deleteSendsAnEmptyObject() {
 		ApiStub.stubPost(api, "/file/" + ENCODED_ID + "/delete", "{\"id\":\"x\"}");
 		this.files.delete(ID);
