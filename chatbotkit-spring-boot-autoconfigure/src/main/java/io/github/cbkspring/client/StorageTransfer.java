@@ -26,7 +26,6 @@ import java.util.List;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -224,8 +223,7 @@ final class StorageTransfer {
 
 	private static RuntimeException failed(ResourceAccessException ex, HttpMethod method, StorageLocation location) {
 		Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
-		for (@Nullable
-		Throwable cause = failure; cause != null; cause = cause.getCause()) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ContentTooShortException tooShort) {
 				return new IllegalArgumentException(tooShort.getMessage());
 			}
@@ -245,8 +243,7 @@ final class StorageTransfer {
 	 * trace.
 	 */
 	static Throwable withoutUrl(Throwable failure, StorageLocation location) {
-		for (@Nullable
-		Throwable cause = failure; cause != null; cause = cause.getCause()) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			String message = String.valueOf(cause.getMessage());
 			if (!location.mask(message).equals(message)) {
 				IOException standIn = new IOException(location.mask(failure.toString()));

@@ -64,6 +64,23 @@ class StorageLocationTests {
 	}
 
 	@Test
+	void aFailureThatQuotesTheUrlIsReplacedByAMaskedStandIn() {
+		StorageLocation location = StorageLocation.of(URL, REMOTE_API);
+		java.io.IOException quoting = new java.io.IOException("outer",
+				new java.net.ConnectException("Connect to " + URL + " failed"));
+		Throwable standIn = StorageTransfer.withoutUrl(quoting, location);
+		assertThat(standIn).isNotSameAs(quoting)
+			.hasNoCause()
+			.hasMessage("java.io.IOException: outer")
+			.satisfies((ex) -> assertThat(ex.getStackTrace()).isEqualTo(quoting.getStackTrace()));
+		java.io.IOException quotingItself = new java.io.IOException("Connect to " + URL + " failed");
+		assertThat(StorageTransfer.withoutUrl(quotingItself, location)).hasMessage(
+				"java.io.IOException: Connect to https://bucket.s3.example.com:8443/files/a%20b.pdf?****** failed");
+		java.io.IOException clean = new java.io.IOException("Connection reset");
+		assertThat(StorageTransfer.withoutUrl(clean, location)).isSameAs(clean);
+	}
+
+	@Test
 	void plainHttpIsAllowedOnlyWhenTheApiAndTheStorageAreOnLoopback() {
 		assertThat(StorageLocation.of("http://localhost:9/f?sig=123456789", LOOPBACK_API)).isNotNull();
 		assertThatExceptionOfType(ChatBotKitStorageException.class)

@@ -46,6 +46,8 @@ import io.github.cbkspring.client.Visibility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamResource;
@@ -371,12 +373,12 @@ class FileClientTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 	}
 
-	@Test
-	void aJsonFileIsStreamedAsItIs() throws IOException {
-		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"rows\":[1,2,3]}")));
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"rows\":[1,2,3]}", "{\"url\":5}", "[\"url\"]", "not JSON after all" })
+	void aJsonAnswerThatIsNotAPointerIsAFileStreamedAsItIs(String json) throws IOException {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson(json)));
 		try (Download download = this.files.download("f")) {
-			assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8)
-				.isEqualTo("{\"rows\":[1,2,3]}");
+			assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo(json);
 		}
 	}
 
@@ -387,6 +389,17 @@ class FileClientTests {
 		try (Download download = this.files.download("f")) {
 			assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo(json);
 		}
+	}
+
+	@Test
+	void contentWhoseFileIsGoneIsUncheckedIoException(@TempDir Path directory) throws IOException {
+		Path file = Files.writeString(directory.resolve("gone.txt"), "hello");
+		FileContent content = FileContent.of(file);
+		Files.delete(file);
+		assertThatExceptionOfType(java.io.UncheckedIOException.class)
+			.isThrownBy(() -> this.files.upload("f", content, UploadMode.DIRECT))
+			.withMessageContaining("gone.txt");
+		assertThat(api.getAllServeEvents()).isEmpty();
 	}
 
 	@Test

@@ -364,6 +364,15 @@ class FileStorageTests {
 	}
 
 	@Test
+	void aLargeAnswerOfTheStorageIsNotDrained() {
+		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
+		storage.stubFor(put(anyUrl()).willReturn(FileClientTests.slowFiftyMegabytes()));
+		long start = System.nanoTime();
+		this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void theStorageLegIsNeverRetried() {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(503)));
