@@ -45,10 +45,12 @@ import org.springframework.web.client.RestClient;
  * pool, TLS and proxy settings and the refusal of redirects stay, but nothing else of its
  * {@link RestClient}: no interceptors, initializers, default headers or cookies, API
  * version, buffering or observations (which would name the URL). Each request carries
- * exactly the headers the API asked for, with none of the client's option headers. A
- * redirect is reported, never followed; plain http is refused unless both ends are on
- * loopback ({@link StorageLocation}). The URL appears in no message and no log of this
- * client: only its masked form does.
+ * exactly the headers the API asked for, with none of the client's option headers; the
+ * headers and cookies that a {@code defaultRequest} callback of the builder sets are
+ * cleared too (a builder cannot drop the callback itself). A redirect is reported, never
+ * followed; plain http is refused unless both ends are on loopback
+ * ({@link StorageLocation}). The URL appears in no message and no log of this client:
+ * only its masked form does.
  * <p>
  * Bytes are streamed both ways with one buffer; a transfer is never retried, since a
  * stream may be readable once. One exception to the streaming: when the API client's

@@ -120,7 +120,7 @@ class FileStorageTests {
 
 	/** Everything of the client that the API gets and the storage must not. */
 	private static final List<String> CLIENT_HEADERS = List.of("Authorization", "X-RunAs-User-Id", "X-Timezone",
-			"X-Tenant", "X-App-Default", "X-App-Interceptor", "X-App-Initializer", "Cookie");
+			"X-Tenant", "X-App-Default", "X-App-Default-Request", "X-App-Interceptor", "X-App-Initializer", "Cookie");
 
 	private static final String ENGINE_REQUEST_LOG = "org.apache.hc.client5.http.impl.classic.MainClientExec";
 
@@ -148,6 +148,7 @@ class FileStorageTests {
 		.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(5), Duration.ofSeconds(20)))
 		.defaultHeader("X-App-Default", "app")
 		.defaultCookie("app-session", "cookie-value")
+		.defaultRequest((request) -> request.header("X-App-Default-Request", "app").cookie("app-request", "c"))
 		.requestInterceptor((request, body, execution) -> {
 			request.getHeaders().set("X-App-Interceptor", "app");
 			return execution.execute(request, body);
