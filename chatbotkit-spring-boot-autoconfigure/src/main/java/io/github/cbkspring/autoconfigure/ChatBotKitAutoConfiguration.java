@@ -28,6 +28,7 @@ import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;
 import org.apache.hc.core5.util.Timeout;
 
@@ -54,8 +55,8 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration} for the ChatBotKit client: a {@link ChatBotKitClient} and, on it,
  * the typed clients a Spring application injects: {@link SessionClient},
  * {@link ConversationClient}, {@link BotClient}, {@link DatasetClient},
- * {@link ContactClient} and {@link PartnerUserClient}. Each backs off when the
- * application defines its own. Other resources are reached from the
+ * {@link FileClient}, {@link ContactClient} and {@link PartnerUserClient}. Each backs off
+ * when the application defines its own. Other resources are reached from the
  * {@code ChatBotKitClient}, such as {@code chatBotKitClient.usage()}.
  * <p>
  * The client's {@link RestClient.Builder} is made the way Boot makes its own (request
@@ -118,6 +119,12 @@ public final class ChatBotKitAutoConfiguration {
 	@ConditionalOnMissingBean
 	DatasetClient datasetClient(ChatBotKitClient chatBotKitClient) {
 		return chatBotKitClient.datasets();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileClient fileClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.files();
 	}
 
 	@Bean

@@ -29,6 +29,7 @@ import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,7 +87,7 @@ class ChatBotKitAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { SessionClient.class, ConversationClient.class, BotClient.class, DatasetClient.class,
-			ContactClient.class, PartnerUserClient.class })
+			FileClient.class, ContactClient.class, PartnerUserClient.class })
 	void registersEachTypedClientOnTheOneChatBotKitClient(Class<?> type) {
 		withApi().run((context) -> {
 			assertThat(context).hasSingleBean(ChatBotKitClient.class).hasSingleBean(type);
@@ -97,7 +98,7 @@ class ChatBotKitAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { SessionClient.class, ConversationClient.class, BotClient.class, DatasetClient.class,
-			ContactClient.class, PartnerUserClient.class })
+			FileClient.class, ContactClient.class, PartnerUserClient.class })
 	<T> void applicationTypedClientWins(Class<T> type) {
 		T own = mock(type);
 		withApi().withBean(type, () -> own).run((context) -> assertThat(context.getBean(type)).isSameAs(own));
