@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cbkspring.client.ResourceBuilder;
 import io.github.cbkspring.client.Visibility;
 import org.jspecify.annotations.Nullable;
 
@@ -74,15 +75,9 @@ public record FileRequest(@Nullable String alias, @Nullable String name, @Nullab
 	/**
 	 * Builder for {@link FileRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ResourceBuilder<Builder> {
 
 		private @Nullable String alias;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private final Map<String, Object> meta = new LinkedHashMap<>();
 
 		private @Nullable String blueprintId;
 
@@ -98,37 +93,6 @@ public record FileRequest(@Nullable String alias, @Nullable String name, @Nullab
 		 */
 		public Builder alias(String alias) {
 			this.alias = alias;
-			return this;
-		}
-
-		/**
-		 * Set the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Add a metadata entry.
-		 * @param key the key
-		 * @param value the value, written as JSON
-		 * @return this builder
-		 */
-		public Builder meta(String key, Object value) {
-			this.meta.put(key, value);
 			return this;
 		}
 
@@ -157,7 +121,7 @@ public record FileRequest(@Nullable String alias, @Nullable String name, @Nullab
 		 * @return the request
 		 */
 		public FileRequest build() {
-			return new FileRequest(this.alias, this.name, this.description, this.meta, this.blueprintId,
+			return new FileRequest(this.alias, getName(), getDescription(), getMeta(), this.blueprintId,
 					this.visibility);
 		}
 
