@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.cbkspring.client.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.ChatBotKitConnectionException;
+import io.github.cbkspring.client.ChatBotKitException;
+import io.github.cbkspring.client.ChatBotKitHttpException;
+import io.github.cbkspring.client.ChatBotKitNotFoundException;
+import io.github.cbkspring.client.ChatBotKitPermissionException;
+import io.github.cbkspring.client.ChatBotKitRateLimitException;
+import io.github.cbkspring.client.ChatBotKitTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers a {@link ChatBotKitException} that reaches a controller with an RFC 9457
+ * problem ({@code application/problem+json}): a status that says what failed upstream, a
+ * sentence of ours as {@code detail}, and the API's {@code code} and {@code requestId}
+ * when there are any. Never the secret, the API's message or body, or a stack trace.
+ * <p>
+ * Each failure is logged as one WARN line that says what to check; the stack trace is
+ * logged at DEBUG. Last in order among controller advice, so an application's own handler
+ * for these exceptions wins.
+ *
+ * @author cbkspring contributors
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ChatBotKitProblemDetailsExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ChatBotKitProblemDetailsExceptionHandler.class);
+
+	private final URI url;
+
+	ChatBotKitProblemDetailsExceptionHandler(URI url) {
+		this.url = url;
+	}
+
+	@ExceptionHandler({ ChatBotKitAuthenticationException.class, ChatBotKitPermissionException.class })
+	ResponseEntity<ProblemDetail> credentialsRejected(ChatBotKitHttpException ex) {
+		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.", ex,
+				ex.getMessage(), "chatbotkit.secret");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(ChatBotKitNotFoundException ex) {
+		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit does not know what this application asked for.", ex,
+				ex.getMessage(), "the ids this application sends, such as its bot id");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> rateLimited(ChatBotKitRateLimitException ex) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS,
+				"ChatBotKit is limiting requests; try again later.", ex, ex.getMessage(),
+				"how often this application calls ChatBotKit");
+		return ex.retryAfter()
+			.map((retryAfter) -> ResponseEntity.status(response.getStatusCode())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)))
+				.body(response.getBody()))
+			.orElse(response);
+	}
+
+	// Before ChatBotKitConnectionException: a timeout is one
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> timedOut(ChatBotKitTimeoutException ex) {
+		String what = ex.requestSent() ? "ChatBotKit at " + this.url + " did not answer in time"
+				: "Timed out connecting to ChatBotKit at " + this.url;
+		return problem(HttpStatus.GATEWAY_TIMEOUT, "ChatBotKit did not answer in time.", ex, what,
+				"chatbotkit.url, the network and chatbotkit.read-timeout");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreachable(ChatBotKitConnectionException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "ChatBotKit could not be reached.", ex,
+				"Could not reach ChatBotKit at " + this.url + " (" + rootCause(ex) + ")",
+				"chatbotkit.url and the network");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> failed(ChatBotKitException ex) {
+		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.", ex, ex.getMessage(),
+				"the request id with ChatBotKit");
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, ChatBotKitException ex,
+			@Nullable String what, String check) {
+		logger.warn(what + "; answered " + status.value() + ". Check " + check + ".");
+		logger.debug("ChatBotKit call failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		setIfPresent(problem, "code", ex.code());
+		setIfPresent(problem, "requestId", ex.requestId());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	private static void setIfPresent(ProblemDetail problem, String name, @Nullable String value) {
+		if (value != null) {
+			problem.setProperty(name, value);
+		}
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private static long seconds(Duration duration) {
+		return Math.max(1, duration.toSeconds() + ((duration.toNanosPart() > 0) ? 1 : 0));
+	}
+
+}
