@@ -83,9 +83,7 @@ final class ChatBotKitPropertiesMapper {
 		if (!StringUtils.hasText(secret)) {
 			// never echo the value: a blank secret may still be a pasted credential
 			throw new InvalidChatBotKitPropertyException(SECRET, "No ChatBotKit secret is configured.",
-					"Set an API secret from the ChatBotKit dashboard with the environment variable CHATBOTKIT_SECRET or the property "
-							+ SECRET + ".",
-					SECRET_EXAMPLE, null);
+					"Set an API secret, created on the Tokens page of the ChatBotKit dashboard.", SECRET_EXAMPLE, null);
 		}
 		requireResolved(SECRET, secret, SECRET_EXAMPLE);
 		this.properties.getHeaders()
