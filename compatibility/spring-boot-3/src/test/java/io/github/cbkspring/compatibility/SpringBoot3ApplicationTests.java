@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * A Spring Boot 3 web application with the ChatBotKit starter on its class path fails to
- * start with a report that says which version runs and which the starter needs, not
- * with an error from deep inside the mix of Boot 3 and Boot 4 modules.
+ * start with a report that says which version runs and which the starter needs, not with
+ * an error from deep inside the mix of Boot 3 and Boot 4 modules.
  *
  * @author cbkspring contributors
  */
@@ -41,13 +41,14 @@ class SpringBoot3ApplicationTests {
 	@Test
 	void startupFailsNamingTheRunningAndTheRequiredVersion(CapturedOutput output) {
 		assertThat(SpringBootVersion.getVersion()).startsWith("3.");
-		assertThatException().isThrownBy(() -> SpringApplication
-			.run(SupportApplication.class, "--server.port=0", "--chatbotkit.secret=sk-test")
-			.close());
-		assertThat(output).contains("APPLICATION FAILED TO START",
-				"The ChatBotKit starter needs Spring Boot 4.0 or newer, but this application runs Spring Boot "
-						+ SpringBootVersion.getVersion() + ".",
-				"Upgrade the application to Spring Boot 4.0 or newer");
+		assertThatException().isThrownBy(
+				() -> SpringApplication.run(SupportApplication.class, "--server.port=0", "--chatbotkit.secret=sk-test")
+					.close());
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START",
+					"The ChatBotKit starter needs Spring Boot 4.0 or newer, but this application runs Spring Boot "
+							+ SpringBootVersion.getVersion() + ".",
+					"Upgrade the application to Spring Boot 4.0 or newer");
 	}
 
 	@SpringBootApplication
