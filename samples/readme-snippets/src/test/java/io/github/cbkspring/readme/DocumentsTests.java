@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * @author cbkspring contributors
  */
 class DocumentsTests {
+
+	// [text](path) or [text](path#anchor), not a URL with a scheme nor an anchor alone
+	private static final Pattern LOCAL_LINK = Pattern.compile("\\]\\((?![a-z]+:|#)([^)#\\s]+)(#[^)]*)?\\)");
 
 	private final List<Documents.Block> blocks = Documents.blocks(Documents.documents(Documents.root()));
 
@@ -61,6 +66,19 @@ class DocumentsTests {
 		assertThat(this.regions.keySet())
 			.allSatisfy((name) -> assertThat(javaBlocks()).as("region '%s' is in no document", name)
 				.anyMatch((block) -> name.equals(block.name())));
+	}
+
+	@Test
+	void everyLinkToAFileOfTheProjectFindsIt() throws IOException {
+		Path root = Documents.root();
+		for (Path document : Documents.documents(root)) {
+			Matcher link = LOCAL_LINK.matcher(Files.readString(document));
+			while (link.find()) {
+				assertThat(document.resolveSibling(link.group(1)).normalize())
+					.as("%s links to %s", root.relativize(document), link.group(1))
+					.exists();
+			}
+		}
 	}
 
 	@Test
