@@ -91,6 +91,8 @@ public class ChatBotKitProperties {
 
 	private final Ssl ssl = new Ssl();
 
+	private final ProblemDetails problemDetails = new ProblemDetails();
+
 	public @Nullable String getSecret() {
 		return this.secret;
 	}
@@ -169,6 +171,10 @@ public class ChatBotKitProperties {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	public ProblemDetails getProblemDetails() {
+		return this.problemDetails;
 	}
 
 	/**
@@ -276,6 +282,27 @@ public class ChatBotKitProperties {
 
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Problem details for web applications.
+	 */
+	public static class ProblemDetails {
+
+		/**
+		 * Whether a ChatBotKit failure that reaches a Spring MVC controller is answered
+		 * with an RFC 9457 problem (502, 503, 504 or 429) instead of a generic 500.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -68,6 +68,10 @@ final class ChatBotKitPropertiesMapper {
 
 	static final String SSL_BUNDLE = "chatbotkit.ssl.bundle";
 
+	private static final String SECRET_EXAMPLE = SECRET + "=<your API secret>";
+
+	private static final String PLACEHOLDER_PREFIX = "${";
+
 	private final ChatBotKitProperties properties;
 
 	ChatBotKitPropertiesMapper(ChatBotKitProperties properties) {
@@ -79,8 +83,12 @@ final class ChatBotKitPropertiesMapper {
 		if (!StringUtils.hasText(secret)) {
 			// never echo the value: a blank secret may still be a pasted credential
 			throw new InvalidChatBotKitPropertyException(SECRET, "No ChatBotKit secret is configured.",
-					"Set an API secret from the ChatBotKit dashboard.", SECRET + "=${CHATBOTKIT_SECRET}", null);
+					"Set an API secret, created on the Tokens page of the ChatBotKit dashboard.", SECRET_EXAMPLE, null);
 		}
+		requireResolved(SECRET, secret, SECRET_EXAMPLE);
+		this.properties.getHeaders()
+			.forEach((name, value) -> requireResolved(HEADERS, value, HEADERS + "." + name + "=a-value"));
+		requireResolved(API_PATH, this.properties.getApiPath(), API_PATH + "=/v1");
 		ChatBotKitOptions.Builder builder = ChatBotKitOptions.builder()
 			.secret(secret.trim())
 			.retry(toRetryOptions())
@@ -145,6 +153,29 @@ final class ChatBotKitPropertiesMapper {
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		String bundleName = this.properties.getSsl().getBundle();
 		return (bundleName != null) ? settings.withSslBundle(sslBundle(bundleName, sslBundles)) : settings;
+	}
+
+	/**
+	 * A value that still holds a {@code ${...}} placeholder after binding names something
+	 * that is not set: Boot binds unresolvable placeholders as they are written, and the
+	 * client would send them as they are, a secret as {@code Bearer
+	 * ${CHATBOTKIT_SECRET}}. Only the placeholder's name is reported, never the value
+	 * around it.
+	 */
+	private static void requireResolved(String property, @Nullable String value, String example) {
+		int start = (value != null) ? value.indexOf(PLACEHOLDER_PREFIX) : -1;
+		if (value == null || start < 0) {
+			return;
+		}
+		int end = value.indexOf('}', start);
+		String name = value.substring(start + PLACEHOLDER_PREFIX.length(), (end < 0) ? value.length() : end);
+		int defaultSeparator = name.indexOf(':');
+		name = (defaultSeparator < 0) ? name : name.substring(0, defaultSeparator);
+		throw new InvalidChatBotKitPropertyException(property,
+				"The value of '" + property + "' holds the placeholder ${" + name + "}, and nothing named '" + name
+						+ "' is set.",
+				"Set the environment variable or property '" + name + "', or set '" + property + "' directly.", example,
+				null);
 	}
 
 	private static @Nullable Duration timeout(String property, @Nullable Duration timeout, String example) {

@@ -141,10 +141,10 @@ class ChatBotKitAutoConfigurationTests {
 	}
 
 	@Test
-	void missingSecretFailsWithPropertyAndEnvironmentVariable() {
+	void missingSecretFailsWithPropertyAndExample() {
 		this.runner.run((context) -> assertThat(propertyFailure(context.getStartupFailure()))
-			.hasMessageContaining("chatbotkit.secret")
-			.hasMessageContaining("CHATBOTKIT_SECRET"));
+			.hasMessageContaining("No ChatBotKit secret is configured.")
+			.hasMessageContaining("chatbotkit.secret=<your API secret>"));
 	}
 
 	@Test

@@ -71,7 +71,8 @@ class ChatBotKitConfigurationMetadataTests {
 					"chatbotkit.max-response-size", "chatbotkit.max-connections", "chatbotkit.headers",
 					"chatbotkit.retry.enabled", "chatbotkit.retry.max-attempts", "chatbotkit.retry.initial-backoff",
 					"chatbotkit.retry.max-backoff", "chatbotkit.retry.deadline",
-					"chatbotkit.retry.retry-non-idempotent", "chatbotkit.ssl.bundle");
+					"chatbotkit.retry.retry-non-idempotent", "chatbotkit.ssl.bundle",
+					"chatbotkit.problem-details.enabled");
 	}
 
 	@Test

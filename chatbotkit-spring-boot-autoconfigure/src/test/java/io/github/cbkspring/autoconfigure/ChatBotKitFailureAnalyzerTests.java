@@ -21,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.github.cbkspring.client.ChatBotKitClient;
+
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -33,7 +35,9 @@ import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -54,9 +58,9 @@ class ChatBotKitFailureAnalyzerTests {
 	void missingSecretNamesPropertyEnvironmentVariableAndExample() {
 		FailureAnalysis analysis = analyze(
 				new InvalidChatBotKitPropertyException("chatbotkit.secret", "No ChatBotKit secret is configured.",
-						"Set an API secret.", "chatbotkit.secret=${CHATBOTKIT_SECRET}", null));
+						"Set an API secret.", "chatbotkit.secret=<your API secret>", null));
 		assertThat(analysis.getDescription()).contains("Property: chatbotkit.secret", "No ChatBotKit secret");
-		assertThat(analysis.getAction()).contains("Set an API secret.", "    chatbotkit.secret=${CHATBOTKIT_SECRET}",
+		assertThat(analysis.getAction()).contains("Set an API secret.", "    chatbotkit.secret=<your API secret>",
 				"environment variable CHATBOTKIT_SECRET");
 	}
 
@@ -95,7 +99,33 @@ class ChatBotKitFailureAnalyzerTests {
 	void applicationWithoutSecretFailsToStartWithReport(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run());
 		assertThat(output).contains("APPLICATION FAILED TO START", "Property: chatbotkit.secret",
-				"    chatbotkit.secret=${CHATBOTKIT_SECRET}", "environment variable CHATBOTKIT_SECRET");
+				"    chatbotkit.secret=<your API secret>", "environment variable CHATBOTKIT_SECRET");
+		// a line to copy must not be one that fails in the same way when the variable is
+		// unset
+		assertThat(output).doesNotContain("${CHATBOTKIT_SECRET}");
+	}
+
+	@Test
+	void applicationWithUnsetSecretVariableFailsToStartNamingTheVariable(CapturedOutput output) {
+		// the README's old line, with the variable unset: it must not be sent as the
+		// secret
+		assertThatException().isThrownBy(() -> run("--chatbotkit.secret=${CHATBOTKIT_SECRET}"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "Property: chatbotkit.secret",
+				"Origin:   \"chatbotkit.secret\" from property source \"commandLineArgs\"",
+				"holds the placeholder ${CHATBOTKIT_SECRET}, and nothing named 'CHATBOTKIT_SECRET' is set",
+				"Set the environment variable or property 'CHATBOTKIT_SECRET'");
+	}
+
+	@Test
+	void secretEnvironmentVariableBindsWithoutAnyProperty() {
+		StandardEnvironment environment = environmentWithoutSystemVariables();
+		environment.getPropertySources()
+			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("CHATBOTKIT_SECRET", "sk-from-env")));
+		try (ConfigurableApplicationContext context = application(environment).run()) {
+			assertThat(context.getBeansOfType(ChatBotKitClient.class)).hasSize(1);
+			assertThat(context.getBean(ChatBotKitProperties.class).getSecret()).isEqualTo("sk-from-env");
+		}
 	}
 
 	@Test
@@ -116,14 +146,22 @@ class ChatBotKitFailureAnalyzerTests {
 	}
 
 	private static void run(String... args) {
+		// the machine's own CHATBOTKIT_SECRET, if any, must not make the start succeed
+		application(environmentWithoutSystemVariables()).run(args).close();
+	}
+
+	private static SpringApplication application(StandardEnvironment environment) {
 		SpringApplication application = new SpringApplication(FailingApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
-		// the machine's own CHATBOTKIT_SECRET, if any, must not make the start succeed
+		application.setEnvironment(environment);
+		return application;
+	}
+
+	private static StandardEnvironment environmentWithoutSystemVariables() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		application.setEnvironment(environment);
-		application.run(args).close();
+		return environment;
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

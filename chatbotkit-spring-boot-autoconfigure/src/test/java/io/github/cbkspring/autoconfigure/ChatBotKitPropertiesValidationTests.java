@@ -84,6 +84,30 @@ class ChatBotKitPropertiesValidationTests {
 				.isEqualTo("chatbotkit.ssl.bundle"));
 	}
 
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			chatbotkit.secret              | ${CBK_TEST_UNSET_SECRET}                | CBK_TEST_UNSET_SECRET
+			chatbotkit.secret              | sk-live-${CBK_TEST_UNSET_SUFFIX}-tail   | CBK_TEST_UNSET_SUFFIX
+			chatbotkit.headers.X-Team      | ${CBK_TEST_UNSET_TEAM}                  | CBK_TEST_UNSET_TEAM
+			chatbotkit.api-path            | ${CBK_TEST_UNSET_PATH}                  | CBK_TEST_UNSET_PATH
+			""")
+	void unresolvedPlaceholderFailsStartupNamingWhatIsNotSet(String property, String value, String missing) {
+		String expectedProperty = property.startsWith("chatbotkit.headers.") ? "chatbotkit.headers" : property;
+		this.runner.withPropertyValues(property + "=" + value).run((context) -> {
+			InvalidChatBotKitPropertyException failure = propertyFailure(context.getStartupFailure());
+			assertThat(failure.getProperty()).isEqualTo(expectedProperty);
+			assertThat(failure.getProblem()).contains("${" + missing + "}", "nothing named '" + missing + "' is set");
+			// what surrounds the placeholder may be part of a credential
+			assertThat(failure).hasMessageNotContaining("sk-live").hasMessageNotContaining("tail");
+		});
+	}
+
+	@Test
+	void resolvedPlaceholderStarts() {
+		this.runner.withPropertyValues("chatbotkit.secret=${cbk.test.secret}", "cbk.test.secret=sk-resolved")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	@Test
 	void validValuesStart() {
 		this.runner.withPropertyValues("chatbotkit.connect-timeout=1s", "chatbotkit.read-timeout=2s",

@@ -41,6 +41,7 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
  *
  * @author cbkspring contributors
  */
+// tag::rest-client-test[]
 @RestClientTest(components = SupportChatService.class, properties = "chatbotkit.secret=sk-test")
 class SupportChatServiceTests {
 
@@ -66,3 +67,4 @@ class SupportChatServiceTests {
 	}
 
 }
+// end::rest-client-test[]

@@ -18,6 +18,7 @@ package io.github.cbkspring.sample.chat;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * A chat page backed by the ChatBotKit starter.
@@ -25,6 +26,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * @author cbkspring contributors
  */
 @SpringBootApplication
+@EnableConfigurationProperties(ChatSampleProperties.class)
 public class ChatSampleApplication {
 
 	public static void main(String[] args) {

@@ -17,68 +17,99 @@
 package io.github.cbkspring.sample.chat;
 
 import java.time.Instant;
+import java.util.Locale;
 
+import io.github.cbkspring.client.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.sample.chat.ChatSampleProperties.Transport;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.util.StringUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Creates a ChatBotKit session for the browser: the browser gets a conversation, a
- * short-lived token for it and the API base to call, never the secret. Failures are
- * turned into problem responses by {@link ChatBotKitProblemHandler}.
+ * short-lived token for it and where to send messages, never the secret. Other failures
+ * become problem responses through the starter
+ * ({@code chatbotkit.problem-details.enabled}).
  *
  * @author cbkspring contributors
  */
 @RestController
 class SessionController {
 
+	static final String RELAY_API_BASE = "/api";
+
+	private static final Log logger = LogFactory.getLog(SessionController.class);
+
 	private final SessionClient sessionClient;
 
-	private final String botId;
+	private final ChatSampleProperties properties;
 
-	private final String browserApiBase;
-
-	SessionController(SessionClient sessionClient, @Value("${sample.bot-id}") String botId,
-			@Value("${sample.browser-api-base:}") String browserApiBase) {
+	SessionController(SessionClient sessionClient, ChatSampleProperties properties) {
 		this.sessionClient = sessionClient;
-		this.botId = botId;
-		this.browserApiBase = browserApiBase;
+		this.properties = properties;
 	}
 
 	@PostMapping("/api/sessions")
 	BrowserSession create() {
-		SessionCreateResponse session = this.sessionClient.create(this.botId);
-		return new BrowserSession(session.conversationId(), session.token(), session.expiresAt(), apiBase());
+		SessionCreateResponse session = this.sessionClient.create(this.properties.botId());
+		return new BrowserSession(session.conversationId(), session.token(), session.expiresAt(), apiBase(),
+				this.properties.transport().name().toLowerCase(Locale.ROOT), this.properties.demo().enabled());
+	}
+
+	// Only this controller knows which bot was asked for: say so, in one line
+	@ExceptionHandler
+	@ResponseStatus(HttpStatus.BAD_GATEWAY)
+	ProblemDetail botNotFound(ChatBotKitNotFoundException ex) {
+		logger.warn("ChatBotKit does not know the bot '" + this.properties.botId() + "' (" + ex.getMessage()
+				+ "); answered 502. Check sample.bot-id (CHATBOTKIT_BOT_ID).");
+		logger.debug("Creating a session failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"ChatBotKit does not know the bot this application is configured for.");
+		problem.setProperty("code", ex.code());
+		return problem;
 	}
 
 	/**
-	 * The browser calls the API the server calls, unless told otherwise (demo mode hands
-	 * out a same-origin path).
+	 * Where the page sends messages: this application's relay, or the API the server
+	 * calls unless told otherwise (demo mode hands out a same-origin path).
 	 */
-	private String apiBase() {
-		return StringUtils.hasText(this.browserApiBase) ? this.browserApiBase
+	String apiBase() {
+		if (this.properties.transport() == Transport.RELAY) {
+			return RELAY_API_BASE;
+		}
+		String browserApiBase = this.properties.browserApiBase();
+		return (browserApiBase != null && !browserApiBase.isBlank()) ? browserApiBase
 				: this.sessionClient.client().options().baseUri();
 	}
 
 	/**
 	 * What the browser needs to chat: the conversation, its token, when the token
-	 * expires, and where to send messages.
+	 * expires, where to send messages and how the reply comes back.
 	 *
 	 * @param conversationId the conversation to chat in
 	 * @param token the bearer token for that conversation only
 	 * @param expiresAt when the token expires
-	 * @param apiBase the API base URL, such as {@code https://api.chatbotkit.com/v1}
+	 * @param apiBase the API base URL, such as {@code https://api.chatbotkit.com/v1}, or
+	 * this application's relay
+	 * @param transport how the page gets the reply: {@code browser} or {@code relay}
+	 * @param demo whether the sample talks to its own demo API
 	 */
-	record BrowserSession(String conversationId, String token, Instant expiresAt, String apiBase) {
+	record BrowserSession(String conversationId, String token, Instant expiresAt, String apiBase, String transport,
+			boolean demo) {
 
 		@Override
 		public String toString() {
 			return "BrowserSession[conversationId=" + this.conversationId + ", token=******, expiresAt="
-					+ this.expiresAt + ", apiBase=" + this.apiBase + "]";
+					+ this.expiresAt + ", apiBase=" + this.apiBase + ", transport=" + this.transport + ", demo="
+					+ this.demo + "]";
 		}
 
 	}

@@ -16,156 +16,133 @@
 
 package io.github.cbkspring.sample.chat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end tests of the chat page in a real headless Chromium, against the sample in
- * demo mode. They need Debian's {@code chromium} and {@code chromium-driver} packages
- * ({@code .ci/run} installs them) and fail without them: a browser test that skips itself
- * would pass without testing anything.
+ * The chat page in browser mode, where the page calls the API itself with the session
+ * token (here the demo API, on the page's own origin), and what the page does whatever
+ * the transport: the session's lifetime, reloads, the message box.
  *
  * @author cbkspring contributors
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chatbotkit.secret=")
-@Import(MutableClock.Config.class)
-class ChatPageBrowserTests {
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "chatbotkit.secret=", ChatPageBrowserTestSupport.PROPERTIES })
+@Import(ChatPageBrowserTestSupport.Config.class)
+class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-	private static Path profile;
-
-	private static ChromeDriver browser;
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private MutableClock clock;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		assertThat(CHROMIUM).as("Chromium (apt-get install chromium chromium-driver)").canRead();
-		assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install chromium chromium-driver)").canRead();
-		profile = Files.createTempDirectory("chat-sample-chromium");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=900,820", "--user-data-dir=" + profile);
-		// An explicit driver: Selenium Manager never runs, so nothing is downloaded
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			FileSystemUtils.deleteRecursively(profile);
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		browser.get("http://localhost:" + this.port + "/");
+	@Override
+	String expectedApi() {
+		return "/demo-api/v1";
 	}
 
 	@Test
-	void replyStreamsInWordByWord() throws IOException {
+	void tokenValidForLongerThanATimerCanWaitStaysActive() {
+		// expires in 30 days and 10 minutes: past setTimeout's 24.8-day limit
+		this.clock.advance(Duration.ofDays(30));
 		startChat();
-		// Record every text the reply shows, to see it grow rather than appear at once
-		browser.executeScript(
-				"""
-						window.replyTexts = [];
-						new MutationObserver(() => {
-							const reply = document.querySelector('#messages .message.bot:last-of-type');
-							if (reply) window.replyTexts.push(reply.textContent);
-						}).observe(document.getElementById('messages'), { childList: true, subtree: true, characterData: true });
-						""");
-		send("Hello from Selenium ✓");
-		WebElement reply = awaitReply();
-		assertThat(reply.getText()).isEqualTo("Demo bot: you said \"Hello from Selenium ✓\"");
-		assertThat(browser.findElement(By.cssSelector("#messages .message.user")).getText())
-			.isEqualTo("Hello from Selenium ✓");
-		@SuppressWarnings("unchecked")
-		List<Object> texts = (List<Object>) browser.executeScript("return window.replyTexts;");
-		assertThat(texts).contains("Demo", "Demo bot:", "Demo bot: you");
-		assertThat(browser.findElement(By.id("session-status")).getText()).startsWith("Session active until")
-			.endsWith("API /demo-api/v1");
-		assertThat(browser.findElement(By.id("mode-badge")).isDisplayed()).isTrue();
-		screenshot("chat.png");
+		// a timer that overflows fires at once, before this one
+		browser.executeAsyncScript("setTimeout(arguments[arguments.length - 1], 300);");
+		assertThat(browser.findElement(By.id("session-status")).getDomAttribute("data-state")).isEqualTo("active");
 	}
 
 	@Test
-	void expiredSessionIsReplacedWithoutLosingTheMessage() {
+	void sessionThatHasExpiredSaysSo() {
+		// the demo API's clock is 20 minutes behind: the 10-minute token has expired for
+		// the page
+		this.clock.advance(Duration.ofMinutes(-20));
 		startChat();
-		String firstStatus = browser.findElement(By.id("session-status")).getText();
-		this.clock.advance(Duration.ofMinutes(11));
-		send("Still there?");
-		WebElement reply = awaitReply();
-		assertThat(reply.getText()).isEqualTo("Demo bot: you said \"Still there?\"");
-		assertThat(browser.findElement(By.cssSelector("#messages .note")).getText())
-			.isEqualTo("The session expired, so a new one was started.");
-		assertThat(browser.findElement(By.id("session-status")).getText()).isNotEqualTo(firstStatus);
+		new WebDriverWait(browser, TIMEOUT)
+			.until(ExpectedConditions.attributeToBe(By.id("session-status"), "data-state", "expired"));
+		assertThat(browser.findElement(By.id("session-status")).getText())
+			.isEqualTo("Session expired: your next message starts a new one.");
 	}
 
-	private void startChat() {
-		browser.findElement(By.id("start-chat")).click();
+	@Test
+	void reloadKeepsTheConversationWhileTheTokenIsValid() {
+		startChat();
+		send("Before the reload");
+		awaitReply(1);
+		browser.navigate().refresh();
 		new WebDriverWait(browser, TIMEOUT)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("message-input")));
+		assertThat(browser.findElements(By.cssSelector("#messages .message"))).extracting(WebElement::getText)
+			.containsExactly("Before the reload", "Demo bot: you said \"Before the reload\"");
+		send("After the reload");
+		assertThat(awaitReply(2).getText()).isEqualTo("Demo bot: you said \"After the reload\"");
+		// the same session went on
+		assertThat(browser.findElements(By.cssSelector("#messages .note"))).isEmpty();
 	}
 
-	private void send(String text) {
-		browser.findElement(By.id("message-input")).sendKeys(text);
-		browser.findElement(By.id("send")).click();
+	@Test
+	void reloadAfterTheTokenExpiredStartsOver() {
+		this.clock.advance(Duration.ofMinutes(-20));
+		startChat();
+		browser.navigate().refresh();
+		assertThat(browser.findElement(By.id("start-chat")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("chat")).isDisplayed()).isFalse();
 	}
 
-	private WebElement awaitReply() {
-		return new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions
-			.visibilityOfElementLocated(By.cssSelector("#messages .message.bot[data-state='done']")));
+	@Test
+	void messageOfOnlySpacesGetsFeedback() {
+		startChat();
+		send("   ");
+		assertThat(browser.findElement(By.id("message-hint")).getText())
+			.isEqualTo("Type a message first: it cannot be only spaces.");
+		assertThat(browser.findElement(By.id("message-input")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElements(By.cssSelector("#messages .message"))).isEmpty();
+		send("Now with words");
+		awaitReply(1);
+		assertThat(browser.findElement(By.id("message-hint")).getText()).isEmpty();
 	}
 
-	private static void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
-				StandardCopyOption.REPLACE_EXISTING);
+	@Test
+	void characterLimitIsVisible() {
+		startChat();
+		WebElement count = browser.findElement(By.id("char-count"));
+		assertThat(count.getText()).isEqualTo("0 / 4,000");
+		browser.findElement(By.id("message-input")).sendKeys("Hello");
+		assertThat(count.getText()).isEqualTo("5 / 4,000");
+		browser.executeScript("""
+				const input = document.getElementById('message-input');
+				input.value = 'x'.repeat(4000);
+				input.dispatchEvent(new Event('input'));
+				""");
+		assertThat(count.getText()).isEqualTo("4,000 / 4,000");
+		assertThat(browser.findElement(By.id("message-hint")).getText())
+			.isEqualTo("Messages are limited to 4,000 characters.");
+		assertThat(browser.findElement(By.id("message-input")).getDomAttribute("maxlength")).isEqualTo("4000");
+	}
+
+	@Test
+	void apiTheBrowserCannotReachPointsToTheRelay() {
+		startChat();
+		// as if the API were elsewhere and refused the page (a closed port fails the same
+		// way as CORS)
+		browser.executeScript("""
+				const saved = JSON.parse(sessionStorage.getItem('chatbotkit-sample-chat'));
+				saved.session.apiBase = 'http://127.0.0.1:9/v1';
+				sessionStorage.setItem('chatbotkit-sample-chat', JSON.stringify(saved));
+				""");
+		browser.navigate().refresh();
+		new WebDriverWait(browser, TIMEOUT)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("message-input")));
+		send("Hello?");
+		new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+		assertThat(browser.findElement(By.id("error")).getText())
+			.startsWith("The browser could not reach the API at http://127.0.0.1:9/v1.")
+			.endsWith("run the sample with sample.transport=relay.");
 	}
 
 }

@@ -18,10 +18,15 @@ package io.github.cbkspring.sample.chat;
 
 import io.github.cbkspring.client.bot.SessionClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author cbkspring contributors
  */
 @SpringBootTest(properties = "chatbotkit.secret=sk-sample-test")
+@ExtendWith(OutputCaptureExtension.class)
 class ChatSampleApplicationTests {
 
 	@Autowired
@@ -42,6 +48,17 @@ class ChatSampleApplicationTests {
 	@Test
 	void contextStartsWithAutoConfiguredSessionClient() {
 		assertThat(this.sessionClient.client().options().baseUri()).isEqualTo("https://api.chatbotkit.com/v1");
+	}
+
+	@Test
+	void realModeSaysWhichApiAndBotItUses(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatSampleApplication.class)
+			.run("--server.port=0", "--chatbotkit.secret=sk-sample-test", "--sample.bot-id=bot-42")) {
+			String port = context.getEnvironment().getProperty("local.server.port");
+			assertThat(output).contains("Chatting with bot 'bot-42' (sample.bot-id) through the ChatBotKit API at "
+					+ "https://api.chatbotkit.com/v1; the page at http://localhost:" + port
+					+ "/ sends messages to https://api.chatbotkit.com/v1 (sample.transport=browser).");
+		}
 	}
 
 	@Test

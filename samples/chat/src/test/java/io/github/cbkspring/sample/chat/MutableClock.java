@@ -36,6 +36,13 @@ public final class MutableClock extends Clock {
 	private volatile Instant now = Instant.now();
 
 	/**
+	 * Set the clock back to the real time.
+	 */
+	public void reset() {
+		this.now = Instant.now();
+	}
+
+	/**
 	 * Move the clock.
 	 * @param duration how far to move it
 	 */

@@ -16,30 +16,23 @@
 
 package io.github.cbkspring.sample.chat;
 
-import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitConnectionException;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
 import io.github.cbkspring.client.ChatBotKitError;
 import io.github.cbkspring.client.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ChatBotKitPermissionException;
-import io.github.cbkspring.client.ChatBotKitRateLimitException;
-import io.github.cbkspring.client.ChatBotKitServerException;
-import io.github.cbkspring.client.ChatBotKitTimeoutException;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -50,12 +43,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 /**
- * Tests for {@link SessionController} and {@link ChatBotKitProblemHandler}.
+ * Tests for {@link SessionController}. How the other ChatBotKit failures become problem
+ * responses is the starter's ({@code chatbotkit.problem-details.enabled}) and tested
+ * there; here only that the sample turns it on.
  *
  * @author cbkspring contributors
  */
 @WebMvcTest(controllers = SessionController.class,
 		properties = { "chatbotkit.secret=" + SessionControllerTests.SECRET, "sample.bot-id=bot-7" })
+@ExtendWith(OutputCaptureExtension.class)
 class SessionControllerTests {
 
 	static final String SECRET = "sk-test-secret-123";
@@ -71,86 +67,41 @@ class SessionControllerTests {
 
 	@Test
 	void createReturnsSessionAndApiBaseOfTheClient() {
-		given(this.sessionClient.create("bot-7")).willReturn(new SessionCreateResponse("bot-7", "conv-1", "tok-1",
-				Instant.parse("2026-11-25T10:00:00Z"), List.of()));
-		given(this.sessionClient.client())
-			.willReturn(ChatBotKitClient.create(ChatBotKitOptions.builder().secret(SECRET).build()));
+		givenSession();
 		assertThat(createSession()).hasStatusOk().bodyJson().isStrictlyEqualTo("""
 				{"conversationId":"conv-1","token":"tok-1","expiresAt":"2026-11-25T10:00:00Z",
-				 "apiBase":"https://api.chatbotkit.com/v1"}
+				 "apiBase":"https://api.chatbotkit.com/v1","transport":"browser","demo":false}
 				""");
 	}
 
 	@Test
-	void rejectedSecretIsBadGateway() {
-		given(this.sessionClient.create("bot-7"))
-			.willThrow(new ChatBotKitAuthenticationException(error(401, "UNAUTHORIZED")));
-		assertProblem(createSession(), HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.");
-	}
-
-	@Test
-	void forbiddenIsBadGateway() {
-		given(this.sessionClient.create("bot-7")).willThrow(new ChatBotKitPermissionException(error(403, "FORBIDDEN")));
-		assertProblem(createSession(), HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.");
-	}
-
-	@Test
-	void unknownBotIsBadGateway() {
+	void unknownBotIsBadGatewayAndTheWarningNamesTheBot(CapturedOutput output) {
 		given(this.sessionClient.create("bot-7")).willThrow(new ChatBotKitNotFoundException(error(404, "NOT_FOUND")));
-		assertProblem(createSession(), HttpStatus.BAD_GATEWAY,
-				"ChatBotKit does not know the bot this application is configured for.");
-	}
-
-	@Test
-	void rateLimitIsPassedOnWithRetryAfterInWholeSeconds() {
-		given(this.sessionClient.create("bot-7"))
-			.willThrow(new ChatBotKitRateLimitException(error(429, "TOO_MANY_REQUESTS"), Duration.ofMillis(2500)));
 		MvcTestResult result = createSession();
-		assertProblem(result, HttpStatus.TOO_MANY_REQUESTS, "ChatBotKit is limiting requests; try again later.");
-		assertThat(result).hasHeader(HttpHeaders.RETRY_AFTER, "3");
+		assertThat(result).hasStatus(HttpStatus.BAD_GATEWAY).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("ChatBotKit does not know the bot this application is configured for.");
+		assertThat(result).bodyText().doesNotContain(SECRET).doesNotContain(API_MESSAGE);
+		assertThat(output.getOut().lines().filter((line) -> line.contains(" WARN "))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("bot 'bot-7'", "Check sample.bot-id (CHATBOTKIT_BOT_ID)."));
+		assertThat(output).doesNotContain("\tat ");
 	}
 
 	@Test
-	void rateLimitWithoutRetryAfterHasNoRetryAfter() {
-		given(this.sessionClient.create("bot-7"))
-			.willThrow(new ChatBotKitRateLimitException(error(429, "TOO_MANY_REQUESTS"), null));
-		assertThat(createSession()).doesNotContainHeader(HttpHeaders.RETRY_AFTER);
-	}
-
-	@Test
-	void serverErrorIsBadGateway() {
-		given(this.sessionClient.create("bot-7"))
-			.willThrow(new ChatBotKitServerException(error(500, "INTERNAL_ERROR"), null));
-		assertProblem(createSession(), HttpStatus.BAD_GATEWAY, "ChatBotKit could not create a chat session.");
-	}
-
-	@Test
-	void unreadableAnswerIsBadGateway() {
-		given(this.sessionClient.create("bot-7")).willThrow(new ChatBotKitDecodingException("Not JSON", null));
-		assertProblem(createSession(), HttpStatus.BAD_GATEWAY, "ChatBotKit could not create a chat session.");
-	}
-
-	@Test
-	void timeoutIsGatewayTimeout() {
-		given(this.sessionClient.create("bot-7"))
-			.willThrow(new ChatBotKitTimeoutException("Read timed out", new SocketTimeoutException(), true));
-		assertProblem(createSession(), HttpStatus.GATEWAY_TIMEOUT, "ChatBotKit did not answer in time.");
-	}
-
-	@Test
-	void connectionFailureIsServiceUnavailable() {
-		given(this.sessionClient.create("bot-7"))
-			.willThrow(new ChatBotKitConnectionException("Connection refused", new IOException(), false));
-		assertProblem(createSession(), HttpStatus.SERVICE_UNAVAILABLE, "ChatBotKit could not be reached.");
-	}
-
-	@Test
-	void problemCarriesApiCodeAndRequestId() {
+	void otherFailuresBecomeProblemsThroughTheStarter() {
 		given(this.sessionClient.create("bot-7"))
 			.willThrow(new ChatBotKitAuthenticationException(error(401, "UNAUTHORIZED")));
-		assertThat(createSession()).bodyJson()
-			.satisfies((json) -> assertThat(json).extractingPath("$.code").isEqualTo("UNAUTHORIZED"))
-			.satisfies((json) -> assertThat(json).extractingPath("$.requestId").isEqualTo("req-9"));
+		MvcTestResult result = createSession();
+		assertThat(result).hasStatus(HttpStatus.BAD_GATEWAY).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyText().doesNotContain(SECRET).doesNotContain(API_MESSAGE);
+	}
+
+	private void givenSession() {
+		given(this.sessionClient.create("bot-7")).willReturn(new SessionCreateResponse("bot-7", "conv-1", "tok-1",
+				Instant.parse("2026-11-25T10:00:00Z"), List.of()));
+		given(this.sessionClient.client())
+			.willReturn(ChatBotKitClient.create(ChatBotKitOptions.builder().secret(SECRET).build()));
 	}
 
 	private MvcTestResult createSession() {
@@ -159,13 +110,6 @@ class SessionControllerTests {
 
 	private static ChatBotKitError error(int status, String code) {
 		return new ChatBotKitError(status, code, API_MESSAGE, "req-9");
-	}
-
-	private static void assertProblem(MvcTestResult result, HttpStatus status, String detail) {
-		assertThat(result).hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo(status.getReasonPhrase());
-		assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(detail);
-		assertThat(result).bodyText().doesNotContain(SECRET).doesNotContain(API_MESSAGE).doesNotContain("Exception");
 	}
 
 }

@@ -63,8 +63,11 @@ class DemoApiController {
 
 	private static final Duration MAX_SESSION_DURATION = Duration.ofHours(1);
 
-	// Slow enough to watch the reply stream in, fast enough for tests
-	private static final long TOKEN_DELAY_MILLIS = 60;
+	// However long the message, the echo finishes within this, writing faster if need be
+	static final Duration MAX_REPLY_DURATION = Duration.ofSeconds(10);
+
+	// Beyond the reply's own time, for a slow network or a busy machine
+	private static final Duration REPLY_TIMEOUT_MARGIN = Duration.ofSeconds(30);
 
 	private final DemoSessions sessions;
 
@@ -74,12 +77,16 @@ class DemoApiController {
 
 	private final AsyncTaskExecutor executor;
 
+	private final Duration wordDelay;
+
 	DemoApiController(DemoSessions sessions, @Value("${chatbotkit.secret}") String secret, JsonMapper jsonMapper,
-			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor,
+			@Value("${sample.demo.word-delay:60ms}") Duration wordDelay) {
 		this.sessions = sessions;
 		this.secret = secret;
 		this.jsonMapper = jsonMapper;
 		this.executor = executor;
+		this.wordDelay = wordDelay;
 	}
 
 	@PostMapping("/bot/{botId}/session/create")
@@ -106,11 +113,14 @@ class DemoApiController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@RequestBody Complete request) {
 		Reply reply = reply(conversationId, authorization, request);
+		Duration delay = reply.wordDelay(this.wordDelay, MAX_REPLY_DURATION);
 		// An emitter, not a StreamingResponseBody: Spring Framework 7 ignores flush() on
-		// the
-		// latter's stream by default, which would deliver the whole reply at once
-		ResponseBodyEmitter emitter = new ResponseBodyEmitter();
-		this.executor.execute(() -> stream(reply, emitter));
+		// the latter's stream by default, which would deliver the whole reply at once.
+		// Its timeout is the reply's own: the server's default async timeout (30 s on
+		// Tomcat) would cut a long reply short
+		ResponseBodyEmitter emitter = new ResponseBodyEmitter(
+				delay.multipliedBy(reply.tokens().size()).plus(REPLY_TIMEOUT_MARGIN).toMillis());
+		this.executor.execute(() -> stream(reply, delay, emitter));
 		return ResponseEntity.ok().contentType(JSON_LINES_TYPE).body(emitter);
 	}
 
@@ -134,11 +144,11 @@ class DemoApiController {
 		return new Reply("Demo bot: you said \"" + request.text().strip() + "\"");
 	}
 
-	private void stream(Reply reply, ResponseBodyEmitter emitter) {
+	void stream(Reply reply, Duration delay, ResponseBodyEmitter emitter) {
 		try {
 			for (String token : reply.tokens()) {
 				send(emitter, new Event("token", new TokenData(token)));
-				Thread.sleep(TOKEN_DELAY_MILLIS);
+				Thread.sleep(delay.toMillis());
 			}
 			send(emitter, new Event("result", reply.result()));
 			emitter.complete();
@@ -146,6 +156,9 @@ class DemoApiController {
 		catch (IOException ex) {
 			// The browser went away
 			emitter.completeWithError(ex);
+		}
+		catch (IllegalStateException ex) {
+			// The response has already ended (timed out or failed): nobody to write to
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -176,6 +189,15 @@ class DemoApiController {
 
 		List<String> tokens() {
 			return Arrays.asList(this.text.split("(?=\\s)"));
+		}
+
+		/**
+		 * The pause after each word: the usual one, or shorter for a reply so long that
+		 * it would take more than {@code maxDuration} in all.
+		 */
+		Duration wordDelay(Duration usual, Duration maxDuration) {
+			Duration longest = maxDuration.dividedBy(tokens().size());
+			return (usual.compareTo(longest) > 0) ? longest : usual;
 		}
 
 		Result result() {

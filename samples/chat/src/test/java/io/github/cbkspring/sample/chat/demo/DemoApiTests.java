@@ -21,12 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitHttpException;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.sample.chat.MutableClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @author cbkspring contributors
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chatbotkit.secret=")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "chatbotkit.secret=", "spring.mvc.async.request-timeout=200ms", "sample.demo.word-delay=5ms" })
 @Import(MutableClock.Config.class)
 class DemoApiTests {
 
@@ -148,6 +151,19 @@ class DemoApiTests {
 		assertThat(result.get("text").asString()).isEqualTo("Demo bot: you said \"Grüße ✓\"");
 		assertThat(result.get("usage").get("token").asInt()).isEqualTo(6);
 		assertThat(result.get("end").get("reason").asString()).isEqualTo("stop");
+	}
+
+	@Test
+	void longReplyOutlastsTheServersAsyncTimeout() {
+		// 150 words at 5 ms each take 750 ms; the server's async timeout is 200 ms
+		SessionCreateResponse session = this.sessionClient.create("my-bot");
+		try (Stream<CompletionEvent> events = this.sessionClient.client()
+			.withSecret(session.token())
+			.conversations()
+			.completeStream(session.conversationId(), "word ".repeat(150).strip())) {
+			List<CompletionEvent> received = events.toList();
+			assertThat(received).hasSize(155).last().isInstanceOf(CompletionEvent.Result.class);
+		}
 	}
 
 	private ChatBotKitClient asConversation(String token) {

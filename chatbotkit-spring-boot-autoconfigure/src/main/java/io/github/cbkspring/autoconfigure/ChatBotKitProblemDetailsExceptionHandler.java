@@ -14,8 +14,9 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.sample.chat;
+package io.github.cbkspring.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
@@ -30,6 +31,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,33 +42,46 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns failed ChatBotKit calls into RFC 9457 problem responses for the browser. The
- * detail is a sentence of ours: the browser learns what went wrong upstream, but never
- * the secret, the upstream body or a stack trace. The full exception is logged.
+ * Answers a {@link ChatBotKitException} that reaches a controller with an RFC 9457
+ * problem ({@code application/problem+json}): a status that says what failed upstream, a
+ * sentence of ours as {@code detail}, and the API's {@code code} and {@code requestId}
+ * when there are any. Never the secret, the API's message or body, or a stack trace.
+ * <p>
+ * Each failure is logged as one WARN line that says what to check; the stack trace is
+ * logged at DEBUG. Last in order among controller advice, so an application's own handler
+ * for these exceptions wins.
  *
  * @author cbkspring contributors
  */
 @RestControllerAdvice
-class ChatBotKitProblemHandler {
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ChatBotKitProblemDetailsExceptionHandler {
 
-	private static final Log logger = LogFactory.getLog(ChatBotKitProblemHandler.class);
+	private static final Log logger = LogFactory.getLog(ChatBotKitProblemDetailsExceptionHandler.class);
 
-	@ExceptionHandler({ ChatBotKitAuthenticationException.class, ChatBotKitPermissionException.class })
-	ResponseEntity<ProblemDetail> credentialsRejected(ChatBotKitException ex) {
-		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.", ex);
+	private final URI url;
+
+	ChatBotKitProblemDetailsExceptionHandler(URI url) {
+		this.url = url;
 	}
 
-	// The browser asked for a session, which exists; the bot id is server configuration
+	@ExceptionHandler({ ChatBotKitAuthenticationException.class, ChatBotKitPermissionException.class })
+	ResponseEntity<ProblemDetail> credentialsRejected(ChatBotKitHttpException ex) {
+		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.", ex,
+				ex.getMessage(), "chatbotkit.secret");
+	}
+
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> botNotFound(ChatBotKitNotFoundException ex) {
-		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit does not know the bot this application is configured for.",
-				ex);
+	ResponseEntity<ProblemDetail> notFound(ChatBotKitNotFoundException ex) {
+		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit does not know what this application asked for.", ex,
+				ex.getMessage(), "the ids this application sends, such as its bot id");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> rateLimited(ChatBotKitRateLimitException ex) {
 		ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS,
-				"ChatBotKit is limiting requests; try again later.", ex);
+				"ChatBotKit is limiting requests; try again later.", ex, ex.getMessage(),
+				"how often this application calls ChatBotKit");
 		return ex.retryAfter()
 			.map((retryAfter) -> ResponseEntity.status(response.getStatusCode())
 				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)))
@@ -75,21 +92,29 @@ class ChatBotKitProblemHandler {
 	// Before ChatBotKitConnectionException: a timeout is one
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> timedOut(ChatBotKitTimeoutException ex) {
-		return problem(HttpStatus.GATEWAY_TIMEOUT, "ChatBotKit did not answer in time.", ex);
+		String what = ex.requestSent() ? "ChatBotKit at " + this.url + " did not answer in time"
+				: "Timed out connecting to ChatBotKit at " + this.url;
+		return problem(HttpStatus.GATEWAY_TIMEOUT, "ChatBotKit did not answer in time.", ex, what,
+				"chatbotkit.url, the network and chatbotkit.read-timeout");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreachable(ChatBotKitConnectionException ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "ChatBotKit could not be reached.", ex);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "ChatBotKit could not be reached.", ex,
+				"Could not reach ChatBotKit at " + this.url + " (" + rootCause(ex) + ")",
+				"chatbotkit.url and the network");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> failed(ChatBotKitException ex) {
-		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit could not create a chat session.", ex);
+		return problem(HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.", ex, ex.getMessage(),
+				"the request id with ChatBotKit");
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, ChatBotKitException ex) {
-		logger.warn("Creating a ChatBotKit session failed: " + ex.getMessage(), ex);
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, ChatBotKitException ex,
+			@Nullable String what, String check) {
+		logger.warn(what + "; answered " + status.value() + ". Check " + check + ".");
+		logger.debug("ChatBotKit call failed", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		if (ex instanceof ChatBotKitHttpException http) {
 			problem.setProperty("code", http.code());
@@ -102,6 +127,12 @@ class ChatBotKitProblemHandler {
 		if (value != null) {
 			problem.setProperty(name, value);
 		}
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 	private static long seconds(Duration duration) {
