@@ -40,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the observations of {@link ChatBotKitChatModel}: Spring AI's
@@ -91,6 +92,12 @@ class ChatBotKitChatModelObservationTests {
 	void aStreamIsObservedWithTheAggregatedResponseWhenItEnds() {
 		assertThat(model(this.registry).stream(new Prompt("Hi")).collectList().block(Duration.ofSeconds(30)))
 			.hasSize(3);
+		// the observation stops right after the subscriber has seen the end
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(this.registry)
+				.hasObservationWithNameEqualTo("gen_ai.client.operation")
+				.that()
+				.hasBeenStopped());
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
