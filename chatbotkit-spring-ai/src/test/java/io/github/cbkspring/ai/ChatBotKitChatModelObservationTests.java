@@ -139,9 +139,7 @@ class ChatBotKitChatModelObservationTests {
 
 	@Test
 	void aConventionOfTheBuilderNamesTheObservation() {
-		ChatBotKitChatModel.builder()
-			.conversationClient(CompletionApi.conversations(api.baseUrl()))
-			.options(OPTIONS)
+		CompletionApi.model(api, OPTIONS)
 			.observationRegistry(this.registry)
 			.observationConvention(new DefaultChatModelObservationConvention() {
 				@Override
@@ -163,11 +161,7 @@ class ChatBotKitChatModelObservationTests {
 	}
 
 	private static ChatBotKitChatModel model(ObservationRegistry registry) {
-		return ChatBotKitChatModel.builder()
-			.conversationClient(CompletionApi.conversations(api.baseUrl()))
-			.options(OPTIONS)
-			.observationRegistry(registry)
-			.build();
+		return CompletionApi.model(api, OPTIONS).observationRegistry(registry).build();
 	}
 
 }

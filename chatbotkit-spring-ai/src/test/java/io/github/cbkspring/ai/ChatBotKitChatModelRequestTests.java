@@ -258,10 +258,7 @@ class ChatBotKitChatModelRequestTests {
 	}
 
 	private static ChatBotKitChatModel model(ChatBotKitChatOptions options) {
-		return ChatBotKitChatModel.builder()
-			.conversationClient(CompletionApi.conversations(api.baseUrl()))
-			.options(options)
-			.build();
+		return CompletionApi.model(api, options).build();
 	}
 
 	record Order(String orderId) {

@@ -44,9 +44,8 @@ class ChatBotKitChatModelResponseTests {
 	@RegisterExtension
 	static WireMockExtension api = CompletionApi.server();
 
-	private final ChatBotKitChatModel model = ChatBotKitChatModel.builder()
-		.conversationClient(CompletionApi.conversations(api.baseUrl()))
-		.options(ChatBotKitChatOptions.builder().botId("bot-1").build())
+	private final ChatBotKitChatModel model = CompletionApi
+		.model(api, ChatBotKitChatOptions.builder().botId("bot-1").build())
 		.build();
 
 	@Test

@@ -87,6 +87,16 @@ public final class CompletionApi {
 			.conversations();
 	}
 
+	/**
+	 * A chat model of the server, with retries off, to build after further settings.
+	 * @param api the server
+	 * @param options the default options
+	 * @return the model's builder
+	 */
+	public static ChatBotKitChatModel.Builder model(WireMockExtension api, ChatBotKitChatOptions options) {
+		return ChatBotKitChatModel.builder().conversationClient(conversations(api.baseUrl())).options(options);
+	}
+
 	private static ChatBotKitOptions options(String url) {
 		return ChatBotKitOptions.builder().secret(SECRET).url(url).retry(RetryOptions.disabled()).build();
 	}

@@ -56,12 +56,19 @@ class ChatBotKitChatAutoConfigurationTests {
 	@RegisterExtension
 	static WireMockExtension api = CompletionApi.server();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ChatBotKitAutoConfiguration.class, ChatBotKitChatAutoConfiguration.class))
-		.withPropertyValues("chatbotkit.secret=" + CompletionApi.SECRET, "chatbotkit.url=" + api.baseUrl());
+	private final ApplicationContextRunner runner = runner(api);
+
+	/**
+	 * A context with the ChatBotKit client and chat model auto-configurations on an API.
+	 */
+	static ApplicationContextRunner runner(WireMockExtension api) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+					ChatBotKitAutoConfiguration.class, ChatBotKitChatAutoConfiguration.class))
+			.withPropertyValues("chatbotkit.secret=" + CompletionApi.SECRET, "chatbotkit.url=" + api.baseUrl());
+	}
 
 	@Test
 	void registersTheChatModelWhenNoChatModelIsChosen() {
@@ -87,9 +94,7 @@ class ChatBotKitChatAutoConfigurationTests {
 	void backsOffForAChatModelOfTheApplication() {
 		this.runner
 			.withBean("myModel", ChatBotKitChatModel.class,
-					() -> ChatBotKitChatModel.builder()
-						.conversationClient(CompletionApi.conversations(api.baseUrl()))
-						.build())
+					() -> CompletionApi.model(api, ChatBotKitChatOptions.builder().build()).build())
 			.run((context) -> assertThat(context).hasSingleBean(ChatBotKitChatModel.class).hasBean("myModel"));
 	}
 

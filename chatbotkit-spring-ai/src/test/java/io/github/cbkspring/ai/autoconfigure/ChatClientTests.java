@@ -19,12 +19,12 @@ package io.github.cbkspring.ai.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.ai.ChatBotKitChatOptions;
 import io.github.cbkspring.ai.CompletionApi;
-import io.github.cbkspring.autoconfigure.ChatBotKitAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,11 +34,6 @@ import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfigurat
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -63,21 +58,15 @@ class ChatClientTests {
 	@RegisterExtension
 	static WireMockExtension api = CompletionApi.server();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ChatBotKitAutoConfiguration.class, ChatBotKitChatAutoConfiguration.class,
-				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
-		.withPropertyValues("chatbotkit.secret=" + CompletionApi.SECRET, "chatbotkit.url=" + api.baseUrl(),
-				"spring.ai.chatbotkit.chat.bot-id=bot-1");
+	private final ApplicationContextRunner runner = ChatBotKitChatAutoConfigurationTests.runner(api)
+		.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
+		.withPropertyValues("spring.ai.chatbotkit.chat.bot-id=bot-1");
 
 	@Test
 	void callContentIsTheBotsReply() {
 		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.token("lo"),
 				CompletionApi.result("Hello", 3, "stop"));
-		this.runner.run((context) -> {
-			ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();
+		withChatClient((chatClient) -> {
 			assertThat(chatClient.prompt().user("Hi").call().content()).isEqualTo("Hello");
 		});
 		CompletionApi.verifySent(api, """
@@ -89,8 +78,7 @@ class ChatClientTests {
 	void streamContentIsTheBotsTokens() {
 		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.token("lo"),
 				CompletionApi.result("Hello", 3, "stop"));
-		this.runner.run((context) -> {
-			ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();
+		withChatClient((chatClient) -> {
 			List<String> tokens = chatClient.prompt().user("Hi").stream().content().collectList().block(TIMEOUT);
 			assertThat(tokens).containsExactly("Hel", "lo");
 		});
@@ -99,8 +87,7 @@ class ChatClientTests {
 	@Test
 	void systemTextAndPerCallOptionsReachTheRequest() {
 		CompletionApi.answer(api, CompletionApi.result("Hej", 2, "stop"));
-		this.runner.run((context) -> {
-			ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();
+		withChatClient((chatClient) -> {
 			String reply = chatClient.prompt()
 				.system("Answer in Swedish.")
 				.user("Hi")
@@ -119,8 +106,7 @@ class ChatClientTests {
 	void aToolTheBotCallsIsRunAndItsResultSentBackInTheNextCompletion() {
 		stubToolRoundTrip();
 		OrderTools tools = new OrderTools();
-		this.runner.run((context) -> {
-			ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();
+		withChatClient((chatClient) -> {
 			assertThat(chatClient.prompt().user("Where is o-7?").tools(tools).call().content())
 				.isEqualTo("Order o-7 has shipped.");
 		});
@@ -132,8 +118,7 @@ class ChatClientTests {
 	void aToolTheBotCallsIsRunWhileStreaming() {
 		stubToolRoundTrip();
 		OrderTools tools = new OrderTools();
-		this.runner.run((context) -> {
-			ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();
+		withChatClient((chatClient) -> {
 			List<String> tokens = chatClient.prompt()
 				.user("Where is o-7?")
 				.tools(tools)
@@ -145,6 +130,10 @@ class ChatClientTests {
 		});
 		assertThat(tools.calls).hasValue(1);
 		verifyToolRoundTrip();
+	}
+
+	private void withChatClient(Consumer<ChatClient> test) {
+		this.runner.run((context) -> test.accept(context.getBean(ChatClient.Builder.class).build()));
 	}
 
 	/**
