@@ -23,8 +23,13 @@ import java.util.Objects;
 
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitOptions;
+import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.file.FileClient;
+import io.github.cbkspring.client.partner.PartnerUserClient;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +52,12 @@ import org.springframework.web.client.RestClient;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for the ChatBotKit client: a {@link ChatBotKitClient} with
- * {@link SessionClient} and {@link ConversationClient} on it.
+ * Auto-configuration} for the ChatBotKit client: a {@link ChatBotKitClient} and, on it,
+ * the typed clients a Spring application injects: {@link SessionClient},
+ * {@link ConversationClient}, {@link BotClient}, {@link DatasetClient},
+ * {@link FileClient}, {@link ContactClient} and {@link PartnerUserClient}. Each backs off
+ * when the application defines its own. Other resources are reached from the
+ * {@code ChatBotKitClient}, such as {@code chatBotKitClient.usage()}.
  * <p>
  * The client's {@link RestClient.Builder} is made the way Boot makes its own (request
  * factory from the application's {@link ClientHttpRequestFactoryBuilder}, then every
@@ -98,6 +107,36 @@ public final class ChatBotKitAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConversationClient conversationClient(ChatBotKitClient chatBotKitClient) {
 		return chatBotKitClient.conversations();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BotClient botClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.bots();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatasetClient datasetClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.datasets();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileClient fileClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.files();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContactClient contactClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.contacts();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PartnerUserClient partnerUserClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.partnerUsers();
 	}
 
 	/**

@@ -15,6 +15,7 @@
  */
 package io.github.cbkspring.client;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -222,6 +223,54 @@ public final class ApiRequest {
 	public <T> Stream<T> stream(Class<T> elementType, Predicate<? super T> finalElement) {
 		Assert.notNull(finalElement, "Final element predicate must not be null");
 		return exchange(new JsonLinesResponseReader<>(JsonCodec.INSTANCE.type(elementType), finalElement));
+	}
+
+	// Binary answers and the API's storage: the bytes stream, and pre-signed URLs are
+	// reached without the ChatBotKit credential (StorageTransfer)
+
+	/**
+	 * Make the call and stream the answer's bytes, such as a file's content, without the
+	 * size limit of JSON answers: the bytes are read from the connection as the caller
+	 * reads them. Close the download, best with try-with-resources; see {@link Download}.
+	 * <p>
+	 * When the API answers {@code 200 application/json {"url": "..."}} instead, a
+	 * pre-signed URL of its storage, the bytes are fetched from that URL: without the
+	 * ChatBotKit credential, the option headers or anything else of the client's
+	 * {@code RestClient} but its request factory; over https unless both the API and the
+	 * storage are on loopback; never following a redirect; and never naming the URL in a
+	 * message or log (only its scheme, host and path). Only the call to the API is
+	 * retried. A JSON answer without a {@code url} is a JSON file and streamed as it is.
+	 * @return the download
+	 * @throws ChatBotKitException if the call fails, a {@link ChatBotKitStorageException}
+	 * if fetching from the storage fails or its URL is refused
+	 */
+	public Download download() {
+		return exchange(DownloadResponseReader.INSTANCE).resolve(this.exchange);
+	}
+
+	/**
+	 * Make the call, which the API answers with {@code {"id": "...", "uploadRequest":
+	 * {"method", "url", "headers"}}}, a pre-signed request to its storage, and send
+	 * exactly {@code size} bytes of {@code content} there with exactly those headers (and
+	 * the {@code Content-Length}): the direct upload of content too large to go inline.
+	 * The storage request follows the rules of {@link #download()}: no ChatBotKit
+	 * credential, option header, interceptor or observation; https unless both ends are
+	 * on loopback; no redirect; the URL in no message or log. The bytes are streamed with
+	 * one buffer, never held whole. The call to the API is retried as any other; the
+	 * transfer to the storage never is, since {@code content} may be readable once.
+	 * @param content the bytes, read but not closed
+	 * @param size the number of bytes to send, as announced to the API
+	 * @return the id the API answered with
+	 * @throws IllegalArgumentException if {@code size} is negative, or (after the
+	 * transfer began) {@code content} ends before {@code size} bytes
+	 * @throws java.io.UncheckedIOException if reading {@code content} fails
+	 * @throws ChatBotKitException if the call fails, a {@link ChatBotKitStorageException}
+	 * if the transfer to the storage fails or its request is refused
+	 */
+	public String uploadToStorage(InputStream content, long size) {
+		Assert.notNull(content, "Content must not be null");
+		Assert.isTrue(size >= 0, "Size must not be negative");
+		return exchange(PresignedUpload.READER).send(this.exchange, content, size);
 	}
 
 	private <T> T exchange(ResponseReader<T> reader) {

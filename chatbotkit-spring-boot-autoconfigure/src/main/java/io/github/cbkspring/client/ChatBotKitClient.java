@@ -25,6 +25,7 @@ import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;
 import io.github.cbkspring.client.usage.UsageClient;
 import org.apache.commons.logging.Log;
@@ -174,6 +175,15 @@ public final class ChatBotKitClient {
 	 */
 	public DatasetClient datasets() {
 		return new DatasetClient(this);
+	}
+
+	/**
+	 * The file endpoints: list, fetch, create, update, delete, upload (inline or direct
+	 * to storage, by size) and download (streamed).
+	 * @return a file client
+	 */
+	public FileClient files() {
+		return new FileClient(this);
 	}
 
 	/**

@@ -218,7 +218,7 @@ public final class ChatBotKitOptions {
 		return url;
 	}
 
-	private static boolean isLoopback(String host) {
+	static boolean isLoopback(String host) {
 		if ("localhost".equalsIgnoreCase(host)) {
 			return true;
 		}

@@ -24,10 +24,17 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitTimeoutException;
+import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.file.FileClient;
+import io.github.cbkspring.client.partner.PartnerUserClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -78,16 +85,23 @@ class ChatBotKitAutoConfigurationTests {
 		return this.runner.withPropertyValues("chatbotkit.secret=sk-auto", "chatbotkit.url=" + api.baseUrl());
 	}
 
-	@Test
-	void registersClientsWhenSecretIsSet() {
+	@ParameterizedTest
+	@ValueSource(classes = { SessionClient.class, ConversationClient.class, BotClient.class, DatasetClient.class,
+			FileClient.class, ContactClient.class, PartnerUserClient.class })
+	void registersEachTypedClientOnTheOneChatBotKitClient(Class<?> type) {
 		withApi().run((context) -> {
-			assertThat(context).hasSingleBean(ChatBotKitClient.class)
-				.hasSingleBean(SessionClient.class)
-				.hasSingleBean(ConversationClient.class);
-			assertThat(context.getBean(SessionClient.class).client()).isSameAs(context.getBean(ChatBotKitClient.class));
-			assertThat(context.getBean(ConversationClient.class).client())
-				.isSameAs(context.getBean(ChatBotKitClient.class));
+			assertThat(context).hasSingleBean(ChatBotKitClient.class).hasSingleBean(type);
+			Object client = type.getMethod("client").invoke(context.getBean(type));
+			assertThat(client).isSameAs(context.getBean(ChatBotKitClient.class));
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(classes = { SessionClient.class, ConversationClient.class, BotClient.class, DatasetClient.class,
+			FileClient.class, ContactClient.class, PartnerUserClient.class })
+	<T> void applicationTypedClientWins(Class<T> type) {
+		T own = mock(type);
+		withApi().withBean(type, () -> own).run((context) -> assertThat(context.getBean(type)).isSameAs(own));
 	}
 
 	@Test
@@ -160,13 +174,6 @@ class ChatBotKitAutoConfigurationTests {
 		withApi().withPropertyValues("chatbotkit.retry.max-attempts=0")
 			.run((context) -> assertThat(propertyFailure(context.getStartupFailure()))
 				.hasMessageContaining("chatbotkit.retry"));
-	}
-
-	@Test
-	void userSessionClientWins() {
-		SessionClient own = mock(SessionClient.class);
-		withApi().withBean(SessionClient.class, () -> own)
-			.run((context) -> assertThat(context.getBean(SessionClient.class)).isSameAs(own));
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cbkspring.client.ResourceBuilder;
 import io.github.cbkspring.client.Visibility;
 import org.jspecify.annotations.Nullable;
 
@@ -86,15 +87,9 @@ public record BotRequest(@Nullable String alias, @Nullable String name, @Nullabl
 	/**
 	 * Builder for {@link BotRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ResourceBuilder<Builder> {
 
 		private @Nullable String alias;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private final Map<String, Object> meta = new LinkedHashMap<>();
 
 		private @Nullable String model;
 
@@ -122,37 +117,6 @@ public record BotRequest(@Nullable String alias, @Nullable String name, @Nullabl
 		 */
 		public Builder alias(String alias) {
 			this.alias = alias;
-			return this;
-		}
-
-		/**
-		 * Set the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Add a metadata entry.
-		 * @param key the key
-		 * @param value the value, written as JSON
-		 * @return this builder
-		 */
-		public Builder meta(String key, Object value) {
-			this.meta.put(key, value);
 			return this;
 		}
 
@@ -242,7 +206,7 @@ public record BotRequest(@Nullable String alias, @Nullable String name, @Nullabl
 		 * @return the request
 		 */
 		public BotRequest build() {
-			return new BotRequest(this.alias, this.name, this.description, this.meta, this.model, this.backstory,
+			return new BotRequest(this.alias, getName(), getDescription(), getMeta(), this.model, this.backstory,
 					this.datasetId, this.skillsetId, this.privacy, this.moderation, this.blueprintId, this.visibility);
 		}
 

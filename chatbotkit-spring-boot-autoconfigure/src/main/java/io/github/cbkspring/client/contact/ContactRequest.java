@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cbkspring.client.ResourceBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -92,15 +93,9 @@ public record ContactRequest(@Nullable String fingerprint, @Nullable String name
 	/**
 	 * Builder for {@link ContactRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ResourceBuilder<Builder> {
 
 		private @Nullable String fingerprint;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private final Map<String, Object> meta = new LinkedHashMap<>();
 
 		private @Nullable String email;
 
@@ -122,37 +117,6 @@ public record ContactRequest(@Nullable String fingerprint, @Nullable String name
 		 */
 		public Builder fingerprint(String fingerprint) {
 			this.fingerprint = fingerprint;
-			return this;
-		}
-
-		/**
-		 * Set the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Add a metadata entry.
-		 * @param key the key
-		 * @param value the value, written as JSON
-		 * @return this builder
-		 */
-		public Builder meta(String key, Object value) {
-			this.meta.put(key, value);
 			return this;
 		}
 
@@ -211,7 +175,7 @@ public record ContactRequest(@Nullable String fingerprint, @Nullable String name
 		 * @return the request
 		 */
 		public ContactRequest build() {
-			return new ContactRequest(this.fingerprint, this.name, this.description, this.meta, this.email, this.phone,
+			return new ContactRequest(this.fingerprint, getName(), getDescription(), getMeta(), this.email, this.phone,
 					this.nick, this.preferences, this.verifiedAt);
 		}
 

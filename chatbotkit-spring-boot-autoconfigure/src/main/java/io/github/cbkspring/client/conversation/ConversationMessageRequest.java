@@ -17,13 +17,13 @@
 package io.github.cbkspring.client.conversation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cbkspring.client.Message;
 import io.github.cbkspring.client.MessageType;
+import io.github.cbkspring.client.ResourceBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -86,17 +86,11 @@ public record ConversationMessageRequest(@Nullable MessageType type, @Nullable S
 	/**
 	 * Builder for {@link ConversationMessageRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ResourceBuilder<Builder> {
 
 		private @Nullable MessageType type;
 
 		private @Nullable String text;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private final Map<String, Object> meta = new LinkedHashMap<>();
 
 		private final List<Entity> entities = new ArrayList<>();
 
@@ -124,37 +118,6 @@ public record ConversationMessageRequest(@Nullable MessageType type, @Nullable S
 		}
 
 		/**
-		 * Set the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Add a metadata entry.
-		 * @param key the key
-		 * @param value the value, written as JSON
-		 * @return this builder
-		 */
-		public Builder meta(String key, Object value) {
-			this.meta.put(key, value);
-			return this;
-		}
-
-		/**
 		 * Add an entity known in the text.
 		 * @param entity the entity
 		 * @return this builder
@@ -170,7 +133,7 @@ public record ConversationMessageRequest(@Nullable MessageType type, @Nullable S
 		 * @return the request
 		 */
 		public ConversationMessageRequest build() {
-			return new ConversationMessageRequest(this.type, this.text, this.name, this.description, this.meta,
+			return new ConversationMessageRequest(this.type, this.text, getName(), getDescription(), getMeta(),
 					this.entities);
 		}
 

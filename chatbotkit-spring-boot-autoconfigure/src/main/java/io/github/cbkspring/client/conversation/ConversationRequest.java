@@ -17,7 +17,6 @@
 package io.github.cbkspring.client.conversation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.cbkspring.client.Message;
 import io.github.cbkspring.client.MessageType;
+import io.github.cbkspring.client.ResourceBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -92,13 +92,7 @@ public record ConversationRequest(@Nullable String name, @Nullable String descri
 	/**
 	 * Builder for {@link ConversationRequest}.
 	 */
-	public static final class Builder {
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private final Map<String, Object> meta = new LinkedHashMap<>();
+	public static final class Builder extends ResourceBuilder<Builder> {
 
 		private @Nullable String contactId;
 
@@ -113,37 +107,6 @@ public record ConversationRequest(@Nullable String name, @Nullable String descri
 		private final List<Message> messages = new ArrayList<>();
 
 		private Builder() {
-		}
-
-		/**
-		 * Set the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Add a metadata entry.
-		 * @param key the key
-		 * @param value the value, written as JSON
-		 * @return this builder
-		 */
-		public Builder meta(String key, Object value) {
-			this.meta.put(key, value);
-			return this;
 		}
 
 		/**
@@ -213,7 +176,7 @@ public record ConversationRequest(@Nullable String name, @Nullable String descri
 		 * @throws IllegalArgumentException if both a bot id and a configuration are set
 		 */
 		public ConversationRequest build() {
-			return new ConversationRequest(this.name, this.description, this.meta, this.contactId, this.taskId,
+			return new ConversationRequest(getName(), getDescription(), getMeta(), this.contactId, this.taskId,
 					this.spaceId, this.botId, this.config, this.messages);
 		}
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cbkspring.client.ResourceBuilder;
 import io.github.cbkspring.client.Visibility;
 import org.jspecify.annotations.Nullable;
 
@@ -100,15 +101,9 @@ public record DatasetRequest(@Nullable String alias, @Nullable String name, @Nul
 	/**
 	 * Builder for {@link DatasetRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ResourceBuilder<Builder> {
 
 		private @Nullable String alias;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private final Map<String, Object> meta = new LinkedHashMap<>();
 
 		private @Nullable String blueprintId;
 
@@ -142,37 +137,6 @@ public record DatasetRequest(@Nullable String alias, @Nullable String name, @Nul
 		 */
 		public Builder alias(String alias) {
 			this.alias = alias;
-			return this;
-		}
-
-		/**
-		 * Set the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Add a metadata entry.
-		 * @param key the key
-		 * @param value the value, written as JSON
-		 * @return this builder
-		 */
-		public Builder meta(String key, Object value) {
-			this.meta.put(key, value);
 			return this;
 		}
 
@@ -293,7 +257,7 @@ public record DatasetRequest(@Nullable String alias, @Nullable String name, @Nul
 		 * @throws IllegalArgumentException if a value is not acceptable
 		 */
 		public DatasetRequest build() {
-			return new DatasetRequest(this.alias, this.name, this.description, this.meta, this.blueprintId, this.store,
+			return new DatasetRequest(this.alias, getName(), getDescription(), getMeta(), this.blueprintId, this.store,
 					this.reranker, this.recordMaxTokens, this.searchMinScore, this.searchMaxRecords,
 					this.searchMaxTokens, this.matchInstruction, this.mismatchInstruction, this.separators,
 					this.visibility);

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cbkspring.client.ResourceBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -76,15 +77,9 @@ public record PartnerUserRequest(@Nullable String alias, @Nullable String name, 
 	/**
 	 * Builder for {@link PartnerUserRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ResourceBuilder<Builder> {
 
 		private @Nullable String alias;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private final Map<String, Object> meta = new LinkedHashMap<>();
 
 		private @Nullable String image;
 
@@ -102,37 +97,6 @@ public record PartnerUserRequest(@Nullable String alias, @Nullable String name, 
 		 */
 		public Builder alias(String alias) {
 			this.alias = alias;
-			return this;
-		}
-
-		/**
-		 * Set the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Add a metadata entry, such as the id of the customer in your application.
-		 * @param key the key
-		 * @param value the value, written as JSON
-		 * @return this builder
-		 */
-		public Builder meta(String key, Object value) {
-			this.meta.put(key, value);
 			return this;
 		}
 
@@ -171,7 +135,7 @@ public record PartnerUserRequest(@Nullable String alias, @Nullable String name, 
 		 * @return the request
 		 */
 		public PartnerUserRequest build() {
-			return new PartnerUserRequest(this.alias, this.name, this.description, this.meta, this.image, this.email,
+			return new PartnerUserRequest(this.alias, getName(), getDescription(), getMeta(), this.image, this.email,
 					this.limits);
 		}
 
