@@ -24,13 +24,13 @@ import java.util.stream.Stream;
 import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.conversation.CompletionEvent;
-import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.FileUpload;
 import io.github.cbkspring.client.RawResponse;
 import io.github.cbkspring.client.RetryOptions;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.conversation.ConversationClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;

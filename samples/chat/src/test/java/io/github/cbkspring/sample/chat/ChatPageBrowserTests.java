@@ -16,7 +16,10 @@
 
 package io.github.cbkspring.sample.chat;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,6 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +148,40 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 		assertThat(browser.findElement(By.id("error")).getText())
 			.startsWith("The browser could not reach the API at http://127.0.0.1:9/v1.")
 			.endsWith("run the sample with sample.transport=relay.");
+	}
+
+	@Test
+	void springAiAnswerStreamsInFromTheServersChatClient() throws IOException {
+		// The first call loads Spring AI: without this one, the first words could arrive
+		// at once
+		RestClient.create()
+			.post()
+			.uri("http://localhost:{port}/api/ask", this.port)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("text", "warm-up"))
+			.retrieve()
+			.toBodilessEntity();
+		browser.executeScript(
+				"""
+						window.answerTexts = [];
+						new MutationObserver(() => window.answerTexts.push(document.getElementById('ask-answer').textContent))
+							.observe(document.getElementById('ask-answer'), { childList: true, subtree: true, characterData: true });
+						""");
+		browser.findElement(By.id("ask-input")).sendKeys("What is Spring AI?");
+		browser.findElement(By.id("ask-send")).click();
+		WebElement answer = new WebDriverWait(browser, TIMEOUT)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ask-answer[data-state='done']")));
+		String whole = "Demo bot: you said \"What is Spring AI?\"";
+		assertThat(answer.getText()).isEqualTo(whole);
+		@SuppressWarnings("unchecked")
+		List<String> texts = (List<String>) browser.executeScript("return window.answerTexts;");
+		// it grew: a part of it was shown before the whole
+		assertThat(texts).anySatisfy((text) -> assertThat(whole).startsWith(text).isNotEqualTo(text))
+			.last()
+			.isEqualTo(whole);
+		assertThat(browser.findElement(By.id("ask-error")).isDisplayed()).isFalse();
+		browser.executeScript("arguments[0].scrollIntoView()", answer);
+		screenshot("spring-ai.png");
 	}
 
 }

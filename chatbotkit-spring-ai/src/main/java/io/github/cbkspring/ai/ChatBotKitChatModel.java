@@ -1,0 +1,313 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.ai;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.github.cbkspring.client.ChatBotKitException;
+import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.conversation.CompletionRequest;
+import io.github.cbkspring.client.conversation.ConversationClient;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.MessageAggregator;
+import org.springframework.ai.chat.model.StreamingChatModel;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.util.Assert;
+
+/**
+ * A ChatBotKit bot as a Spring AI {@link ChatModel} and {@link StreamingChatModel}, on
+ * the stateless completion ({@code POST /conversation/complete}) of a
+ * {@link ConversationClient}: every call sends the prompt's whole history, and nothing is
+ * stored in ChatBotKit. <pre class="code">
+ * ChatBotKitChatModel model = ChatBotKitChatModel.builder()
+ *     .conversationClient(client.conversations())
+ *     .options(ChatBotKitChatOptions.builder().botId("bot-123").build())
+ *     .build();
+ * String reply = ChatClient.create(model).prompt().user("Hi").call().content();
+ * </pre>
+ * <p>
+ * Options: a prompt without options uses the model's {@link #getOptions() options}; a
+ * prompt with {@link ChatBotKitChatOptions} uses them as they are ({@code ChatClient}
+ * builds them from the model's options and the call's); a prompt with other (portable)
+ * {@link ChatOptions} has them laid over the model's options.
+ * <p>
+ * Both {@link #call(Prompt)} and {@link #stream(Prompt)} read the API's stream of events,
+ * the only answer that carries the usage per model call and the bot's function calls.
+ * Tool callbacks in the options become ChatBotKit functions that the caller runs: a reply
+ * that calls them comes back with its tool calls and the finish reason
+ * {@code TOOL_CALLS}, for Spring AI's tool calling advisor to run them and ask again.
+ * <p>
+ * Failures are the client's {@link ChatBotKitException}s, after the client's own retries;
+ * nothing retries on top of them. Calls are observed as {@code gen_ai.client.operation}
+ * with Spring AI's {@link ChatModelObservationConvention}, provider {@value #PROVIDER}.
+ *
+ * @author cbkspring contributors
+ * @since 0.1.0
+ */
+public final class ChatBotKitChatModel implements ChatModel {
+
+	/**
+	 * The provider name: the value of {@code spring.ai.model.chat} that selects this
+	 * model, and the {@code gen_ai.system} of its observations.
+	 */
+	public static final String PROVIDER = "chatbotkit";
+
+	private static final ChatModelObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultChatModelObservationConvention();
+
+	private final ConversationClient conversations;
+
+	private final ChatBotKitChatOptions options;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable ChatModelObservationConvention observationConvention;
+
+	private final Scheduler scheduler;
+
+	private ChatBotKitChatModel(Builder builder) {
+		Assert.notNull(builder.conversations, "ConversationClient must not be null");
+		this.conversations = builder.conversations;
+		this.options = builder.options;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.scheduler = builder.scheduler;
+	}
+
+	/**
+	 * Start a model.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The options of calls that set none, and under the options that {@code ChatClient}
+	 * calls set.
+	 * @return the options
+	 */
+	@Override
+	public ChatBotKitChatOptions getOptions() {
+		return this.options;
+	}
+
+	/**
+	 * Complete the prompt and wait for the whole reply.
+	 * @param prompt the messages and options
+	 * @return the reply, its finish reason and usage, and its tool calls if any
+	 * @throws IllegalArgumentException if the options or a message cannot be sent
+	 * @throws ChatBotKitException if the call fails
+	 */
+	@Override
+	public ChatResponse call(Prompt prompt) {
+		Prompt request = resolve(prompt);
+		Exchange exchange = exchange(request, false);
+		return observation(exchange.context()).observe(() -> {
+			Reply reply = exchange.reply();
+			try (Stream<CompletionEvent> events = this.conversations.completeStream(exchange.completion())) {
+				events.forEach(reply::take);
+			}
+			ChatResponse response = reply.whole();
+			exchange.context().setResponse(response);
+			return response;
+		});
+	}
+
+	/**
+	 * Complete the prompt and stream the reply: a response per token, then one with the
+	 * finish reason, the usage and the tool calls if any. The events are read on the
+	 * builder's scheduler; cancelling the {@code Flux} aborts the connection, also while
+	 * a read waits on it.
+	 * @param prompt the messages and options
+	 * @return the responses; a failure is a {@link ChatBotKitException}, or an
+	 * {@link IllegalArgumentException} if the options or a message cannot be sent
+	 */
+	@Override
+	public Flux<ChatResponse> stream(Prompt prompt) {
+		return Flux.deferContextual((contextView) -> {
+			Prompt request = resolve(prompt);
+			Exchange exchange = exchange(request, true);
+			Observation observation = observation(exchange.context());
+			observation.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+			observation.start();
+			Reply reply = exchange.reply();
+			Flux<ChatResponse> responses = Flux
+				.using(() -> new EventSource(this.conversations.completeStream(exchange.completion())),
+						(events) -> Flux.fromIterable(() -> events), EventSource::close)
+				.<ChatResponse>handle((event, sink) -> {
+					ChatResponse chunk = reply.take(event);
+					if (chunk != null) {
+						sink.next(chunk);
+					}
+				})
+				.subscribeOn(this.scheduler)
+				.doOnError(observation::error)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+			return new MessageAggregator().aggregate(responses, exchange.context()::setResponse);
+		});
+	}
+
+	private Prompt resolve(Prompt prompt) {
+		ChatOptions runtime = prompt.getOptions();
+		if (runtime instanceof ChatBotKitChatOptions) {
+			return prompt;
+		}
+		ChatBotKitChatOptions options = (runtime != null) ? this.options.mutate().combineWith(runtime.mutate()).build()
+				: this.options;
+		return prompt.mutate().chatOptions(options).build();
+	}
+
+	private Exchange exchange(Prompt request, boolean streaming) {
+		ChatBotKitChatOptions options = (ChatBotKitChatOptions) Objects.requireNonNull(request.getOptions());
+		CompletionRequest completion = RequestMapper.toRequest(request.getInstructions(), options);
+		Set<String> functions = Objects.requireNonNullElse(options.getToolCallbacks(), List.<ToolCallback>of())
+			.stream()
+			.map((callback) -> callback.getToolDefinition().name())
+			.collect(Collectors.toUnmodifiableSet());
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(request)
+			.provider(PROVIDER)
+			.streaming(streaming)
+			.build();
+		return new Exchange(completion, context, new Reply(functions));
+	}
+
+	private Observation observation(ChatModelObservationContext context) {
+		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(this.observationConvention,
+				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+	}
+
+	@Override
+	public String toString() {
+		return "ChatBotKitChatModel[" + this.options + "]";
+	}
+
+	/**
+	 * One call: what is sent, its observation, and the reply being read.
+	 */
+	private record Exchange(CompletionRequest completion, ChatModelObservationContext context, Reply reply) {
+	}
+
+	/**
+	 * Builder for {@link ChatBotKitChatModel}.
+	 */
+	public static final class Builder {
+
+		private @Nullable ConversationClient conversations;
+
+		private ChatBotKitChatOptions options = ChatBotKitChatOptions.builder().build();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable ChatModelObservationConvention observationConvention;
+
+		private Scheduler scheduler = Schedulers.boundedElastic();
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the client that completes; its connection settings, retries and timeouts
+		 * apply. Required.
+		 * @param conversations the conversation client
+		 * @return this builder
+		 */
+		public Builder conversationClient(ConversationClient conversations) {
+			Assert.notNull(conversations, "ConversationClient must not be null");
+			this.conversations = conversations;
+			return this;
+		}
+
+		/**
+		 * Set the default options.
+		 * @param options the options of calls that set none
+		 * @return this builder
+		 */
+		public Builder options(ChatBotKitChatOptions options) {
+			Assert.notNull(options, "Options must not be null");
+			this.options = options;
+			return this;
+		}
+
+		/**
+		 * Set the registry that observes calls; none by default.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "ObservationRegistry must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set the convention that names observations and their key values; Spring AI's
+		 * default by default.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+			Assert.notNull(observationConvention, "ChatModelObservationConvention must not be null");
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Set where streams are read: reading a stream blocks a thread of it until the
+		 * reply ends or the stream is cancelled. {@link Schedulers#boundedElastic()} by
+		 * default; on Java 21 a scheduler on virtual threads fits as well.
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			Assert.notNull(scheduler, "Scheduler must not be null");
+			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
+		 * Build the model.
+		 * @return the model
+		 * @throws IllegalArgumentException if no conversation client was set
+		 */
+		public ChatBotKitChatModel build() {
+			return new ChatBotKitChatModel(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,149 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.ai;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cbkspring.client.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.ChatBotKitConnectionException;
+import io.github.cbkspring.client.ChatBotKitStreamException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import org.springframework.ai.chat.messages.AssistantMessage.ToolCall;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ChatBotKitChatModel#stream}: tokens, the last response, and failures,
+ * on WireMock.
+ *
+ * @author cbkspring contributors
+ */
+class ChatBotKitChatModelStreamTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@RegisterExtension
+	static WireMockExtension api = CompletionApi.server();
+
+	private final ChatBotKitChatModel model = CompletionApi
+		.model(api, ChatBotKitChatOptions.builder().botId("bot-1").build())
+		.build();
+
+	@Test
+	void streamsAResponsePerTokenThenOneWithFinishReasonAndUsage() {
+		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.usage("gpt-5.4", 10, 2),
+				CompletionApi.token("lo"), CompletionApi.result("Hello", 12, "stop"));
+		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+			.assertNext((chunk) -> assertThat(text(chunk)).isEqualTo("Hel"))
+			.assertNext((chunk) -> assertThat(text(chunk)).isEqualTo("lo"))
+			.assertNext((last) -> {
+				assertThat(text(last)).isEmpty();
+				assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("STOP");
+				assertThat(last.getMetadata().getUsage().getPromptTokens()).isEqualTo(10);
+				assertThat(last.getMetadata().getUsage().getCompletionTokens()).isEqualTo(2);
+				assertThat(last.getMetadata().getUsage().getTotalTokens()).isEqualTo(12);
+				assertThat(last.getMetadata().getModel()).isEqualTo("gpt-5.4");
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+		CompletionApi.verifySent(api, """
+				{"botId": "bot-1", "messages": [{"type": "user", "text": "Hi"}]}
+				""");
+	}
+
+	@Test
+	void theLastResponseCarriesTheToolCalls() {
+		CompletionApi.answer(api, CompletionApi.functionCall("lookupOrder", "{\"orderId\":\"o-7\"}"),
+				CompletionApi.result("", 4, "activity"));
+		List<ChatResponse> responses = this.model
+			.stream(new Prompt("Hi", ChatBotKitChatModelResponseTests.withLookupOrder()))
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(responses).singleElement().satisfies((last) -> {
+			assertThat(last.getResult().getOutput().getToolCalls())
+				.containsExactly(new ToolCall("lookupOrder-0", "function", "lookupOrder", "{\"orderId\":\"o-7\"}"));
+			assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
+		});
+	}
+
+	@Test
+	void anErrorEventFailsTheStreamAfterTheTokensThatArrived() {
+		CompletionApi.answer(api, CompletionApi.token("Hel"),
+				"{\"type\":\"error\",\"data\":{\"message\":\"Model overloaded\"}}");
+		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+			.assertNext((chunk) -> assertThat(text(chunk)).isEqualTo("Hel"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatBotKitStreamException.class)
+				.hasMessageContaining("Model overloaded"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aStreamEndingBeforeItsResultFails() {
+		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.token("lo"));
+		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+			.expectNextCount(2)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatBotKitStreamException.class)
+				.hasMessageContaining("ended before its final event"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aConnectionLostMidStreamIsConnectionException() {
+		api.stubFor(WireMock.post(urlEqualTo(CompletionApi.PATH))
+			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
+				.withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+			.expectError(ChatBotKitConnectionException.class)
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aRefusedCredentialIsTheClientsException() {
+		api.stubFor(WireMock.post(urlEqualTo(CompletionApi.PATH))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"message\":\"Invalid secret\",\"code\":\"UNAUTHORIZED\"}")));
+		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+			.expectError(ChatBotKitAuthenticationException.class)
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void invalidOptionsFailTheFluxWithoutSending() {
+		ChatBotKitChatOptions invalid = ChatBotKitChatOptions.builder().botId("bot-1").temperature(0.2).build();
+		StepVerifier.create(this.model.stream(new Prompt("Hi", invalid)))
+			.expectError(IllegalArgumentException.class)
+			.verify(TIMEOUT);
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	private static String text(ChatResponse response) {
+		return response.getResult().getOutput().getText();
+	}
+
+}
