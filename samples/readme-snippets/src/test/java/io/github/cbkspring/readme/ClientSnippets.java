@@ -25,6 +25,7 @@ import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.FileUpload;
+import io.github.cbkspring.client.Page;
 import io.github.cbkspring.client.RawResponse;
 import io.github.cbkspring.client.RetryOptions;
 import io.github.cbkspring.client.bot.SessionClient;
@@ -50,20 +51,24 @@ import org.springframework.web.client.RestClient;
 @SuppressWarnings("unused")
 class ClientSnippets {
 
-	record Bot(String id, String name) {
+	record Skillset(String id, String name) {
 	}
 
-	void genericCalls(ChatBotKitClient client, String botId, String fileId, byte[] bytes) {
+	void genericCalls(ChatBotKitClient client, String skillsetId, String fileId, byte[] bytes) {
 		// tag::generic-calls[]
 		// GET, JSON mapped into your record (unknown fields ignored)
-		Bot bot = client.get("/bot/{botId}/fetch", Bot.class, botId);
-		List<Bot> bots = client.get("/bot/list", new ParameterizedTypeReference<List<Bot>>() {
+		Skillset skillset = client.get("/skillset/{skillsetId}/fetch", Skillset.class, skillsetId);
+		Page<Skillset> skillsets = client.get("/skillset/list", new ParameterizedTypeReference<Page<Skillset>>() {
 		});
 
 		// POST any object or map as JSON
-		Bot created = client.post("/bot/create", Map.of("name", "Ada"), Bot.class);
+		Map<?, ?> created = client.post("/skillset/create", Map.of("name", "Lookups"), Map.class);
 
-		// anything that is not JSON: ask for RawResponse (bytes + content type)
+		// a call made for its effect: any answer is accepted, an empty one or 204
+		// included
+		client.post("/skillset/{skillsetId}/delete", Map.of(), Void.class, skillsetId);
+
+		// anything that is not JSON: ask for RawResponse (bytes and headers, bounded)
 		RawResponse pdf = client.get("/file/{fileId}/download", RawResponse.class, fileId);
 
 		// multipart upload: a part named "file" from bytes or any Spring Resource
