@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * modes). Warm-up runs pinned too, until the JIT compiler is done.
  * <p>
  * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=300 --rounds=7
- * --warmup-max-ms=30000 --streams=256,1024 --ramp-ms=1000 --virtual-java=<java>
- * --startup-runs=5 --skip-load --skip-paced --skip-startup --jfr=<driver>} (the last
+ * --warmup-max-ms=20000 --streams=256,1024 --ramp-ms=1000 --virtual-java=<java>
+ * --startup-runs=3 --skip-load --skip-paced --skip-startup --jfr=<driver>} (the last
  * records a JFR profile of that driver's measured rounds into {@code target/}).
  *
  * @author cbkspring contributors
@@ -68,6 +68,8 @@ public final class BenchmarkRunner {
 	private static final List<String> DRIVER_JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC");
 
 	private static final int DEFAULT_MAX_CONNECTIONS = 64;
+
+	private static final String ALL_CPUS = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
 
 	private static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
 
@@ -120,7 +122,7 @@ public final class BenchmarkRunner {
 			}
 		}
 		if (!this.options.containsKey("skip-startup")) {
-			runStartup(Integer.parseInt(this.options.getOrDefault("startup-runs", "5")));
+			runStartup(Integer.parseInt(this.options.getOrDefault("startup-runs", "3")));
 		}
 		System.out.println();
 		System.out.printf("Load average at the end %s; %d s in all%n", loadAverage(),
@@ -181,19 +183,12 @@ public final class BenchmarkRunner {
 			for (String concurrency : this.options.getOrDefault("concurrency", "1,16").split(",", -1)) {
 				int threads = Integer.parseInt(concurrency.trim());
 				boolean pinned = threads == 1 && JvmProcess.canPin();
-				String cpus = pinned ? "0" : "0-" + (Runtime.getRuntime().availableProcessors() - 1);
-				stub.pin(cpus);
-				for (DriverJvm driver : unaryDrivers) {
-					driver.process().pin(cpus);
-				}
-				for (DriverJvm driver : streamDrivers) {
-					driver.process().pin(cpus);
-				}
 				System.out.println();
-				System.out.println("== Concurrency " + threads
-						+ (pinned ? " (stub and driver JVMs pinned to CPU 0)" : " (not pinned)") + " ==");
-				measure(unaryDrivers, threads, false);
-				measure(streamDrivers, threads, true);
+				System.out.println("== Concurrency " + threads + (pinned
+						? " (stub and driver JVMs pinned to CPU 0; warm-up first on all CPUs)" : " (not pinned)")
+						+ " ==");
+				measure(unaryDrivers, stub, threads, pinned, false);
+				measure(streamDrivers, stub, threads, pinned, true);
 			}
 		}
 		finally {
@@ -204,9 +199,12 @@ public final class BenchmarkRunner {
 
 	/**
 	 * Warm up each driver, then run the measured rounds alternating the drivers, print
-	 * their table and add the ratios to the summary.
+	 * their table and add the ratios to the summary. Warm-up runs on all CPUs, so that
+	 * the JIT compiler has one to itself; when pinned, each driver is then warmed up
+	 * again on CPU 0 (which ends after a few rounds if the compiler is done).
 	 */
-	private void measure(List<DriverJvm> drivers, int concurrency, boolean streams) throws IOException {
+	private void measure(List<DriverJvm> drivers, JvmProcess stub, int concurrency, boolean pinned, boolean streams)
+			throws IOException, InterruptedException {
 		if (drivers.isEmpty()) {
 			return;
 		}
@@ -216,10 +214,8 @@ public final class BenchmarkRunner {
 		List<List<Round>> results = new ArrayList<>();
 		for (int i = 0; i < drivers.size(); i++) {
 			JvmProcess driver = drivers.get(i).process();
-			String[] warm = driver.send("warmup " + concurrency + " " + roundMillis + " "
-					+ this.options.getOrDefault("warmup-max-ms", "30000"), "WARM|");
-			warmups[i] = warm[1] + " in " + Math.round(Long.parseLong(warm[2]) / 1000.0) + " s"
-					+ (Boolean.parseBoolean(warm[3]) ? "" : " (not settled)");
+			warmups[i] = warmup(driver, stub, concurrency, ALL_CPUS)
+					+ (pinned ? " + " + warmup(driver, stub, concurrency, "0") : "");
 			if (driver.name().equals(this.options.get("jfr"))) {
 				String file = "target/" + driver.name() + "-c" + concurrency + ".jfr";
 				driver.send("jfr " + new File(file).getAbsolutePath(), "OK");
@@ -236,13 +232,13 @@ public final class BenchmarkRunner {
 		}
 		String unit = streams ? "token" : "call";
 		double scale = streams ? 1_000_000.0 : 1000.0;
-		System.out.printf("%-30s %10s %9s %9s %9s %9s %7s %7s %15s  %s%n", "driver", streams ? "tokens/s" : "req/s",
+		System.out.printf("%-30s %10s %9s %9s %9s %9s %7s %7s  %-23s  %s%n", "driver", streams ? "tokens/s" : "req/s",
 				streams ? "p50 ms" : "p50 us", streams ? "p99 ms" : "p99 us", "cpu us/" + unit, "B/" + unit, "jit ms",
-				"gc ms", "warm-up rounds", "engine");
+				"gc ms", "warm-up", "engine");
 		for (int i = 0; i < drivers.size(); i++) {
 			String[] latency = drivers.get(i).process().send("latency", "LATENCY|");
 			List<Round> measured = results.get(i);
-			System.out.printf("%-30s %10.0f %9.1f %9.1f %9.2f %9.0f %7d %7d %15s  %s%n",
+			System.out.printf("%-30s %10.0f %9.1f %9.1f %9.2f %9.0f %7d %7d  %-23s  %s%n",
 					drivers.get(i).process().name(), median(measured, Round::rate), Long.parseLong(latency[1]) / scale,
 					Long.parseLong(latency[2]) / scale, median(measured, Round::cpuNanos) / 1000,
 					median(measured, Round::bytes), measured.stream().mapToLong(Round::jitMillis).sum(),
@@ -262,6 +258,20 @@ public final class BenchmarkRunner {
 		}
 	}
 
+	/**
+	 * Run the stub and a driver on the given CPUs and warm the driver up.
+	 * @return the rounds and seconds it took
+	 */
+	private String warmup(JvmProcess driver, JvmProcess stub, int concurrency, String cpus)
+			throws IOException, InterruptedException {
+		stub.pin(cpus);
+		driver.pin(cpus);
+		String[] warm = driver.send("warmup " + concurrency + " " + this.options.getOrDefault("round-ms", "300") + " "
+				+ this.options.getOrDefault("warmup-max-ms", "20000"), "WARM|");
+		return warm[1] + " in " + Math.round(Long.parseLong(warm[2]) / 1000.0) + " s"
+				+ (Boolean.parseBoolean(warm[3]) ? "" : " (unsettled)");
+	}
+
 	private static int indexOf(List<DriverJvm> drivers, String name) {
 		for (int i = 0; i < drivers.size(); i++) {
 			if (drivers.get(i).process().name().equals(name)) {
@@ -272,6 +282,7 @@ public final class BenchmarkRunner {
 	}
 
 	private void runPaced(JvmProcess stub, int port, List<String> streams, int[] sizes) throws Exception {
+		stub.pin(ALL_CPUS);
 		String rampMillis = this.options.getOrDefault("ramp-ms", "1000");
 		int maxConnections = Math.max(Arrays.stream(sizes).max().orElse(0), DEFAULT_MAX_CONNECTIONS);
 		String virtualJava = this.options.get("virtual-java");
@@ -290,26 +301,37 @@ public final class BenchmarkRunner {
 			System.out.println("(virtual threads skipped: " + ((virtualJava == null) ? "no --virtual-java"
 					: "VirtualThreadDriverProcess not built; build with -Djava21.home") + ")");
 		}
-		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13s %15s %19s %21s %6s  %s%n", "threads", "streams", "driver",
-				"completed", "failed", "max open", "cpu us/token", "heap KB/stream", "TTFT p50 / p99 ms",
-				"stub 1st line p50/p99", "jit ms", "Java");
+		System.out.println("(TTFT from the call to its first token; the stub's first line from the request to its "
+				+ "write, nominally " + CompletionJson.LINE_INTERVAL_MILLIS + " ms; the client's part, per stream, is "
+				+ "the first minus the second)");
+		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13s %15s %12s %17s %17s %17s %6s  %s%n", "threads", "streams",
+				"driver", "completed", "failed", "max open", "cpu us/token", "heap KB/stream", "idle KB/conn",
+				"TTFT p50/p99 ms", "stub 1st line", "client's part", "jit ms", "Java");
 		for (String[] kind : kinds) {
 			List<DriverJvm> drivers = List.of();
 			try {
 				drivers = startDrivers(kind[1], kind[2], streams, port, maxConnections, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+				Map<String, Paced> previous = new LinkedHashMap<>();
 				for (int size : sizes) {
 					for (DriverJvm driver : drivers) {
 						driver.process().send("paced " + size + " " + rampMillis, "PACED|");
 					}
-					String @Nullable [] raw = null;
-					String @Nullable [] client = null;
+					@Nullable Paced raw = null;
+					@Nullable Paced client = null;
 					for (DriverJvm driver : drivers) {
 						stub.send("reset", "OK");
 						String[] result = driver.process().send("paced " + size + " " + rampMillis, "PACED|");
-						String[] stubStats = stub.send("stats", "STATS|");
-						printPaced(kind[0], driver.process().name(), result, stubStats, driver.java());
-						raw = driver.process().name().equals(RAW_STREAM) ? result : raw;
-						client = driver.process().name().equals(CLIENT_STREAM) ? result : client;
+						Paced paced = new Paced(result, stub.send("stats", "STATS|"),
+								ownPart(result[14], stub.send("firstlines", "FIRSTLINES|")[1]));
+						printPaced(kind[0], driver.process().name(), paced, driver.java());
+						raw = driver.process().name().equals(RAW_STREAM) ? paced : raw;
+						client = driver.process().name().equals(CLIENT_STREAM) ? paced : client;
+						Paced smaller = previous.put(driver.process().name(), paced);
+						if (smaller != null) {
+							System.out.printf("%-9s %7s %-24s heap per additional open stream from %s to %s: %s KB%n",
+									"", "", "", smaller.result()[1], size,
+									kilobytes(Long.toString(marginalHeap(smaller, paced))));
+						}
 					}
 					if (raw != null && client != null) {
 						addPacedSummary(kind[0], size, client, raw);
@@ -344,29 +366,69 @@ public final class BenchmarkRunner {
 					"completed %s of %s, failed %s, most open at once %s, TTFT p50 / p99 %.1f / %.1f ms, "
 							+ "%s connections accepted by the stub, in %.1f s%n  first failure: %s%n",
 					result[2], result[1], result[3], result[4], millis(result[9]), millis(result[10]), stubStats[1],
-					Long.parseLong(result[11]) / 1000.0, result[13]);
+					Long.parseLong(result[11]) / 1000.0, result[15]);
 		}
 	}
 
-	private static void printPaced(String threads, String driver, String[] result, String[] stub, String java) {
-		long heap = Long.parseLong(result[7]);
-		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13.2f %15s %19s %21s %6s  %s%n", threads, result[1], driver,
-				result[2], result[3], result[4], Double.parseDouble(result[6]) / 1000,
-				(heap < 0) ? "-" : String.format("%.1f", heap / 1024.0),
-				String.format("%.1f / %.1f", millis(result[9]), millis(result[10])),
-				String.format("%.1f / %.1f", millis(stub[3]), millis(stub[4])), result[12], java);
+	/**
+	 * The percentiles of each stream's time to first token less the stub's first-line
+	 * time of the same stream: what the client adds, whatever the stub's own delay.
+	 * @param firstTokens each stream's time to first token, by stream number
+	 * @param firstLines {@code <stream number>=<first-line time>} pairs
+	 * @return p50 and p99 in nanoseconds
+	 */
+	private static long[] ownPart(String firstTokens, String firstLines) {
+		String[] tokens = firstTokens.split(",", -1);
+		LatencyHistogram own = new LatencyHistogram();
+		for (String line : firstLines.isEmpty() ? new String[0] : firstLines.split(",", -1)) {
+			String[] pair = line.split("=", -1);
+			int stream = Integer.parseInt(pair[0]);
+			long firstToken = Long.parseLong(tokens[stream]);
+			if (firstToken >= 0) {
+				own.record(firstToken - Long.parseLong(pair[1]));
+			}
+		}
+		return new long[] { own.percentile(50), own.percentile(99) };
+	}
+
+	private static void printPaced(String threads, String driver, Paced paced, String java) {
+		String[] result = paced.result();
+		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13.2f %15s %12s %17s %17s %17s %6s  %s%n", threads, result[1],
+				driver, result[2], result[3], result[4], Double.parseDouble(result[6]) / 1000, kilobytes(result[7]),
+				kilobytes(result[13]), String.format("%.1f / %.1f", millis(result[9]), millis(result[10])),
+				String.format("%.1f / %.1f", millis(paced.stub()[3]), millis(paced.stub()[4])),
+				String.format("%.2f / %.2f", paced.ownPart()[0] / 1e6, paced.ownPart()[1] / 1e6), result[12], java);
 		if (!result[3].equals("0")) {
-			System.out.println("  first failure: " + result[13]);
+			System.out.println("  first failure: " + result[15]);
 		}
 	}
 
-	private void addPacedSummary(String threads, int size, String[] client, String[] raw) {
+	/**
+	 * The heap held per open stream between two sizes: what each stream more adds, free
+	 * of what the JVM holds whatever the number of streams.
+	 */
+	private static long marginalHeap(Paced smaller, Paced larger) {
+		long smallerHeap = Long.parseLong(smaller.result()[7]) * Long.parseLong(smaller.result()[8]);
+		long largerHeap = Long.parseLong(larger.result()[7]) * Long.parseLong(larger.result()[8]);
+		long streams = Long.parseLong(larger.result()[8]) - Long.parseLong(smaller.result()[8]);
+		return (streams > 0 && smallerHeap >= 0 && largerHeap >= 0) ? (largerHeap - smallerHeap) / streams : -1;
+	}
+
+	private static String kilobytes(String bytes) {
+		long value = Long.parseLong(bytes);
+		return (value < 0) ? "-" : String.format("%.1f", value / 1024.0);
+	}
+
+	private void addPacedSummary(String threads, int size, Paced client, Paced raw) {
 		this.summary.add(String.format(
 				"paced %d streams, %s threads: completed %s of %s (raw %s), cpu per token vs raw %.2f, heap per open "
-						+ "stream %.1f KB (raw %.1f KB), TTFT p99 vs raw %+.1f ms",
-				size, threads, client[2], client[1], raw[2], Double.parseDouble(client[6]) / Double.parseDouble(raw[6]),
-				Long.parseLong(client[7]) / 1024.0, Long.parseLong(raw[7]) / 1024.0,
-				millis(client[10]) - millis(raw[10])));
+						+ "stream %.1f KB (raw %.1f KB), TTFT p99 vs raw %+.1f ms, client's part p99 %.2f ms "
+						+ "(raw %.2f ms)",
+				size, threads, client.result()[2], client.result()[1], raw.result()[2],
+				Double.parseDouble(client.result()[6]) / Double.parseDouble(raw.result()[6]),
+				Long.parseLong(client.result()[7]) / 1024.0, Long.parseLong(raw.result()[7]) / 1024.0,
+				millis(client.result()[10]) - millis(raw.result()[10]), client.ownPart()[1] / 1e6,
+				raw.ownPart()[1] / 1e6));
 	}
 
 	private static double millis(String nanos) {
@@ -468,6 +530,17 @@ public final class BenchmarkRunner {
 	 * @param java the Java version it runs on
 	 */
 	private record DriverJvm(JvmProcess process, String engine, String java) {
+	}
+
+	/**
+	 * One measured run of paced streams.
+	 *
+	 * @param result the driver's {@code PACED} answer
+	 * @param stub the stub's {@code STATS} answer
+	 * @param ownPart p50 and p99 of the client's part of the time to first token
+	 */
+	@SuppressWarnings("ArrayRecordComponent") // never compared
+	private record Paced(String[] result, String[] stub, long[] ownPart) {
 	}
 
 	/**

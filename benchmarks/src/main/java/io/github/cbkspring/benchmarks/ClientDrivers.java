@@ -177,12 +177,11 @@ final class ClientDrivers {
 		}
 
 		@Override
-		public int stream(String conversationId, Runnable firstToken) {
+		public int stream(String conversationId, String text, Runnable firstToken) {
 			int tokens = 0;
 			long tokenChars = 0;
 			CompletionResult result = null;
-			try (Stream<CompletionEvent> events = this.conversationClient.completeStream(conversationId,
-					CompletionJson.TEXT)) {
+			try (Stream<CompletionEvent> events = this.conversationClient.completeStream(conversationId, text)) {
 				Iterator<CompletionEvent> iterator = events.iterator();
 				while (iterator.hasNext()) {
 					CompletionEvent event = iterator.next();

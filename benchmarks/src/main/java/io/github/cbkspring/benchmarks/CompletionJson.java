@@ -44,6 +44,10 @@ final class CompletionJson {
 
 	static final String UNPACED = "unpaced";
 
+	/**
+	 * The message of unpaced streams; a paced stream sends its number, as the stub
+	 * reports it.
+	 */
 	static final String TEXT = "Hello!";
 
 	static final String ACCEPT = "application/jsonl";
@@ -64,9 +68,10 @@ final class CompletionJson {
 
 	/**
 	 * The request body, written per call as the client writes its own.
+	 * @param text the user's message
 	 */
-	static byte[] request() {
-		return mapper.writeValueAsBytes(new Request(TEXT));
+	static byte[] request(String text) {
+		return mapper.writeValueAsBytes(new Request(text));
 	}
 
 	static JsonMapper mapper() {

@@ -28,10 +28,13 @@ import java.util.List;
 interface Driver extends AutoCloseable {
 
 	/**
-	 * The unary drivers, in the order they run.
+	 * The unary drivers run by default, in the order they run. Any
+	 * {@code sessionclient-<factory>} runs the session client on that
+	 * {@code spring.http.clients.imperative.factory}, {@code http-components} (Boot's
+	 * default with the starter, so the same as {@code sessionclient}) included.
 	 */
-	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "sessionclient", "raw-jdk",
-			"sessionclient-http-components", "sessionclient-jetty", "sessionclient-reactor", "sessionclient-jdk");
+	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "sessionclient", "raw-jdk", "sessionclient-jetty",
+			"sessionclient-reactor", "sessionclient-jdk");
 
 	/**
 	 * The streaming drivers, in the order they run.

@@ -21,7 +21,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ThreadFactory;
+import java.util.stream.Collectors;
 
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -39,9 +41,10 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code latency} → {@code LATENCY|<p50 ns>|<p99 ns>} of the calls of the rounds
  * since the last {@code latency};</li>
  * <li>{@code paced <streams> <rampMillis>} → {@code PACED|...}, the fields of
- * {@link PacedStreams.Result} (stream drivers only);</li>
- * <li>{@code jfr <file>} starts a JFR recording (settings {@code profile}) written when
- * the process ends → {@code OK};</li>
+ * {@link PacedStreams.Result}, each stream's time to first token comma-separated (stream
+ * drivers only);</li>
+ * <li>{@code jfr <file>} starts a JFR recording (settings {@code profile}, execution
+ * samples every millisecond) written when the process ends → {@code OK};</li>
  * <li>{@code quit}, or the end of the input, ends the process.</li>
  * </ul>
  * Once set up, and after one call, it prints {@code READY|<engine>|<Java version>}; a
@@ -89,6 +92,9 @@ public final class DriverProcess {
 				String[] command = line.split(" ");
 				if (command[0].equals("jfr")) {
 					recording = new Recording(Configuration.getConfiguration("profile"));
+					// "profile" samples every 10 ms: too few samples for calls of
+					// microseconds
+					recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
 					recording.setDestination(Path.of(command[1]));
 					recording.start();
 					reply("OK");
@@ -139,6 +145,10 @@ public final class DriverProcess {
 				return join("PACED", result.streams(), result.completed(), result.failed(), result.maxOpen(),
 						result.tokens(), result.cpuNanosPerToken(), result.heapPerStream(), result.openAtCollection(),
 						result.firstTokenP50(), result.firstTokenP99(), result.millis(), result.jitMillis(),
+						result.idleHeapPerConnection(),
+						Arrays.stream(result.firstTokenNanos())
+							.mapToObj(Long::toString)
+							.collect(Collectors.joining(",")),
 						String.valueOf(result.firstFailure()).replace('|', '/').replace('\n', ' '));
 			}
 			default -> throw new IllegalArgumentException("Unknown command " + String.join(" ", command));

@@ -19,6 +19,9 @@ package io.github.cbkspring.benchmarks;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
+import javax.management.JMException;
+import javax.management.ObjectName;
+
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 
@@ -57,6 +60,23 @@ record JvmCounters(long cpuNanos, long allocatedBytes, long jitMillis, long gcMi
 		}
 		return new JvmCounters(os.getProcessCpuTime(), allocated,
 				ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), gc);
+	}
+
+	/**
+	 * Whether the JIT compiler has nothing to do: no method being compiled, none queued
+	 * (the {@code Compiler.queue} diagnostic command, whose task lines name methods as
+	 * {@code Class::method}). Compile time alone can miss a queue that waits for CPU.
+	 */
+	static boolean jitIdle() {
+		try {
+			Object queue = ManagementFactory.getPlatformMBeanServer()
+				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerQueue",
+						new Object[] { null }, new String[] { String[].class.getName() });
+			return !String.valueOf(queue).contains("::");
+		}
+		catch (JMException ex) {
+			throw new IllegalStateException("Cannot read the JIT compiler's queue", ex);
+		}
 	}
 
 	JvmCounters minus(JvmCounters earlier) {

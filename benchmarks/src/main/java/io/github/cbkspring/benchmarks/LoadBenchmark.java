@@ -33,9 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * threads share the CPUs with the calling threads (and at concurrency 1 with the stub,
  * pinned to the same CPU), so compiling the client's path takes many seconds, and a round
  * measured before it ends measures the compiler. Warm-up ends when compilation took at
- * most {@value #QUIET_JIT_PERCENT}% of each of the last three rounds and the CPU time per
- * unit of the last three rounds lies within {@value #SETTLED_PERCENT}% of their median
- * (rates move too much on a shared machine to be the test).
+ * most {@value #QUIET_JIT_PERCENT}% of each of the last three rounds, nothing waits in
+ * the compiler's queue, and the CPU time per unit of the last three rounds lies within
+ * {@value #SETTLED_PERCENT}% of their median (rates move too much on a shared machine to
+ * be the test).
  *
  * @author cbkspring contributors
  */
@@ -43,7 +44,7 @@ final class LoadBenchmark {
 
 	private static final int QUIET_JIT_PERCENT = 2;
 
-	private static final int SETTLED_PERCENT = 5;
+	private static final int SETTLED_PERCENT = 10;
 
 	private static final int MIN_WARMUP_ROUNDS = 5;
 
@@ -71,7 +72,7 @@ final class LoadBenchmark {
 	Warmup warmup(int concurrency, long roundMillis, long maxMillis) throws InterruptedException {
 		long start = System.nanoTime();
 		List<Round> rounds = new ArrayList<>();
-		while (rounds.size() < MIN_WARMUP_ROUNDS || !settled(rounds, roundMillis)) {
+		while (rounds.size() < MIN_WARMUP_ROUNDS || !settled(rounds, roundMillis) || !JvmCounters.jitIdle()) {
 			if (System.nanoTime() - start > maxMillis * 1_000_000) {
 				return new Warmup(rounds.size(), (System.nanoTime() - start) / 1_000_000, false);
 			}

@@ -32,9 +32,12 @@ import org.jspecify.annotations.Nullable;
  * stream (platform or virtual threads, by the factory), the starts spread evenly over a
  * ramp, each stream {@value CompletionJson#TOKENS} tokens at one line every
  * {@value CompletionJson#LINE_INTERVAL_MILLIS} ms. Measures whether every stream
- * completes, the time to first token, the CPU time per token, and the heap held per open
- * stream: the heap after a full collection while all streams are open, over the heap
- * after a full collection when this JVM was set up, divided by the streams open.
+ * completes, the time to first token (each stream's, so that it can be matched with the
+ * stub's first line of the same stream: a paced stream's message is its number), the CPU
+ * time per token, and the heap held per open stream: the heap after a full collection
+ * while all streams are open, over the heap after a full collection when this JVM was set
+ * up, divided by the streams open (and the same once they have ended, when the pool holds
+ * their connections idle).
  *
  * @author cbkspring contributors
  */
@@ -77,7 +80,7 @@ final class PacedStreams {
 					sleepUntil(startAt);
 					maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
 					long streamStart = System.nanoTime();
-					tokens.addAndGet(this.driver.stream(CompletionJson.PACED, () -> {
+					tokens.addAndGet(this.driver.stream(CompletionJson.PACED, Integer.toString(stream), () -> {
 						firstTokenNanos[stream] = System.nanoTime() - streamStart;
 						allStarted.countDown();
 					}));
@@ -108,6 +111,7 @@ final class PacedStreams {
 		boolean finished = done.await(timeoutMillis, TimeUnit.MILLISECONDS);
 		long elapsed = System.nanoTime() - start;
 		JvmCounters used = JvmCounters.now().minus(before);
+		long idleHeapPerConnection = (heapAfterFullGc() - this.baselineHeap) / streams;
 		LatencyHistogram firstTokens = new LatencyHistogram();
 		for (long nanos : firstTokenNanos) {
 			if (nanos >= 0) {
@@ -118,7 +122,7 @@ final class PacedStreams {
 		return new Result(streams, completed.get(), finished ? streams - completed.get() : -1, firstFailure.get(),
 				maxOpen.get(), read, (read > 0) ? (double) (used.cpuNanos() - collectionCpu) / read : -1, heapPerStream,
 				openAtCollection, firstTokens.percentile(50), firstTokens.percentile(99), elapsed / 1_000_000,
-				used.jitMillis());
+				used.jitMillis(), idleHeapPerConnection, firstTokenNanos);
 	}
 
 	private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -150,10 +154,14 @@ final class PacedStreams {
 	 * @param firstTokenP99 99th percentile of the time to first token
 	 * @param millis how long the run took
 	 * @param jitMillis time the JIT compiler spent during the run
+	 * @param idleHeapPerConnection heap bytes held per stream after the run, when the
+	 * pool keeps their connections idle
+	 * @param firstTokenNanos each stream's time to first token, or -1 if it had none
 	 */
+	@SuppressWarnings("ArrayRecordComponent") // reported, never compared
 	record Result(int streams, int completed, int failed, @Nullable String firstFailure, int maxOpen, long tokens,
 			double cpuNanosPerToken, long heapPerStream, int openAtCollection, long firstTokenP50, long firstTokenP99,
-			long millis, long jitMillis) {
+			long millis, long jitMillis, long idleHeapPerConnection, long[] firstTokenNanos) {
 	}
 
 }

@@ -46,11 +46,11 @@ final class RawHttpComponentsStreamDriver implements StreamDriver {
 	}
 
 	@Override
-	public int stream(String conversationId, Runnable firstToken) throws IOException {
+	public int stream(String conversationId, String text, Runnable firstToken) throws IOException {
 		HttpPost post = new HttpPost(this.uri + CompletionJson.path(conversationId));
 		post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + SessionJson.SECRET);
 		post.setHeader(HttpHeaders.ACCEPT, CompletionJson.ACCEPT);
-		post.setEntity(new ByteArrayEntity(CompletionJson.request(), ContentType.APPLICATION_JSON));
+		post.setEntity(new ByteArrayEntity(CompletionJson.request(text), ContentType.APPLICATION_JSON));
 		return this.httpClient.execute(post, (response) -> {
 			SessionJson.check(response.getCode());
 			int tokens = 0;

@@ -29,18 +29,19 @@ interface StreamDriver extends Driver {
 	 */
 	@Override
 	default int call() throws Exception {
-		return stream(CompletionJson.UNPACED, () -> {
+		return stream(CompletionJson.UNPACED, CompletionJson.TEXT, () -> {
 		});
 	}
 
 	/**
 	 * Open a stream, read it to its end and check it.
 	 * @param conversationId the conversation, which picks the stub's pace
+	 * @param text the user's message
 	 * @param firstToken called when the first token has been read
 	 * @return the tokens read
 	 * @throws Exception if the stream fails or is not as written
 	 */
-	int stream(String conversationId, Runnable firstToken) throws Exception;
+	int stream(String conversationId, String text, Runnable firstToken) throws Exception;
 
 	/**
 	 * Describe a failure for the report, with what the driver's own types tell of it.

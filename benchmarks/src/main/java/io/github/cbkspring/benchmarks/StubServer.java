@@ -33,9 +33,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +62,9 @@ import org.jspecify.annotations.Nullable;
  * line: {@code reset} clears its counters, {@code stats} prints {@code STATS|<connections
  * accepted>|<paced streams>|<first line p50 ns>|<p99 ns>}, where the first-line time of a
  * paced stream runs from its request to the write of its first line (the stub's own part
- * of a client's time to first token).
+ * of a client's time to first token), and {@code firstlines} prints each paced stream's
+ * as {@code FIRSTLINES|<message>=<ns>,...}, by the message (the {@code text}) of its
+ * request.
  *
  * @author cbkspring contributors
  */
@@ -90,11 +95,16 @@ public final class StubServer {
 
 	private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+	private static final String TEXT_FIELD = "\"text\":\"";
+
 	private static final long LINE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(CompletionJson.LINE_INTERVAL_MILLIS);
 
 	private static final AtomicLong accepted = new AtomicLong();
 
 	private static final LatencyHistogram firstLines = new LatencyHistogram();
+
+	/** The first-line time of each paced stream, by the message it was sent. */
+	private static final Map<String, Long> firstLinesByMessage = new ConcurrentHashMap<>();
 
 	private StubServer() {
 	}
@@ -124,7 +134,14 @@ public final class StubServer {
 				if (command.equals("reset")) {
 					accepted.set(0);
 					firstLines.reset();
+					firstLinesByMessage.clear();
 					System.out.println("OK");
+				}
+				else if (command.equals("firstlines")) {
+					System.out.println("FIRSTLINES|" + firstLinesByMessage.entrySet()
+						.stream()
+						.map((entry) -> entry.getKey() + "=" + entry.getValue())
+						.collect(Collectors.joining(",")));
 				}
 				else if (command.equals("stats")) {
 					System.out.println("STATS|" + accepted.get() + "|" + firstLines.count() + "|"
@@ -236,18 +253,30 @@ public final class StubServer {
 		String conversationId = (path != null) ? pathVariable(path, "/v1/conversation/", "/complete") : null;
 		if (conversationId != null) {
 			if (!bearer) {
-				return new Parsed(requestEnd, UNAUTHORIZED, false);
+				return new Parsed(requestEnd, UNAUTHORIZED, null);
 			}
 			if (!acceptsJsonLines) {
-				return new Parsed(requestEnd, NOT_ACCEPTABLE, false);
+				return new Parsed(requestEnd, NOT_ACCEPTABLE, null);
 			}
 			boolean paced = conversationId.equals(CompletionJson.PACED);
-			return new Parsed(requestEnd, paced ? STREAM_HEAD : UNPACED_STREAM, paced);
+			return new Parsed(requestEnd, paced ? STREAM_HEAD : UNPACED_STREAM,
+					paced ? message(buffer, bodyStart, requestEnd) : null);
 		}
 		if (path == null || pathVariable(path, "/v1/bot/", "/session/create") == null) {
-			return new Parsed(requestEnd, NOT_FOUND, false);
+			return new Parsed(requestEnd, NOT_FOUND, null);
 		}
-		return new Parsed(requestEnd, bearer ? OK : UNAUTHORIZED, false);
+		return new Parsed(requestEnd, bearer ? OK : UNAUTHORIZED, null);
+	}
+
+	/**
+	 * The {@code text} of a completion request's JSON body, or {@code ""} without one (a
+	 * chunked body is not looked into).
+	 */
+	private static String message(byte[] buffer, int bodyStart, int bodyEnd) {
+		String body = new String(buffer, bodyStart, bodyEnd - bodyStart, StandardCharsets.UTF_8);
+		int start = body.indexOf(TEXT_FIELD);
+		int end = (start < 0) ? -1 : body.indexOf('"', start + TEXT_FIELD.length());
+		return (end < 0) ? "" : body.substring(start + TEXT_FIELD.length(), end);
 	}
 
 	/**
@@ -319,9 +348,10 @@ public final class StubServer {
 	 *
 	 * @param requestEnd where the request ends in the buffer
 	 * @param answer the bytes to write at once
-	 * @param paced whether the lines of a paced stream follow
+	 * @param pacedMessage the message of a paced stream whose lines follow, or
+	 * {@code null} if none do
 	 */
-	record Parsed(int requestEnd, byte[] answer, boolean paced) {
+	record Parsed(int requestEnd, byte[] answer, @Nullable String pacedMessage) {
 	}
 
 	/**
@@ -419,6 +449,8 @@ public final class StubServer {
 
 		private long requestNanos;
 
+		private String message = "";
+
 		Connection(SelectionKey key, Worker worker) {
 			this.key = key;
 			this.worker = worker;
@@ -457,7 +489,9 @@ public final class StubServer {
 			Parsed parsed;
 			while ((parsed = parse(this.in.array(), this.in.position())) != null) {
 				queue(parsed.answer());
-				if (parsed.paced()) {
+				String pacedMessage = parsed.pacedMessage();
+				if (pacedMessage != null) {
+					this.message = pacedMessage;
 					this.requestNanos = System.nanoTime();
 					this.nextLine = 0;
 					this.due = this.requestNanos + LINE_INTERVAL_NANOS;
@@ -490,6 +524,7 @@ public final class StubServer {
 				synchronized (firstLines) {
 					firstLines.record(firstLine);
 				}
+				firstLinesByMessage.put(this.message, firstLine);
 			}
 			this.nextLine++;
 			if (this.nextLine < CHUNKS.length) {
