@@ -62,7 +62,7 @@ final class ClientDrivers {
 	 * @return the driver
 	 */
 	static Driver session(int port, Driver.Pool pool, @Nullable String factory) {
-		return new Session(new BootContext(port, pool, factory));
+		return new Session(port, pool, factory);
 	}
 
 	/**
@@ -72,20 +72,20 @@ final class ClientDrivers {
 	 * @return the driver
 	 */
 	static StreamDriver completion(int port, Driver.Pool pool) {
-		return new Completion(new BootContext(port, pool, null));
+		return new Completion(port, pool);
 	}
 
 	/**
-	 * A started {@link BenchmarkApplication} pointed at the stub, and the request factory
-	 * its ChatBotKit client was given.
+	 * A driver on a started {@link BenchmarkApplication} pointed at the stub, which knows
+	 * the request factory its ChatBotKit client was given.
 	 */
-	private static final class BootContext implements AutoCloseable {
+	private abstract static class BootDriver implements Driver {
 
 		private final ConfigurableApplicationContext context;
 
 		private final String engine;
 
-		BootContext(int port, Driver.Pool pool, @Nullable String factory) {
+		BootDriver(int port, Driver.Pool pool, @Nullable String factory) {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("chatbotkit.secret", SessionJson.SECRET);
 			properties.put("chatbotkit.url", "http://127.0.0.1:" + port);
@@ -125,21 +125,24 @@ final class ClientDrivers {
 		}
 
 		@Override
+		public String engine() {
+			return this.engine;
+		}
+
+		@Override
 		public void close() {
 			this.context.close();
 		}
 
 	}
 
-	private static final class Session implements Driver {
-
-		private final BootContext context;
+	private static final class Session extends BootDriver {
 
 		private final SessionClient sessionClient;
 
-		Session(BootContext context) {
-			this.context = context;
-			this.sessionClient = context.bean(SessionClient.class);
+		Session(int port, Driver.Pool pool, @Nullable String factory) {
+			super(port, pool, factory);
+			this.sessionClient = bean(SessionClient.class);
 		}
 
 		@Override
@@ -149,31 +152,19 @@ final class ClientDrivers {
 			return 1;
 		}
 
-		@Override
-		public String engine() {
-			return this.context.engine;
-		}
-
-		@Override
-		public void close() {
-			this.context.close();
-		}
-
 	}
 
 	/**
 	 * Reads every event to the end of the stream, as a relay forwarding the reply does:
 	 * closing the stream earlier would abort its connection.
 	 */
-	private static final class Completion implements StreamDriver {
-
-		private final BootContext context;
+	private static final class Completion extends BootDriver implements StreamDriver {
 
 		private final ConversationClient conversationClient;
 
-		Completion(BootContext context) {
-			this.context = context;
-			this.conversationClient = context.bean(ConversationClient.class);
+		Completion(int port, Driver.Pool pool) {
+			super(port, pool, null);
+			this.conversationClient = bean(ConversationClient.class);
 		}
 
 		@Override
@@ -212,12 +203,7 @@ final class ClientDrivers {
 
 		@Override
 		public String engine() {
-			return this.context.engine + ", completeStream";
-		}
-
-		@Override
-		public void close() {
-			this.context.close();
+			return super.engine() + ", completeStream";
 		}
 
 	}

@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Accept: application/jsonl}, answered by {@value #TOKENS} {@code token} lines and
  * one {@code result} line. The conversation id picks the pace: {@value #PACED} writes one
  * line every {@value #LINE_INTERVAL_MILLIS} ms (a chat model writing), any other id gets
- * all lines at once. Shared by the stub, which writes the lines, and the raw driver,
- * which reads them with its own records rather than the client's types.
+ * all lines at once. Shared by the stub, which writes the lines, and the drivers, which
+ * send the request and check what they read against it.
  *
  * @author cbkspring contributors
  */
@@ -114,7 +114,7 @@ final class CompletionJson {
 	}
 
 	/**
-	 * One line of the answer, as the raw driver reads it.
+	 * One line of the answer, as the stub writes it.
 	 *
 	 * @param type {@code token} or {@code result}
 	 * @param data the event's data

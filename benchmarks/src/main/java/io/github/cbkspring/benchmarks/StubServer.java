@@ -351,6 +351,7 @@ public final class StubServer {
 	 * @param pacedMessage the message of a paced stream whose lines follow, or
 	 * {@code null} if none do
 	 */
+	@SuppressWarnings("ArrayRecordComponent") // constant answers, never compared
 	record Parsed(int requestEnd, byte[] answer, @Nullable String pacedMessage) {
 	}
 
