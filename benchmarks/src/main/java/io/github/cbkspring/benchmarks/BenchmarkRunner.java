@@ -38,8 +38,9 @@ import org.jspecify.annotations.Nullable;
  * machine hits them all; the unary drivers first, then the streaming ones (unpaced);</li>
  * <li>paced streams: 256 and 1,024 streams open at once on platform threads (this JDK)
  * and on virtual threads (the JDK of {@code --virtual-java}), client and raw floor
- * alternating, each size run once to warm up and fill the pool and once measured; then
- * what happens at the pool's cap;</li>
+ * alternating, each JVM first warmed up with unpaced streams until the JIT is done, each
+ * size run once to warm up and fill the pool and once measured; then what happens at the
+ * pool's cap;</li>
  * <li>start-up of a minimal Boot application with and without the starter.</li>
  * </ol>
  * Ratios are of the ChatBotKit client over raw Apache HttpClient 5 and are medians of the
@@ -72,6 +73,9 @@ public final class BenchmarkRunner {
 	private static final String ALL_CPUS = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
 
 	private static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+
+	/** Threads of the unpaced streams that warm up a paced-stream JVM. */
+	private static final int PACED_WARMUP_CONCURRENCY = 16;
 
 	/** Streams, pool and connect timeout of the run at the pool's cap. */
 	private static final int[] CAP = { 128, 64, 500 };
@@ -296,7 +300,8 @@ public final class BenchmarkRunner {
 		System.out.println();
 		System.out.println("== Paced streams: " + CompletionJson.TOKENS + " tokens, one line every "
 				+ CompletionJson.LINE_INTERVAL_MILLIS + " ms; starts spread over " + rampMillis
-				+ " ms; each size once to warm up, then measured (not pinned) ==");
+				+ " ms; after unpaced streams until the JIT is done, each size once to warm up (and fill the pool), then "
+				+ "measured (not pinned) ==");
 		if (kinds.size() == 1) {
 			System.out.println("(virtual threads skipped: " + ((virtualJava == null) ? "no --virtual-java"
 					: "VirtualThreadDriverProcess not built; build with -Djava21.home") + ")");
@@ -311,6 +316,12 @@ public final class BenchmarkRunner {
 			List<DriverJvm> drivers = List.of();
 			try {
 				drivers = startDrivers(kind[1], kind[2], streams, port, maxConnections, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+				for (DriverJvm driver : drivers) {
+					// unpaced streams until the JIT is done, so that it does not compete
+					// with
+					// the measured streams
+					warmup(driver.process(), stub, PACED_WARMUP_CONCURRENCY, ALL_CPUS);
+				}
 				Map<String, Paced> previous = new LinkedHashMap<>();
 				for (int size : sizes) {
 					for (DriverJvm driver : drivers) {
@@ -328,9 +339,10 @@ public final class BenchmarkRunner {
 						client = driver.process().name().equals(CLIENT_STREAM) ? paced : client;
 						Paced smaller = previous.put(driver.process().name(), paced);
 						if (smaller != null) {
+							paced.marginalHeap = marginalHeap(smaller, paced);
 							System.out.printf("%-9s %7s %-24s heap per additional open stream from %s to %s: %s KB%n",
 									"", "", "", smaller.result()[1], size,
-									kilobytes(Long.toString(marginalHeap(smaller, paced))));
+									kilobytes(Long.toString(paced.marginalHeap)));
 						}
 					}
 					if (raw != null && client != null) {
@@ -420,15 +432,26 @@ public final class BenchmarkRunner {
 	}
 
 	private void addPacedSummary(String threads, int size, Paced client, Paced raw) {
+		String heap = (client.marginalHeap >= 0) ? String.format(", per additional stream %s KB (raw %s KB)",
+				kilobytes(Long.toString(client.marginalHeap)), kilobytes(Long.toString(raw.marginalHeap))) : "";
 		this.summary.add(String.format(
-				"paced %d streams, %s threads: completed %s of %s (raw %s), cpu per token vs raw %.2f, heap per open "
-						+ "stream %.1f KB (raw %.1f KB), TTFT p99 vs raw %+.1f ms, client's part p99 %.2f ms "
-						+ "(raw %.2f ms)",
+				"paced %d streams, %s threads: completed %s of %s (raw %s), cpu per token vs raw %.2f (%.2f without JIT "
+						+ "time), heap per open "
+						+ "stream %s KB (raw %s KB)%s, TTFT p99 vs raw %+.1f ms, client's part p99 %.2f ms (raw %.2f ms)",
 				size, threads, client.result()[2], client.result()[1], raw.result()[2],
 				Double.parseDouble(client.result()[6]) / Double.parseDouble(raw.result()[6]),
-				Long.parseLong(client.result()[7]) / 1024.0, Long.parseLong(raw.result()[7]) / 1024.0,
-				millis(client.result()[10]) - millis(raw.result()[10]), client.ownPart()[1] / 1e6,
-				raw.ownPart()[1] / 1e6));
+				cpuWithoutJit(client.result()) / cpuWithoutJit(raw.result()), kilobytes(client.result()[7]),
+				kilobytes(raw.result()[7]), heap, millis(client.result()[10]) - millis(raw.result()[10]),
+				client.ownPart()[1] / 1e6, raw.ownPart()[1] / 1e6));
+	}
+
+	/**
+	 * CPU time per token less the JIT compiler's time in the run: the compiler may still
+	 * be busy with the paths paced streams take, however long the warm-up.
+	 */
+	private static double cpuWithoutJit(String[] result) {
+		double tokens = Double.parseDouble(result[5]);
+		return (Double.parseDouble(result[6]) * tokens - Long.parseLong(result[12]) * 1e6) / tokens;
 	}
 
 	private static double millis(String nanos) {
@@ -533,14 +556,38 @@ public final class BenchmarkRunner {
 	}
 
 	/**
-	 * One measured run of paced streams.
-	 *
-	 * @param result the driver's {@code PACED} answer
-	 * @param stub the stub's {@code STATS} answer
-	 * @param ownPart p50 and p99 of the client's part of the time to first token
+	 * One measured run of paced streams: the driver's {@code PACED} answer, the stub's
+	 * {@code STATS} answer, p50 and p99 of the client's part of the time to first token,
+	 * and the heap per stream added since the previous size (-1 for the first).
 	 */
-	@SuppressWarnings("ArrayRecordComponent") // never compared
-	private record Paced(String[] result, String[] stub, long[] ownPart) {
+	private static final class Paced {
+
+		private final String[] result;
+
+		private final String[] stub;
+
+		private final long[] ownPart;
+
+		private long marginalHeap = -1;
+
+		Paced(String[] result, String[] stub, long[] ownPart) {
+			this.result = result;
+			this.stub = stub;
+			this.ownPart = ownPart;
+		}
+
+		String[] result() {
+			return this.result;
+		}
+
+		String[] stub() {
+			return this.stub;
+		}
+
+		long[] ownPart() {
+			return this.ownPart;
+		}
+
 	}
 
 	/**
