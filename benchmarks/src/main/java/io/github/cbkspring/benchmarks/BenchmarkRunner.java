@@ -38,9 +38,9 @@ import org.jspecify.annotations.Nullable;
  * machine hits them all; the unary drivers first, then the streaming ones (unpaced);</li>
  * <li>paced streams: 256 and 1,024 streams open at once on platform threads (this JDK)
  * and on virtual threads (the JDK of {@code --virtual-java}), client and raw floor
- * alternating, each JVM first warmed up with unpaced streams until the JIT is done, each
- * size run once to warm up and fill the pool and once measured; then what happens at the
- * pool's cap;</li>
+ * alternating, each JVM first warmed up with streams of one line a millisecond (the read
+ * path of paced streams) until the JIT is done, each size run once to warm up and fill
+ * the pool and once measured; then what happens at the pool's cap;</li>
  * <li>start-up of a minimal Boot application with and without the starter.</li>
  * </ol>
  * Ratios are of the ChatBotKit client over raw Apache HttpClient 5 and are medians of the
@@ -218,8 +218,8 @@ public final class BenchmarkRunner {
 		List<List<Round>> results = new ArrayList<>();
 		for (int i = 0; i < drivers.size(); i++) {
 			JvmProcess driver = drivers.get(i).process();
-			warmups[i] = warmup(driver, stub, concurrency, ALL_CPUS)
-					+ (pinned ? " + " + warmup(driver, stub, concurrency, "0") : "");
+			warmups[i] = warmup(driver, stub, concurrency, "", ALL_CPUS)
+					+ (pinned ? " + " + warmup(driver, stub, concurrency, "", "0") : "");
 			if (driver.name().equals(this.options.get("jfr"))) {
 				String file = "target/" + driver.name() + "-c" + concurrency + ".jfr";
 				driver.send("jfr " + new File(file).getAbsolutePath(), "OK");
@@ -263,15 +263,16 @@ public final class BenchmarkRunner {
 	}
 
 	/**
-	 * Run the stub and a driver on the given CPUs and warm the driver up.
+	 * Run the stub and a driver on the given CPUs and warm the driver up on its workload,
+	 * or, with {@code " trickle"}, on streams of one line a millisecond.
 	 * @return the rounds and seconds it took
 	 */
-	private String warmup(JvmProcess driver, JvmProcess stub, int concurrency, String cpus)
+	private String warmup(JvmProcess driver, JvmProcess stub, int concurrency, String workload, String cpus)
 			throws IOException, InterruptedException {
 		stub.pin(cpus);
 		driver.pin(cpus);
 		String[] warm = driver.send("warmup " + concurrency + " " + this.options.getOrDefault("round-ms", "300") + " "
-				+ this.options.getOrDefault("warmup-max-ms", "20000"), "WARM|");
+				+ this.options.getOrDefault("warmup-max-ms", "20000") + workload, "WARM|");
 		return warm[1] + " in " + Math.round(Long.parseLong(warm[2]) / 1000.0) + " s"
 				+ (Boolean.parseBoolean(warm[3]) ? "" : " (unsettled)");
 	}
@@ -300,8 +301,8 @@ public final class BenchmarkRunner {
 		System.out.println();
 		System.out.println("== Paced streams: " + CompletionJson.TOKENS + " tokens, one line every "
 				+ CompletionJson.LINE_INTERVAL_MILLIS + " ms; starts spread over " + rampMillis
-				+ " ms; after unpaced streams until the JIT is done, each size once to warm up (and fill the pool), then "
-				+ "measured (not pinned) ==");
+				+ " ms; after streams of one line a millisecond until the JIT is done, each size once to warm up (and "
+				+ "fill the pool), then measured (not pinned) ==");
 		if (kinds.size() == 1) {
 			System.out.println("(virtual threads skipped: " + ((virtualJava == null) ? "no --virtual-java"
 					: "VirtualThreadDriverProcess not built; build with -Djava21.home") + ")");
@@ -317,10 +318,10 @@ public final class BenchmarkRunner {
 			try {
 				drivers = startDrivers(kind[1], kind[2], streams, port, maxConnections, DEFAULT_CONNECT_TIMEOUT_MILLIS);
 				for (DriverJvm driver : drivers) {
-					// unpaced streams until the JIT is done, so that it does not compete
-					// with
-					// the measured streams
-					warmup(driver.process(), stub, PACED_WARMUP_CONCURRENCY, ALL_CPUS);
+					// streams on the paced read path until the JIT is done, so that it
+					// does
+					// not compete with the measured streams
+					warmup(driver.process(), stub, PACED_WARMUP_CONCURRENCY, " trickle", ALL_CPUS);
 				}
 				Map<String, Paced> previous = new LinkedHashMap<>();
 				for (int size : sizes) {
@@ -435,23 +436,13 @@ public final class BenchmarkRunner {
 		String heap = (client.marginalHeap >= 0) ? String.format(", per additional stream %s KB (raw %s KB)",
 				kilobytes(Long.toString(client.marginalHeap)), kilobytes(Long.toString(raw.marginalHeap))) : "";
 		this.summary.add(String.format(
-				"paced %d streams, %s threads: completed %s of %s (raw %s), cpu per token vs raw %.2f (%.2f without JIT "
-						+ "time), heap per open "
+				"paced %d streams, %s threads: completed %s of %s (raw %s), cpu per token vs raw %.2f, heap per open "
 						+ "stream %s KB (raw %s KB)%s, TTFT p99 vs raw %+.1f ms, client's part p99 %.2f ms (raw %.2f ms)",
 				size, threads, client.result()[2], client.result()[1], raw.result()[2],
 				Double.parseDouble(client.result()[6]) / Double.parseDouble(raw.result()[6]),
-				cpuWithoutJit(client.result()) / cpuWithoutJit(raw.result()), kilobytes(client.result()[7]),
-				kilobytes(raw.result()[7]), heap, millis(client.result()[10]) - millis(raw.result()[10]),
-				client.ownPart()[1] / 1e6, raw.ownPart()[1] / 1e6));
-	}
-
-	/**
-	 * CPU time per token less the JIT compiler's time in the run: the compiler may still
-	 * be busy with the paths paced streams take, however long the warm-up.
-	 */
-	private static double cpuWithoutJit(String[] result) {
-		double tokens = Double.parseDouble(result[5]);
-		return (Double.parseDouble(result[6]) * tokens - Long.parseLong(result[12]) * 1e6) / tokens;
+				kilobytes(client.result()[7]), kilobytes(raw.result()[7]), heap,
+				millis(client.result()[10]) - millis(raw.result()[10]), client.ownPart()[1] / 1e6,
+				raw.ownPart()[1] / 1e6));
 	}
 
 	private static double millis(String nanos) {

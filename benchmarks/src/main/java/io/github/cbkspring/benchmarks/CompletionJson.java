@@ -28,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The streaming workload: {@code POST /v1/conversation/{id}/complete} with
  * {@code Accept: application/jsonl}, answered by {@value #TOKENS} {@code token} lines and
  * one {@code result} line. The conversation id picks the pace: {@value #PACED} writes one
- * line every {@value #LINE_INTERVAL_MILLIS} ms (a chat model writing), any other id gets
- * all lines at once. Shared by the stub, which writes the lines, and the drivers, which
- * send the request and check what they read against it.
+ * line every {@value #LINE_INTERVAL_MILLIS} ms (a chat model writing), {@value #TRICKLE}
+ * one every millisecond (the same read path in a fraction of the time, to warm up), any
+ * other id gets all lines at once. Shared by the stub, which writes the lines, and the
+ * drivers, which send the request and check what they read against it.
  *
  * @author cbkspring contributors
  */
@@ -41,6 +42,8 @@ final class CompletionJson {
 	static final long LINE_INTERVAL_MILLIS = 20;
 
 	static final String PACED = "paced";
+
+	static final String TRICKLE = "trickle";
 
 	static final String UNPACED = "unpaced";
 
@@ -60,6 +63,19 @@ final class CompletionJson {
 		.build();
 
 	private CompletionJson() {
+	}
+
+	/**
+	 * The time between two lines of a stream of the given conversation.
+	 * @param conversationId the conversation
+	 * @return milliseconds, 0 for all at once
+	 */
+	static long lineIntervalMillis(String conversationId) {
+		return switch (conversationId) {
+			case PACED -> LINE_INTERVAL_MILLIS;
+			case TRICKLE -> 1;
+			default -> 0;
+		};
 	}
 
 	static String path(String conversationId) {

@@ -34,8 +34,10 @@ import org.jspecify.annotations.Nullable;
  * another's, run by {@link BenchmarkRunner} through commands on standard input, one a
  * line, each answered by one line on standard output:
  * <ul>
- * <li>{@code warmup <concurrency> <roundMillis> <maxMillis>} →
- * {@code WARM|<rounds>|<millis>|<settled>} (see {@link LoadBenchmark});</li>
+ * <li>{@code warmup <concurrency> <roundMillis> <maxMillis> [trickle]} →
+ * {@code WARM|<rounds>|<millis>|<settled>} (see {@link LoadBenchmark}); with
+ * {@code trickle}, a stream driver reads streams of one line a millisecond, the read path
+ * of paced streams;</li>
  * <li>{@code round <concurrency> <roundMillis>} → {@code ROUND|<units/s>|<calls>|<cpu ns
  * per unit>|<bytes per unit>|<jit ms>|<gc ms>};</li>
  * <li>{@code latency} → {@code LATENCY|<p50 ns>|<p99 ns>} of the calls of the rounds
@@ -84,7 +86,10 @@ public final class DriverProcess {
 			driver.call(); // fail fast on a broken set-up
 			PacedStreams paced = (driver instanceof StreamDriver streams) ? new PacedStreams(streams, streamThreads)
 					: null;
-			LoadBenchmark load = new LoadBenchmark(driver);
+			LoadBenchmark load = new LoadBenchmark(driver::call);
+			LoadBenchmark trickle = (driver instanceof StreamDriver streams)
+					? new LoadBenchmark(() -> streams.stream(CompletionJson.TRICKLE, CompletionJson.TEXT, () -> {
+					})) : load;
 			reply("READY|" + driver.engine() + "|" + System.getProperty("java.runtime.version"));
 			BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 			String line;
@@ -100,7 +105,8 @@ public final class DriverProcess {
 					reply("OK");
 				}
 				else {
-					reply(answer(command, load, paced));
+					reply(answer(command, (command.length > 4 && command[4].equals("trickle")) ? trickle : load,
+							paced));
 				}
 			}
 			status = 0;

@@ -48,7 +48,7 @@ final class LoadBenchmark {
 
 	private static final int MIN_WARMUP_ROUNDS = 5;
 
-	private final Driver driver;
+	private final Call call;
 
 	private final LatencyHistogram latencies = new LatencyHistogram();
 
@@ -60,8 +60,8 @@ final class LoadBenchmark {
 
 	private volatile boolean stop;
 
-	LoadBenchmark(Driver driver) {
-		this.driver = driver;
+	LoadBenchmark(Call call) {
+		this.call = call;
 	}
 
 	/**
@@ -193,7 +193,7 @@ final class LoadBenchmark {
 				try {
 					while (!LoadBenchmark.this.stop) {
 						long start = System.nanoTime();
-						this.units += LoadBenchmark.this.driver.call();
+						this.units += LoadBenchmark.this.call.call();
 						this.latencies.record(System.nanoTime() - start);
 						this.calls++;
 					}
@@ -204,6 +204,21 @@ final class LoadBenchmark {
 				this.phaser.arriveAndAwaitAdvance();
 			}
 		}
+
+	}
+
+	/**
+	 * The work a round repeats, such as {@link Driver#call()}.
+	 */
+	@FunctionalInterface
+	interface Call {
+
+		/**
+		 * Do the work once.
+		 * @return the units of work done
+		 * @throws Exception if it fails
+		 */
+		int call() throws Exception;
 
 	}
 

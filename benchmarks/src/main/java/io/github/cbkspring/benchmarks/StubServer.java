@@ -28,12 +28,13 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +49,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code POST /v1/bot/{id}/session/create}: a fixed JSON answer;</li>
  * <li>{@code POST /v1/conversation/{id}/complete} with {@code Accept:
- * application/jsonl}: the lines of {@link CompletionJson}, one chunk a line, all at once,
- * or one line every {@value CompletionJson#LINE_INTERVAL_MILLIS} ms when the id is
- * {@value CompletionJson#PACED}.</li>
+ * application/jsonl}: the lines of {@link CompletionJson}, one chunk a line, all at once
+ * or paced as {@link CompletionJson#lineIntervalMillis(String)} says for the id.</li>
  * </ul>
  * {@code 401} without a bearer credential, {@code 406} for a completion that does not
  * accept JSON Lines, {@code 404} for any other request. Request bodies are read by
@@ -96,8 +96,6 @@ public final class StubServer {
 	private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
 	private static final String TEXT_FIELD = "\"text\":\"";
-
-	private static final long LINE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(CompletionJson.LINE_INTERVAL_MILLIS);
 
 	private static final AtomicLong accepted = new AtomicLong();
 
@@ -253,19 +251,20 @@ public final class StubServer {
 		String conversationId = (path != null) ? pathVariable(path, "/v1/conversation/", "/complete") : null;
 		if (conversationId != null) {
 			if (!bearer) {
-				return new Parsed(requestEnd, UNAUTHORIZED, null);
+				return new Parsed(requestEnd, UNAUTHORIZED, null, 0);
 			}
 			if (!acceptsJsonLines) {
-				return new Parsed(requestEnd, NOT_ACCEPTABLE, null);
+				return new Parsed(requestEnd, NOT_ACCEPTABLE, null, 0);
 			}
-			boolean paced = conversationId.equals(CompletionJson.PACED);
-			return new Parsed(requestEnd, paced ? STREAM_HEAD : UNPACED_STREAM,
-					paced ? message(buffer, bodyStart, requestEnd) : null);
+			long interval = TimeUnit.MILLISECONDS.toNanos(CompletionJson.lineIntervalMillis(conversationId));
+			return (interval > 0)
+					? new Parsed(requestEnd, STREAM_HEAD, message(buffer, bodyStart, requestEnd), interval)
+					: new Parsed(requestEnd, UNPACED_STREAM, null, 0);
 		}
 		if (path == null || pathVariable(path, "/v1/bot/", "/session/create") == null) {
-			return new Parsed(requestEnd, NOT_FOUND, null);
+			return new Parsed(requestEnd, NOT_FOUND, null, 0);
 		}
-		return new Parsed(requestEnd, bearer ? OK : UNAUTHORIZED, null);
+		return new Parsed(requestEnd, bearer ? OK : UNAUTHORIZED, null, 0);
 	}
 
 	/**
@@ -350,9 +349,10 @@ public final class StubServer {
 	 * @param answer the bytes to write at once
 	 * @param pacedMessage the message of a paced stream whose lines follow, or
 	 * {@code null} if none do
+	 * @param lineIntervalNanos the time between the lines of a paced stream
 	 */
 	@SuppressWarnings("ArrayRecordComponent") // constant answers, never compared
-	record Parsed(int requestEnd, byte[] answer, @Nullable String pacedMessage) {
+	record Parsed(int requestEnd, byte[] answer, @Nullable String pacedMessage, long lineIntervalNanos) {
 	}
 
 	/**
@@ -366,10 +366,10 @@ public final class StubServer {
 		private final Queue<SocketChannel> added = new ConcurrentLinkedQueue<>();
 
 		/**
-		 * Paced streams by due time: every stream waits the same interval, so appending
-		 * keeps the queue in order.
+		 * Paced streams by the time their next line is due.
 		 */
-		private final ArrayDeque<Connection> due = new ArrayDeque<>();
+		private final PriorityQueue<Connection> due = new PriorityQueue<>(
+				Comparator.comparingLong((Connection connection) -> connection.due));
 
 		Worker() throws IOException {
 			this.selector = Selector.open();
@@ -452,6 +452,8 @@ public final class StubServer {
 
 		private String message = "";
 
+		private long lineIntervalNanos;
+
 		Connection(SelectionKey key, Worker worker) {
 			this.key = key;
 			this.worker = worker;
@@ -493,9 +495,10 @@ public final class StubServer {
 				String pacedMessage = parsed.pacedMessage();
 				if (pacedMessage != null) {
 					this.message = pacedMessage;
+					this.lineIntervalNanos = parsed.lineIntervalNanos();
 					this.requestNanos = System.nanoTime();
 					this.nextLine = 0;
-					this.due = this.requestNanos + LINE_INTERVAL_NANOS;
+					this.due = this.requestNanos + this.lineIntervalNanos;
 					this.worker.schedule(this);
 				}
 				int remaining = this.in.position() - parsed.requestEnd();
@@ -529,7 +532,7 @@ public final class StubServer {
 			}
 			this.nextLine++;
 			if (this.nextLine < CHUNKS.length) {
-				this.due += LINE_INTERVAL_NANOS;
+				this.due += this.lineIntervalNanos;
 				this.worker.schedule(this);
 			}
 		}
