@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=300 --rounds=7
  * --warmup-max-ms=20000 --streams=256,1024 --ramp-ms=1000 --virtual-java=<java>
- * --startup-runs=3 --skip-load --skip-paced --skip-startup --jfr=<driver>} (the last
+ * --startup-runs=5 --skip-load --skip-paced --skip-startup --jfr=<driver>} (the last
  * records a JFR profile of that driver's measured rounds into {@code target/}).
  *
  * @author cbkspring contributors
@@ -126,7 +126,7 @@ public final class BenchmarkRunner {
 			}
 		}
 		if (!this.options.containsKey("skip-startup")) {
-			runStartup(Integer.parseInt(this.options.getOrDefault("startup-runs", "3")));
+			runStartup(Integer.parseInt(this.options.getOrDefault("startup-runs", "5")));
 		}
 		System.out.println();
 		System.out.printf("Load average at the end %s; %d s in all%n", loadAverage(),

@@ -32,16 +32,19 @@ import org.jspecify.annotations.Nullable;
  * stream (platform or virtual threads, by the factory), the starts spread evenly over a
  * ramp, each stream {@value CompletionJson#TOKENS} tokens at one line every
  * {@value CompletionJson#LINE_INTERVAL_MILLIS} ms. Measures whether every stream
- * completes, the time to first token (each stream's, so that it can be matched with the
- * stub's first line of the same stream: a paced stream's message is its number), the CPU
- * time per token, and the heap held per open stream: the heap after a full collection
- * while all streams are open, over the heap after a full collection when this JVM was set
- * up, divided by the streams open (and the same once they have ended, when the pool holds
+ * completes (each run starts once the JIT compiler's queue is empty, or after 10 s), the
+ * time to first token (each stream's, so that it can be matched with the stub's first
+ * line of the same stream: a paced stream's message is its number), the CPU time per
+ * token, and the heap held per open stream: the heap after a full collection while all
+ * streams are open, over the heap after a full collection when this JVM was set up,
+ * divided by the streams open (and the same once they have ended, when the pool holds
  * their connections idle).
  *
  * @author cbkspring contributors
  */
 final class PacedStreams {
+
+	private static final long JIT_IDLE_WAIT_MILLIS = 10_000;
 
 	private final StreamDriver driver;
 
@@ -61,6 +64,7 @@ final class PacedStreams {
 	}
 
 	Result run(int streams, long rampMillis, long timeoutMillis) throws InterruptedException {
+		awaitJitIdle();
 		long[] firstTokenNanos = new long[streams];
 		Arrays.fill(firstTokenNanos, -1);
 		CountDownLatch allStarted = new CountDownLatch(streams);
@@ -123,6 +127,17 @@ final class PacedStreams {
 				maxOpen.get(), read, (read > 0) ? (double) (used.cpuNanos() - collectionCpu) / read : -1, heapPerStream,
 				openAtCollection, firstTokens.percentile(50), firstTokens.percentile(99), elapsed / 1_000_000,
 				used.jitMillis(), idleHeapPerConnection, firstTokenNanos);
+	}
+
+	/**
+	 * Let the JIT compiler finish what the previous run queued: with hundreds of stream
+	 * threads it gets little CPU, and would otherwise compile during the measured run.
+	 */
+	private static void awaitJitIdle() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JIT_IDLE_WAIT_MILLIS);
+		while (!JvmCounters.jitIdle() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
 	}
 
 	private static void sleepUntil(long nanoTime) throws InterruptedException {
