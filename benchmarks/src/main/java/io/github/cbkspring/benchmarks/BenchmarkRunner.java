@@ -16,11 +16,8 @@
 
 package io.github.cbkspring.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,34 +25,61 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.ToDoubleFunction;
 
 import io.github.cbkspring.client.bot.SessionClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the whole benchmark: for each concurrency a stub JVM and one fresh JVM per driver
- * (see {@link LoadBenchmark}), then the start-up probe with and without the starter, and
- * prints the tables and the ratios of the session client to raw Apache HttpClient 5.
- * <p>
- * At concurrency 1 the stub and the driver JVM are pinned to CPU 0 with {@code taskset}:
- * a request and its answer then hand over on one CPU instead of waking a thread on the
- * other, which makes single-threaded rates on small VMs bimodal. At higher concurrency
- * nothing is pinned.
+ * Runs the whole benchmark and prints its tables and ratios:
+ * <ol>
+ * <li>load: one JVM a driver, all started at once against one stub JVM; for each
+ * concurrency, each driver is warmed up alone (see {@link LoadBenchmark}), then the
+ * measured rounds alternate the drivers (A B C A B C ...), so that drift of a shared
+ * machine hits them all; the unary drivers first, then the streaming ones (unpaced);</li>
+ * <li>paced streams: 256 and 1,024 streams open at once on platform threads (this JDK)
+ * and on virtual threads (the JDK of {@code --virtual-java}), client and raw floor
+ * alternating, each JVM first warmed up with streams of one line a millisecond (the read
+ * path of paced streams) until the JIT is done, each size run once to warm up and fill
+ * the pool and once measured; then what happens at the pool's cap;</li>
+ * <li>start-up of a minimal Boot application with and without the starter.</li>
+ * </ol>
+ * Ratios are of the ChatBotKit client over raw Apache HttpClient 5 and are medians of the
+ * ratios of adjacent rounds. At concurrency 1 every process is pinned to CPU 0 with
+ * {@code taskset}: a request and its answer then hand over on one CPU instead of waking a
+ * thread on the other, which on these VMs costs more than the call (and flips between two
+ * modes). Warm-up runs pinned too, until the JIT compiler is done.
  * <p>
  * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=300 --rounds=7
- * --startup-runs=5 --skip-load --skip-startup --jfr=<driver>} (the last records a JFR
- * profile of that driver's JVM into {@code target/}).
+ * --warmup-max-ms=20000 --streams=256,1024 --ramp-ms=1000 --virtual-java=<java>
+ * --startup-runs=5 --skip-load --skip-paced --skip-startup --jfr=<driver>} (the last
+ * records a JFR profile of that driver's measured rounds into {@code target/}).
  *
  * @author cbkspring contributors
  */
 public final class BenchmarkRunner {
 
-	private static final String BASELINE = "raw-httpclient5";
+	private static final String RAW = "raw-httpclient5";
 
 	private static final String CLIENT = "sessionclient";
 
+	private static final String RAW_STREAM = "raw-httpclient5-stream";
+
+	private static final String CLIENT_STREAM = "completestream";
+
 	private static final List<String> DRIVER_JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC");
+
+	private static final int DEFAULT_MAX_CONNECTIONS = 64;
+
+	private static final String ALL_CPUS = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+
+	private static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+
+	/** Threads of the unpaced streams that warm up a paced-stream JVM. */
+	private static final int PACED_WARMUP_CONCURRENCY = 16;
+
+	/** Streams, pool and connect timeout of the run at the pool's cap. */
+	private static final int[] CAP = { 128, 64, 500 };
 
 	private final Map<String, String> options;
 
@@ -63,13 +87,12 @@ public final class BenchmarkRunner {
 
 	private final String classpath;
 
-	private final boolean taskset;
+	private final List<String> summary = new ArrayList<>();
 
 	private BenchmarkRunner(Map<String, String> options) {
 		this.options = options;
 		this.java = ProcessHandle.current().info().command().orElse("java");
 		this.classpath = System.getProperty("java.class.path");
-		this.taskset = new File("/usr/bin/taskset").canExecute();
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -82,100 +105,364 @@ public final class BenchmarkRunner {
 	}
 
 	private void run() throws Exception {
+		long start = System.nanoTime();
 		System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, " + cpuModel() + ", Java "
 				+ System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name")
 				+ "), load average " + loadAverage());
-		List<String> ratios = new ArrayList<>();
-		if (!this.options.containsKey("skip-load")) {
-			for (String concurrency : this.options.getOrDefault("concurrency", "1,16").split(",")) {
-				ratios.addAll(runLoad(Integer.parseInt(concurrency.trim())));
+		List<String> selected = Arrays.asList(this.options
+			.getOrDefault("drivers", String.join(",", Driver.UNARY) + "," + String.join(",", Driver.STREAMS))
+			.split(",", -1));
+		List<String> unary = Driver.UNARY.stream().filter(selected::contains).toList();
+		List<String> streams = Driver.STREAMS.stream().filter(selected::contains).toList();
+		int[] pacedStreams = Arrays.stream(this.options.getOrDefault("streams", "256,1024").split(",", -1))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		try (JvmProcess stub = startStub()) {
+			int port = Integer.parseInt(stub.await("port=")[0].substring(5));
+			if (!this.options.containsKey("skip-load")) {
+				runLoad(stub, port, unary, streams);
+			}
+			if (!this.options.containsKey("skip-paced") && !streams.isEmpty()) {
+				runPaced(stub, port, streams, pacedStreams);
 			}
 		}
 		if (!this.options.containsKey("skip-startup")) {
 			runStartup(Integer.parseInt(this.options.getOrDefault("startup-runs", "5")));
 		}
-		System.out.println("Load average at the end " + loadAverage());
-		ratios.forEach(System.out::println);
+		System.out.println();
+		System.out.printf("Load average at the end %s; %d s in all%n", loadAverage(),
+				(System.nanoTime() - start) / 1_000_000_000);
+		this.summary.forEach(System.out::println);
 	}
 
-	private List<String> runLoad(int concurrency) throws Exception {
-		boolean pinned = concurrency == 1 && this.taskset;
-		System.out.println();
-		System.out.println("== Concurrency " + concurrency
-				+ (pinned ? " (stub and driver JVMs pinned to CPU 0)" : " (not pinned)") + " ==");
-		System.out.printf("%-30s %9s %9s %9s %9s %7s  %s%n", "driver", "req/s", "p50 us", "p99 us", "B/call", "warm-up",
-				"engine");
-		List<String> drivers = Arrays
-			.asList(this.options.getOrDefault("drivers", String.join(",", Driver.NAMES)).split(","));
-		Map<String, String[]> results = new LinkedHashMap<>();
-		Process stub = startStub(pinned, (concurrency == 1) ? 1 : 2);
+	private JvmProcess startStub() throws IOException {
+		return JvmProcess.start("stub", List.of(this.java, "-Xms512m", "-Xmx512m", "-cp", this.classpath,
+				StubServer.class.getName(), "0", "2"));
+	}
+
+	/**
+	 * Start one JVM a driver, all at once, and wait until each is ready.
+	 */
+	private List<DriverJvm> startDrivers(String java, String mainClass, List<String> names, int port,
+			int maxConnections, long connectTimeoutMillis) throws IOException {
+		List<JvmProcess> processes = new ArrayList<>();
+		for (String name : names) {
+			List<String> command = new ArrayList<>(List.of(java));
+			command.addAll(DRIVER_JVM_OPTIONS);
+			if (name.equals(this.options.get("jfr"))) {
+				// Spring's call stacks are deeper than JFR's default of 64 frames. A
+				// recording
+				// from the start instruments the JDK's I/O classes now: started only
+				// after
+				// warm-up, that would throw the compiled code away in the measured
+				// rounds.
+				command.addAll(List.of("-XX:FlightRecorderOptions:stackdepth=256", "-XX:+UnlockDiagnosticVMOptions",
+						"-XX:+DebugNonSafepoints", "-XX:StartFlightRecording=settings=profile"));
+			}
+			command.addAll(List.of("-cp", this.classpath, mainClass, name, Integer.toString(port),
+					Integer.toString(maxConnections), Long.toString(connectTimeoutMillis)));
+			processes.add(JvmProcess.start(name, command));
+		}
+		List<DriverJvm> drivers = new ArrayList<>();
+		for (JvmProcess process : processes) {
+			String[] ready = process.await("READY|");
+			drivers.add(new DriverJvm(process, ready[1], ready[2]));
+		}
+		return drivers;
+	}
+
+	private static void close(List<DriverJvm> drivers) throws IOException, InterruptedException {
+		for (DriverJvm driver : drivers) {
+			driver.process().close();
+		}
+	}
+
+	private void runLoad(JvmProcess stub, int port, List<String> unary, List<String> streams) throws Exception {
+		List<DriverJvm> unaryDrivers = List.of();
+		List<DriverJvm> streamDrivers = List.of();
 		try {
-			int port = readPort(stub);
-			for (String driver : drivers) {
-				String[] result = runDriver(driver, port, concurrency, pinned);
-				if (result != null) {
-					results.put(driver, result);
-					System.out.printf("%-30s %9s %9.1f %9.1f %9s %7s  %s%n", driver, result[3],
-							Long.parseLong(result[4]) / 1000.0, Long.parseLong(result[5]) / 1000.0, result[6],
-							result[7], result[8]);
-				}
+			unaryDrivers = startDrivers(this.java, DriverProcess.class.getName(), unary, port, DEFAULT_MAX_CONNECTIONS,
+					DEFAULT_CONNECT_TIMEOUT_MILLIS);
+			streamDrivers = startDrivers(this.java, DriverProcess.class.getName(), streams, port,
+					DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+			for (String concurrency : this.options.getOrDefault("concurrency", "1,16").split(",", -1)) {
+				int threads = Integer.parseInt(concurrency.trim());
+				boolean pinned = threads == 1 && JvmProcess.canPin();
+				System.out.println();
+				System.out.println("== Concurrency " + threads + (pinned
+						? " (stub and driver JVMs pinned to CPU 0; warm-up first on all CPUs)" : " (not pinned)")
+						+ " ==");
+				measure(unaryDrivers, stub, threads, pinned, false);
+				measure(streamDrivers, stub, threads, pinned, true);
 			}
 		}
 		finally {
-			stub.getOutputStream().close();
-			stub.waitFor();
+			close(unaryDrivers);
+			close(streamDrivers);
 		}
-		List<String> ratios = new ArrayList<>();
-		String[] baseline = results.get(BASELINE);
-		String[] client = results.get(CLIENT);
-		if (baseline != null && client != null) {
-			System.out.printf("allocation vs fastest raw c=%d: %.2f%n", concurrency,
-					Double.parseDouble(client[6]) / Double.parseDouble(baseline[6]));
-			ratios.add(String.format("ratio vs fastest raw c=%d: %.2f", concurrency,
-					Double.parseDouble(client[3]) / Double.parseDouble(baseline[3])));
-		}
-		return ratios;
 	}
 
-	private Process startStub(boolean pinned, int selectorThreads) throws IOException {
-		List<String> command = new ArrayList<>(pinned ? List.of("taskset", "-c", "0") : List.of());
-		command.addAll(List.of(this.java, "-Xms128m", "-Xmx128m", "-cp", this.classpath, StubServer.class.getName(),
-				"0", Integer.toString(selectorThreads)));
-		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-	}
-
-	private static int readPort(Process stub) throws IOException {
-		BufferedReader reader = new BufferedReader(
-				new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
-		String line = reader.readLine();
-		if (line == null || !line.startsWith("port=")) {
-			throw new IllegalStateException("The stub did not start: " + line);
-		}
-		return Integer.parseInt(line.substring(5));
-	}
-
-	private String @Nullable [] runDriver(String driver, int port, int concurrency, boolean pinned)
+	/**
+	 * Warm up each driver, then run the measured rounds alternating the drivers, print
+	 * their table and add the ratios to the summary. Warm-up runs on all CPUs, so that
+	 * the JIT compiler has one to itself; when pinned, each driver is then warmed up
+	 * again on CPU 0 (which ends after a few rounds if the compiler is done).
+	 */
+	private void measure(List<DriverJvm> drivers, JvmProcess stub, int concurrency, boolean pinned, boolean streams)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(pinned ? List.of("taskset", "-c", "0") : List.of());
-		command.add(this.java);
-		command.addAll(DRIVER_JVM_OPTIONS);
-		if (driver.equals(this.options.get("jfr"))) {
-			// Spring's call stacks are deeper than JFR's default of 64 frames
-			command.add("-XX:FlightRecorderOptions:stackdepth=256");
-			command.add("-XX:StartFlightRecording=settings=profile,filename=target/" + driver + "-c" + concurrency
-					+ ".jfr");
+		if (drivers.isEmpty()) {
+			return;
 		}
-		command.addAll(List.of("-cp", this.classpath, LoadBenchmark.class.getName(), driver, Integer.toString(port),
-				Integer.toString(concurrency), this.options.getOrDefault("round-ms", "300"),
-				this.options.getOrDefault("rounds", "7")));
-		List<String> output = run(command);
-		for (String line : output) {
-			if (line.startsWith("RESULT|")) {
-				return line.split("\\|");
+		String roundMillis = this.options.getOrDefault("round-ms", "300");
+		int rounds = Integer.parseInt(this.options.getOrDefault("rounds", "7"));
+		String[] warmups = new String[drivers.size()];
+		List<List<Round>> results = new ArrayList<>();
+		for (int i = 0; i < drivers.size(); i++) {
+			JvmProcess driver = drivers.get(i).process();
+			warmups[i] = warmup(driver, stub, concurrency, "", ALL_CPUS)
+					+ (pinned ? " + " + warmup(driver, stub, concurrency, "", "0") : "");
+			if (driver.name().equals(this.options.get("jfr"))) {
+				String file = "target/" + driver.name() + "-c" + concurrency + ".jfr";
+				driver.send("jfr " + new File(file).getAbsolutePath(), "OK");
+				System.out.println("JFR of " + driver.name() + "'s measured rounds: benchmarks/" + file);
+			}
+			results.add(new ArrayList<>());
+		}
+		for (int round = 0; round < rounds; round++) {
+			for (int i = 0; i < drivers.size(); i++) {
+				results.get(i)
+					.add(Round
+						.parse(drivers.get(i).process().send("round " + concurrency + " " + roundMillis, "ROUND|")));
 			}
 		}
-		System.out.printf("%-30s FAILED:%n  %s%n", driver, String.join("\n  ", output));
-		return null;
+		String unit = streams ? "token" : "call";
+		double scale = streams ? 1_000_000.0 : 1000.0;
+		System.out.printf("%-30s %10s %9s %9s %9s %9s %7s %7s  %-23s  %s%n", "driver", streams ? "tokens/s" : "req/s",
+				streams ? "p50 ms" : "p50 us", streams ? "p99 ms" : "p99 us", "cpu us/" + unit, "B/" + unit, "jit ms",
+				"gc ms", "warm-up", "engine");
+		for (int i = 0; i < drivers.size(); i++) {
+			String[] latency = drivers.get(i).process().send("latency", "LATENCY|");
+			List<Round> measured = results.get(i);
+			System.out.printf("%-30s %10.0f %9.1f %9.1f %9.2f %9.0f %7d %7d  %-23s  %s%n",
+					drivers.get(i).process().name(), median(measured, Round::rate), Long.parseLong(latency[1]) / scale,
+					Long.parseLong(latency[2]) / scale, median(measured, Round::cpuNanos) / 1000,
+					median(measured, Round::bytes), measured.stream().mapToLong(Round::jitMillis).sum(),
+					measured.stream().mapToLong(Round::gcMillis).sum(), warmups[i], drivers.get(i).engine());
+		}
+		int raw = indexOf(drivers, streams ? RAW_STREAM : RAW);
+		int client = indexOf(drivers, streams ? CLIENT_STREAM : CLIENT);
+		if (raw >= 0 && client >= 0) {
+			String prefix = streams ? "streams: " : "";
+			String vs = streams ? "vs raw" : "vs fastest raw";
+			this.summary.add(String.format("%sratio %s c=%d: %.2f", prefix, vs, concurrency,
+					pairedRatio(results.get(client), results.get(raw), Round::rate)));
+			this.summary.add(String.format("%scpu per %s %s c=%d: %.2f", prefix, unit, vs, concurrency,
+					pairedRatio(results.get(client), results.get(raw), Round::cpuNanos)));
+			this.summary.add(String.format("%sallocation per %s %s c=%d: %.2f", prefix, unit, vs, concurrency,
+					pairedRatio(results.get(client), results.get(raw), Round::bytes)));
+		}
+	}
+
+	/**
+	 * Run the stub and a driver on the given CPUs and warm the driver up on its workload,
+	 * or, with {@code " trickle"}, on streams of one line a millisecond.
+	 * @return the rounds and seconds it took
+	 */
+	private String warmup(JvmProcess driver, JvmProcess stub, int concurrency, String workload, String cpus)
+			throws IOException, InterruptedException {
+		stub.pin(cpus);
+		driver.pin(cpus);
+		String[] warm = driver.send("warmup " + concurrency + " " + this.options.getOrDefault("round-ms", "300") + " "
+				+ this.options.getOrDefault("warmup-max-ms", "20000") + workload, "WARM|");
+		return warm[1] + " in " + Math.round(Long.parseLong(warm[2]) / 1000.0) + " s"
+				+ (Boolean.parseBoolean(warm[3]) ? "" : " (unsettled)");
+	}
+
+	private static int indexOf(List<DriverJvm> drivers, String name) {
+		for (int i = 0; i < drivers.size(); i++) {
+			if (drivers.get(i).process().name().equals(name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private void runPaced(JvmProcess stub, int port, List<String> streams, int[] sizes) throws Exception {
+		stub.pin(ALL_CPUS);
+		String rampMillis = this.options.getOrDefault("ramp-ms", "1000");
+		int maxConnections = Math.max(Arrays.stream(sizes).max().orElse(0), DEFAULT_MAX_CONNECTIONS);
+		String virtualJava = this.options.get("virtual-java");
+		boolean virtualBuilt = BenchmarkRunner.class.getResource("VirtualThreadDriverProcess.class") != null;
+		List<String[]> kinds = new ArrayList<>();
+		kinds.add(new String[] { "platform", this.java, DriverProcess.class.getName() });
+		if (virtualJava != null && virtualBuilt) {
+			kinds.add(new String[] { "virtual", virtualJava,
+					DriverProcess.class.getPackageName() + ".VirtualThreadDriverProcess" });
+		}
+		System.out.println();
+		System.out.println("== Paced streams: " + CompletionJson.TOKENS + " tokens, one line every "
+				+ CompletionJson.LINE_INTERVAL_MILLIS + " ms; starts spread over " + rampMillis
+				+ " ms; after streams of one line a millisecond until the JIT is done, each size once to warm up (and "
+				+ "fill the pool), then measured (not pinned) ==");
+		if (kinds.size() == 1) {
+			System.out.println("(virtual threads skipped: " + ((virtualJava == null) ? "no --virtual-java"
+					: "VirtualThreadDriverProcess not built; build with -Djava21.home") + ")");
+		}
+		System.out.println("(TTFT from the call to its first token; the stub's first line from the request to its "
+				+ "write, nominally " + CompletionJson.LINE_INTERVAL_MILLIS + " ms; the client's part, per stream, is "
+				+ "the first minus the second)");
+		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13s %15s %12s %17s %17s %17s %6s  %s%n", "threads", "streams",
+				"driver", "completed", "failed", "max open", "cpu us/token", "heap KB/stream", "idle KB/conn",
+				"TTFT p50/p99 ms", "stub 1st line", "client's part", "jit ms", "Java");
+		for (String[] kind : kinds) {
+			List<DriverJvm> drivers = List.of();
+			try {
+				drivers = startDrivers(kind[1], kind[2], streams, port, maxConnections, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+				for (DriverJvm driver : drivers) {
+					// streams on the paced read path until the JIT is done, so that it
+					// does
+					// not compete with the measured streams
+					warmup(driver.process(), stub, PACED_WARMUP_CONCURRENCY, " trickle", ALL_CPUS);
+				}
+				Map<String, Paced> previous = new LinkedHashMap<>();
+				for (int size : sizes) {
+					for (DriverJvm driver : drivers) {
+						driver.process().send("paced " + size + " " + rampMillis, "PACED|");
+					}
+					@Nullable Paced raw = null;
+					@Nullable Paced client = null;
+					for (DriverJvm driver : drivers) {
+						stub.send("reset", "OK");
+						String[] result = driver.process().send("paced " + size + " " + rampMillis, "PACED|");
+						Paced paced = new Paced(result, stub.send("stats", "STATS|"),
+								ownPart(result[14], stub.send("firstlines", "FIRSTLINES|")[1]));
+						printPaced(kind[0], driver.process().name(), paced, driver.java());
+						raw = driver.process().name().equals(RAW_STREAM) ? paced : raw;
+						client = driver.process().name().equals(CLIENT_STREAM) ? paced : client;
+						Paced smaller = previous.put(driver.process().name(), paced);
+						if (smaller != null) {
+							paced.marginalHeap = marginalHeap(smaller, paced);
+							System.out.printf("%-9s %7s %-24s heap per additional open stream from %s to %s: %s KB%n",
+									"", "", "", smaller.result()[1], size,
+									kilobytes(Long.toString(paced.marginalHeap)));
+						}
+					}
+					if (raw != null && client != null) {
+						addPacedSummary(kind[0], size, client, raw);
+					}
+				}
+			}
+			finally {
+				close(drivers);
+			}
+		}
+		if (streams.contains(CLIENT_STREAM)) {
+			runAtCap(stub, port, rampMillis);
+		}
+	}
+
+	/**
+	 * More streams than the pool has connections, with a short connect timeout: the
+	 * streams beyond the cap wait for a pooled connection and fail when the wait, retried
+	 * as the retry policy says, outlasts the stream that holds it.
+	 */
+	private void runAtCap(JvmProcess stub, int port, String rampMillis) throws Exception {
+		System.out.println();
+		System.out.printf("== At the cap: %d paced streams, chatbotkit.max-connections=%d, connect-timeout=%d ms, "
+				+ "retries as configured by default ==%n", CAP[0], CAP[1], CAP[2]);
+		List<DriverJvm> drivers = startDrivers(this.java, DriverProcess.class.getName(), List.of(CLIENT_STREAM), port,
+				CAP[1], CAP[2]);
+		try (JvmProcess driver = drivers.get(0).process()) {
+			stub.send("reset", "OK");
+			String[] result = driver.send("paced " + CAP[0] + " " + rampMillis, "PACED|");
+			String[] stubStats = stub.send("stats", "STATS|");
+			System.out.printf(
+					"completed %s of %s, failed %s, most open at once %s, TTFT p50 / p99 %.1f / %.1f ms, "
+							+ "%s connections accepted by the stub, in %.1f s%n  first failure: %s%n",
+					result[2], result[1], result[3], result[4], millis(result[9]), millis(result[10]), stubStats[1],
+					Long.parseLong(result[11]) / 1000.0, result[15]);
+		}
+	}
+
+	/**
+	 * The percentiles of each stream's time to first token less the stub's first-line
+	 * time of the same stream: what the client adds, whatever the stub's own delay.
+	 * @param firstTokens each stream's time to first token, by stream number
+	 * @param firstLines {@code <stream number>=<first-line time>} pairs
+	 * @return p50 and p99 in nanoseconds
+	 */
+	private static long[] ownPart(String firstTokens, String firstLines) {
+		String[] tokens = firstTokens.split(",", -1);
+		LatencyHistogram own = new LatencyHistogram();
+		for (String line : firstLines.isEmpty() ? new String[0] : firstLines.split(",", -1)) {
+			String[] pair = line.split("=", -1);
+			int stream = Integer.parseInt(pair[0]);
+			long firstToken = Long.parseLong(tokens[stream]);
+			if (firstToken >= 0) {
+				own.record(firstToken - Long.parseLong(pair[1]));
+			}
+		}
+		return new long[] { own.percentile(50), own.percentile(99) };
+	}
+
+	private static void printPaced(String threads, String driver, Paced paced, String java) {
+		String[] result = paced.result();
+		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13.2f %15s %12s %17s %17s %17s %6s  %s%n", threads, result[1],
+				driver, result[2], result[3], result[4], Double.parseDouble(result[6]) / 1000, kilobytes(result[7]),
+				kilobytes(result[13]), String.format("%.1f / %.1f", millis(result[9]), millis(result[10])),
+				String.format("%.1f / %.1f", millis(paced.stub()[3]), millis(paced.stub()[4])),
+				String.format("%.2f / %.2f", paced.ownPart()[0] / 1e6, paced.ownPart()[1] / 1e6), result[12], java);
+		if (!result[3].equals("0")) {
+			System.out.println("  first failure: " + result[15]);
+		}
+	}
+
+	/**
+	 * The heap held per open stream between two sizes: what each stream more adds, free
+	 * of what the JVM holds whatever the number of streams.
+	 */
+	private static long marginalHeap(Paced smaller, Paced larger) {
+		long smallerHeap = Long.parseLong(smaller.result()[7]) * Long.parseLong(smaller.result()[8]);
+		long largerHeap = Long.parseLong(larger.result()[7]) * Long.parseLong(larger.result()[8]);
+		long streams = Long.parseLong(larger.result()[8]) - Long.parseLong(smaller.result()[8]);
+		return (streams > 0 && smallerHeap >= 0 && largerHeap >= 0) ? (largerHeap - smallerHeap) / streams : -1;
+	}
+
+	private static String kilobytes(String bytes) {
+		long value = Long.parseLong(bytes);
+		return (value < 0) ? "-" : String.format("%.1f", value / 1024.0);
+	}
+
+	private void addPacedSummary(String threads, int size, Paced client, Paced raw) {
+		String heap = (client.marginalHeap >= 0) ? String.format(", per additional stream %s KB (raw %s KB)",
+				kilobytes(Long.toString(client.marginalHeap)), kilobytes(Long.toString(raw.marginalHeap))) : "";
+		this.summary.add(String.format(
+				"paced %d streams, %s threads: completed %s of %s (raw %s), cpu per token vs raw %.2f, heap per open "
+						+ "stream %s KB (raw %s KB)%s, TTFT p99 vs raw %+.1f ms, client's part p99 %.2f ms (raw %.2f ms)",
+				size, threads, client.result()[2], client.result()[1], raw.result()[2],
+				Double.parseDouble(client.result()[6]) / Double.parseDouble(raw.result()[6]),
+				kilobytes(client.result()[7]), kilobytes(raw.result()[7]), heap,
+				millis(client.result()[10]) - millis(raw.result()[10]), client.ownPart()[1] / 1e6,
+				raw.ownPart()[1] / 1e6));
+	}
+
+	private static double millis(String nanos) {
+		return Long.parseLong(nanos) / 1_000_000.0;
+	}
+
+	private static double median(List<Round> rounds, ToDoubleFunction<Round> value) {
+		return Statistics.median(rounds.stream().mapToDouble(value).toArray());
+	}
+
+	/**
+	 * The median over rounds of the ratio of two drivers' adjacent rounds.
+	 */
+	private static double pairedRatio(List<Round> client, List<Round> raw, ToDoubleFunction<Round> value) {
+		double[] ratios = new double[Math.min(client.size(), raw.size())];
+		for (int i = 0; i < ratios.length; i++) {
+			ratios[i] = value.applyAsDouble(client.get(i)) / value.applyAsDouble(raw.get(i));
+		}
+		return Statistics.median(ratios);
 	}
 
 	private void runStartup(int runs) throws IOException, InterruptedException {
@@ -208,37 +495,23 @@ public final class BenchmarkRunner {
 		System.out.printf("%-30s %14s %20s%n", "", "JVM start->ready", "SpringApplication.run");
 		System.out.printf("%-30s %13d ms %17d ms%n", "without the starter", withoutJvm, withoutSpring);
 		System.out.printf("%-30s %13d ms %17d ms%n", "with the starter", withJvm, withSpring);
-		System.out.printf("starter adds: %d ms (JVM start to ready), %d ms (in SpringApplication.run)%n",
-				withJvm - withoutJvm, withSpring - withoutSpring);
+		this.summary.add(String.format("starter adds: %d ms (JVM start to ready), %d ms (in SpringApplication.run)",
+				withJvm - withoutJvm, withSpring - withoutSpring));
 	}
 
 	private long[] startup(List<String> classpath, boolean expectSessionClient)
 			throws IOException, InterruptedException {
-		List<String> output = run(List.of(this.java, "-cp", String.join(File.pathSeparator, classpath),
-				BenchmarkApplication.class.getName(), "--chatbotkit.secret=" + SessionJson.SECRET,
-				"--chatbotkit.url=http://127.0.0.1:1", "--logging.level.root=warn"));
-		for (String line : output) {
-			if (line.startsWith("STARTUP|")) {
-				String[] fields = line.split("\\|");
-				if (Boolean.parseBoolean(fields[3]) != expectSessionClient) {
-					throw new IllegalStateException(
-							"SessionClient bean present: " + fields[3] + ", expected " + expectSessionClient);
-				}
-				return new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) };
+		try (JvmProcess probe = JvmProcess.start("start-up probe",
+				List.of(this.java, "-cp", String.join(File.pathSeparator, classpath),
+						BenchmarkApplication.class.getName(), "--chatbotkit.secret=" + SessionJson.SECRET,
+						"--chatbotkit.url=http://127.0.0.1:1", "--logging.level.root=warn"))) {
+			String[] fields = probe.await("STARTUP|");
+			if (Boolean.parseBoolean(fields[3]) != expectSessionClient) {
+				throw new IllegalStateException(
+						"SessionClient bean present: " + fields[3] + ", expected " + expectSessionClient);
 			}
+			return new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) };
 		}
-		throw new IllegalStateException("The start-up probe failed:\n" + String.join("\n", output));
-	}
-
-	private static List<String> run(List<String> command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		List<String> output;
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			output = reader.lines().collect(Collectors.toList());
-		}
-		process.waitFor();
-		return output;
 	}
 
 	private static long median(List<long[]> runs, int field) {
@@ -260,8 +533,71 @@ public final class BenchmarkRunner {
 	}
 
 	private static String loadAverage() throws IOException {
-		String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+		String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
 		return fields[0] + " " + fields[1] + " " + fields[2];
+	}
+
+	/**
+	 * A driver's JVM, ready.
+	 *
+	 * @param process the JVM
+	 * @param engine the HTTP engine under the driver
+	 * @param java the Java version it runs on
+	 */
+	private record DriverJvm(JvmProcess process, String engine, String java) {
+	}
+
+	/**
+	 * One measured run of paced streams: the driver's {@code PACED} answer, the stub's
+	 * {@code STATS} answer, p50 and p99 of the client's part of the time to first token,
+	 * and the heap per stream added since the previous size (-1 for the first).
+	 */
+	private static final class Paced {
+
+		private final String[] result;
+
+		private final String[] stub;
+
+		private final long[] ownPart;
+
+		private long marginalHeap = -1;
+
+		Paced(String[] result, String[] stub, long[] ownPart) {
+			this.result = result;
+			this.stub = stub;
+			this.ownPart = ownPart;
+		}
+
+		String[] result() {
+			return this.result;
+		}
+
+		String[] stub() {
+			return this.stub;
+		}
+
+		long[] ownPart() {
+			return this.ownPart;
+		}
+
+	}
+
+	/**
+	 * One measured round of a driver, from its {@code ROUND} answer.
+	 *
+	 * @param rate units per second
+	 * @param cpuNanos CPU nanoseconds per unit
+	 * @param bytes bytes allocated per unit
+	 * @param jitMillis JIT compilation time in the round
+	 * @param gcMillis garbage collection time in the round
+	 */
+	private record Round(double rate, double cpuNanos, double bytes, long jitMillis, long gcMillis) {
+
+		static Round parse(String[] fields) {
+			return new Round(Double.parseDouble(fields[1]), Double.parseDouble(fields[3]),
+					Double.parseDouble(fields[4]), Long.parseLong(fields[5]), Long.parseLong(fields[6]));
+		}
+
 	}
 
 }

@@ -16,19 +16,38 @@
 
 package io.github.cbkspring.benchmarks;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
- * One way of making the benchmark's call: serialize the session request, send it with the
- * bearer credential, read the answer into a {@code SessionCreateResponse} and check it.
+ * One way of making the benchmark's call: the unary workload ({@link SessionJson}), or
+ * the streaming one ({@link CompletionJson}, see {@link StreamDriver}).
  *
  * @author cbkspring contributors
  */
 interface Driver extends AutoCloseable {
 
 	/**
-	 * Make one call and check its answer.
+	 * The unary drivers run by default, in the order they run. Any
+	 * {@code sessionclient-<factory>} runs the session client on that
+	 * {@code spring.http.clients.imperative.factory}, {@code http-components} (Boot's
+	 * default with the starter, so the same as {@code sessionclient}) included.
+	 */
+	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "sessionclient", "raw-jdk", "sessionclient-jetty",
+			"sessionclient-reactor", "sessionclient-jdk");
+
+	/**
+	 * The streaming drivers, in the order they run.
+	 */
+	List<String> STREAMS = List.of("raw-httpclient5-stream", "completestream");
+
+	/**
+	 * Make one call, or read one whole stream, and check the answer.
+	 * @return what was done, in the unit of the workload: 1 for a call, the tokens read
+	 * for a stream
 	 * @throws Exception if the call fails or the answer is wrong
 	 */
-	void call() throws Exception;
+	int call() throws Exception;
 
 	/**
 	 * The HTTP engine under the driver, for the report.
@@ -41,20 +60,23 @@ interface Driver extends AutoCloseable {
 
 	/**
 	 * Create the driver of the given name.
-	 * @param name the driver name, one of {@link #NAMES}
+	 * @param name the driver name, one of {@link #UNARY} or {@link #STREAMS}
 	 * @param port the stub's port
+	 * @param pool the connection pool to give the driver's engine
 	 * @return the driver
 	 * @throws Exception if it cannot be set up
 	 */
-	static Driver create(String name, int port) throws Exception {
+	static Driver create(String name, int port, Pool pool) throws Exception {
 		return switch (name) {
 			case "raw-socket" -> new RawSocketDriver(port);
-			case "raw-httpclient5" -> new RawHttpComponentsDriver(port);
+			case "raw-httpclient5" -> new RawHttpComponentsDriver(port, pool);
+			case "raw-httpclient5-stream" -> new RawHttpComponentsStreamDriver(port, pool);
 			case "raw-jdk" -> new RawJdkDriver(port);
-			case "sessionclient" -> new SessionClientDriver(port, null);
+			case "sessionclient" -> ClientDrivers.session(port, pool, null);
+			case "completestream" -> ClientDrivers.completion(port, pool);
 			default -> {
-				if (name.startsWith(SessionClientDriver.PREFIX)) {
-					yield new SessionClientDriver(port, name.substring(SessionClientDriver.PREFIX.length()));
+				if (name.startsWith(ClientDrivers.FACTORY_PREFIX)) {
+					yield ClientDrivers.session(port, pool, name.substring(ClientDrivers.FACTORY_PREFIX.length()));
 				}
 				throw new IllegalArgumentException("Unknown driver '" + name + "'");
 			}
@@ -62,9 +84,13 @@ interface Driver extends AutoCloseable {
 	}
 
 	/**
-	 * Every driver, in the order they run.
+	 * The connection pool of a driver whose engine has one.
+	 *
+	 * @param maxConnections the most connections, per host and in all
+	 * @param connectTimeout the longest wait for a connection, the wait for a free pooled
+	 * one included
 	 */
-	java.util.List<String> NAMES = java.util.List.of("raw-socket", "raw-httpclient5", "sessionclient", "raw-jdk",
-			"sessionclient-http-components", "sessionclient-jetty", "sessionclient-reactor", "sessionclient-jdk");
+	record Pool(int maxConnections, Duration connectTimeout) {
+	}
 
 }

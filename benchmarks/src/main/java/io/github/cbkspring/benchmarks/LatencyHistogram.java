@@ -45,6 +45,10 @@ final class LatencyHistogram {
 		this.total += other.total;
 	}
 
+	long count() {
+		return this.total;
+	}
+
 	void reset() {
 		java.util.Arrays.fill(this.counts, 0);
 		this.total = 0;

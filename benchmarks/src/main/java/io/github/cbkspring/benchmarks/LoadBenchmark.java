@@ -16,175 +16,150 @@
 
 package io.github.cbkspring.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.management.ThreadMXBean;
-
 /**
- * Runs one driver at one concurrency in this JVM and prints one {@code RESULT|...} line.
- * Every driver runs in a fresh JVM so that no driver's JIT profile or heap shapes
- * another's.
+ * Closed-loop rounds of one driver in this JVM: {@code concurrency} threads call in a
+ * loop for a fixed time, then wait for the next round, so that the runner can alternate
+ * drivers round by round. Each round reports the rate, the CPU time and the bytes
+ * allocated per unit of work (see {@link JvmCounters}); latencies of all rounds are kept
+ * until {@link #latency()} takes them.
  * <p>
- * Each of {@code concurrency} threads calls in a closed loop. Time is cut into rounds of
- * fixed length; warm-up rounds run until the last three rates lie within
- * {@value #SETTLED_SPREAD_PERCENT}% of their median, then the measured rounds follow. The
- * result is the median rate and the median allocation per call over the measured rounds,
- * and latency percentiles over all measured calls. Allocation is summed over every thread
- * of the JVM (engine I/O threads included, since some engines do their work there).
- * <p>
- * Arguments: {@code <driver> <port> <concurrency> <roundMillis> <measuredRounds>}.
+ * Warm-up runs rounds until the JIT compiler is done: on a 2-CPU machine the compiler
+ * threads share the CPUs with the calling threads (and at concurrency 1 with the stub,
+ * pinned to the same CPU), so compiling the client's path takes many seconds, and a round
+ * measured before it ends measures the compiler. Warm-up ends when compilation took at
+ * most {@value #QUIET_JIT_PERCENT}% of each of the last three rounds, nothing waits in
+ * the compiler's queue, and the CPU time per unit of the last three rounds lies within
+ * {@value #SETTLED_PERCENT}% of their median (rates move too much on a shared machine to
+ * be the test).
  *
  * @author cbkspring contributors
  */
-public final class LoadBenchmark {
+final class LoadBenchmark {
 
-	private static final int SETTLED_SPREAD_PERCENT = 3;
+	private static final int QUIET_JIT_PERCENT = 2;
 
-	private static final int MIN_WARMUP_ROUNDS = 6;
+	private static final int SETTLED_PERCENT = 10;
 
-	private static final int MAX_WARMUP_ROUNDS = 20;
+	private static final int MIN_WARMUP_ROUNDS = 5;
 
-	private static final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+	private final Call call;
 
-	private final Driver driver;
-
-	private final int concurrency;
-
-	private final long roundNanos;
-
-	private final Phaser phaser;
-
-	private final Worker[] workers;
+	private final LatencyHistogram latencies = new LatencyHistogram();
 
 	private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
+	private Worker[] workers = new Worker[0];
+
+	private Phaser phaser = new Phaser(1);
+
 	private volatile boolean stop;
 
-	private volatile boolean finished;
+	LoadBenchmark(Call call) {
+		this.call = call;
+	}
 
-	private LoadBenchmark(Driver driver, int concurrency, long roundMillis) {
-		this.driver = driver;
-		this.concurrency = concurrency;
-		this.roundNanos = roundMillis * 1_000_000;
+	/**
+	 * Run rounds until the JIT compiler is quiet and the CPU time per unit has settled,
+	 * or {@code maxMillis} have passed.
+	 * @return the rounds run, and whether it settled
+	 */
+	Warmup warmup(int concurrency, long roundMillis, long maxMillis) throws InterruptedException {
+		long start = System.nanoTime();
+		List<Round> rounds = new ArrayList<>();
+		while (rounds.size() < MIN_WARMUP_ROUNDS || !settled(rounds, roundMillis) || !JvmCounters.jitIdle()) {
+			if (System.nanoTime() - start > maxMillis * 1_000_000) {
+				return new Warmup(rounds.size(), (System.nanoTime() - start) / 1_000_000, false);
+			}
+			rounds.add(round(concurrency, roundMillis, false));
+		}
+		return new Warmup(rounds.size(), (System.nanoTime() - start) / 1_000_000, true);
+	}
+
+	/**
+	 * Run one round, keeping its latencies.
+	 */
+	Round round(int concurrency, long roundMillis) throws InterruptedException {
+		return round(concurrency, roundMillis, true);
+	}
+
+	/**
+	 * The latency percentiles of the rounds since the last call, which are then
+	 * forgotten.
+	 * @return p50 and p99 in nanoseconds
+	 */
+	long[] latency() {
+		long[] percentiles = { this.latencies.percentile(50), this.latencies.percentile(99) };
+		this.latencies.reset();
+		return percentiles;
+	}
+
+	private Round round(int concurrency, long roundMillis, boolean keepLatencies) throws InterruptedException {
+		if (this.workers.length != concurrency) {
+			startWorkers(concurrency);
+		}
+		JvmCounters before = JvmCounters.now();
+		this.stop = false;
+		this.phaser.arriveAndAwaitAdvance(); // workers start
+		long start = System.nanoTime();
+		Thread.sleep(roundMillis);
+		this.stop = true;
+		this.phaser.arriveAndAwaitAdvance(); // workers have stopped
+		long elapsed = System.nanoTime() - start;
+		JvmCounters used = JvmCounters.now().minus(before);
+		Throwable failed = this.failure.get();
+		if (failed != null) {
+			throw new IllegalStateException("A call failed: " + failed, failed);
+		}
+		long calls = 0;
+		long units = 0;
+		for (Worker worker : this.workers) {
+			calls += worker.calls;
+			units += worker.units;
+			if (keepLatencies) {
+				this.latencies.add(worker.latencies);
+			}
+		}
+		if (units == 0) {
+			throw new IllegalStateException("No call completed in " + roundMillis + " ms");
+		}
+		return new Round(units * 1e9 / elapsed, calls, (double) used.cpuNanos() / units,
+				(double) used.allocatedBytes() / units, used.jitMillis(), used.gcMillis());
+	}
+
+	private void startWorkers(int concurrency) {
+		stopWorkers();
 		this.phaser = new Phaser(concurrency + 1);
 		this.workers = new Worker[concurrency];
-	}
-
-	public static void main(String[] args) {
-		String name = args[0];
-		int port = Integer.parseInt(args[1]);
-		int concurrency = Integer.parseInt(args[2]);
-		long roundMillis = Long.parseLong(args[3]);
-		int measuredRounds = Integer.parseInt(args[4]);
-		int status = 1;
-		try (Driver driver = Driver.create(name, port)) {
-			driver.call(); // fail fast on a broken set-up
-			LoadBenchmark benchmark = new LoadBenchmark(driver, concurrency, roundMillis);
-			Result result = benchmark.run(measuredRounds);
-			System.out.println(String.join("|", "RESULT", name, Integer.toString(concurrency),
-					Long.toString(Math.round(result.rate())), Long.toString(result.p50Nanos()),
-					Long.toString(result.p99Nanos()), Long.toString(Math.round(result.bytesPerCall())),
-					Integer.toString(result.warmupRounds()), driver.engine()));
-			status = 0;
-		}
-		catch (Exception ex) {
-			ex.printStackTrace();
-		}
-		finally {
-			System.out.flush();
-			// engines may leave non-daemon threads behind; exit still runs the JFR dump
-			// hook
-			System.exit(status);
-		}
-	}
-
-	private Result run(int measuredRounds) throws InterruptedException {
-		for (int i = 0; i < this.concurrency; i++) {
-			this.workers[i] = new Worker();
+		for (int i = 0; i < concurrency; i++) {
+			this.workers[i] = new Worker(this.phaser);
 			Thread thread = new Thread(this.workers[i], "driver-" + i);
 			thread.setDaemon(true);
 			thread.start();
 		}
-		List<Double> warmupRates = new ArrayList<>();
-		while (warmupRates.size() < MIN_WARMUP_ROUNDS
-				|| (!settled(warmupRates) && warmupRates.size() < MAX_WARMUP_ROUNDS)) {
-			warmupRates.add(round().rate());
-		}
-		double[] rates = new double[measuredRounds];
-		double[] bytesPerCall = new double[measuredRounds];
-		LatencyHistogram latencies = new LatencyHistogram();
-		for (int i = 0; i < measuredRounds; i++) {
-			Round round = round();
-			rates[i] = round.rate();
-			bytesPerCall[i] = round.bytesPerCall();
-			for (Worker worker : this.workers) {
-				latencies.add(worker.latencies);
-			}
-		}
-		this.finished = true;
-		this.phaser.arriveAndDeregister();
-		return new Result(median(rates), latencies.percentile(50), latencies.percentile(99), median(bytesPerCall),
-				warmupRates.size());
 	}
 
-	private Round round() throws InterruptedException {
-		Map<Long, Long> allocatedBefore = allocatedBytes();
-		this.stop = false;
-		this.phaser.arriveAndAwaitAdvance(); // workers start
-		long start = System.nanoTime();
-		Thread.sleep(this.roundNanos / 1_000_000);
-		this.stop = true;
-		this.phaser.arriveAndAwaitAdvance(); // workers have stopped
-		long elapsed = System.nanoTime() - start;
-		Map<Long, Long> allocatedAfter = allocatedBytes();
-		Throwable failed = this.failure.get();
-		if (failed != null) {
-			throw new IllegalStateException("A call failed", failed);
-		}
-		long calls = 0;
-		for (Worker worker : this.workers) {
-			calls += worker.calls;
-		}
-		long allocated = 0;
-		for (Map.Entry<Long, Long> entry : allocatedAfter.entrySet()) {
-			allocated += entry.getValue() - allocatedBefore.getOrDefault(entry.getKey(), 0L);
-		}
-		return new Round(calls * 1e9 / elapsed, (double) allocated / calls);
+	/**
+	 * Let the workers of the current concurrency end.
+	 */
+	void stopWorkers() {
+		this.phaser.forceTermination();
+		this.workers = new Worker[0];
 	}
 
-	private static Map<Long, Long> allocatedBytes() {
-		long[] ids = threads.getAllThreadIds();
-		long[] bytes = threads.getThreadAllocatedBytes(ids);
-		Map<Long, Long> allocated = new HashMap<>();
-		for (int i = 0; i < ids.length; i++) {
-			if (bytes[i] >= 0) {
-				allocated.put(ids[i], bytes[i]);
-			}
+	private static boolean settled(List<Round> rounds, long roundMillis) {
+		List<Round> lastThree = rounds.subList(rounds.size() - 3, rounds.size());
+		if (lastThree.stream().anyMatch((round) -> round.jitMillis() * 100 > roundMillis * QUIET_JIT_PERCENT)) {
+			return false;
 		}
-		return allocated;
-	}
-
-	private static boolean settled(List<Double> rates) {
-		double[] last = rates.subList(rates.size() - 3, rates.size())
-			.stream()
-			.mapToDouble(Double::doubleValue)
-			.toArray();
-		double median = median(last);
-		return Arrays.stream(last).allMatch((rate) -> Math.abs(rate - median) <= median * SETTLED_SPREAD_PERCENT / 100);
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+		double[] cpu = lastThree.stream().mapToDouble(Round::cpuNanosPerUnit).toArray();
+		double median = Statistics.median(cpu);
+		return Arrays.stream(cpu).allMatch((value) -> Math.abs(value - median) <= median * SETTLED_PERCENT / 100);
 	}
 
 	/**
@@ -195,22 +170,30 @@ public final class LoadBenchmark {
 
 		final LatencyHistogram latencies = new LatencyHistogram();
 
+		private final Phaser phaser;
+
 		long calls;
+
+		long units;
+
+		Worker(Phaser phaser) {
+			this.phaser = phaser;
+		}
 
 		@Override
 		public void run() {
-			Phaser phaser = LoadBenchmark.this.phaser;
 			while (true) {
-				phaser.arriveAndAwaitAdvance();
-				if (LoadBenchmark.this.finished) {
+				this.phaser.arriveAndAwaitAdvance();
+				if (this.phaser.isTerminated()) {
 					return;
 				}
 				this.latencies.reset();
 				this.calls = 0;
+				this.units = 0;
 				try {
 					while (!LoadBenchmark.this.stop) {
 						long start = System.nanoTime();
-						LoadBenchmark.this.driver.call();
+						this.units += LoadBenchmark.this.call.call();
 						this.latencies.record(System.nanoTime() - start);
 						this.calls++;
 					}
@@ -218,16 +201,48 @@ public final class LoadBenchmark {
 				catch (Throwable ex) {
 					LoadBenchmark.this.failure.compareAndSet(null, ex);
 				}
-				phaser.arriveAndAwaitAdvance();
+				this.phaser.arriveAndAwaitAdvance();
 			}
 		}
 
 	}
 
-	private record Round(double rate, double bytesPerCall) {
+	/**
+	 * The work a round repeats, such as {@link Driver#call()}.
+	 */
+	@FunctionalInterface
+	interface Call {
+
+		/**
+		 * Do the work once.
+		 * @return the units of work done
+		 * @throws Exception if it fails
+		 */
+		int call() throws Exception;
+
 	}
 
-	private record Result(double rate, long p50Nanos, long p99Nanos, double bytesPerCall, int warmupRounds) {
+	/**
+	 * What one round measured.
+	 *
+	 * @param rate units per second
+	 * @param calls calls completed
+	 * @param cpuNanosPerUnit CPU time of this JVM per unit
+	 * @param bytesPerUnit bytes allocated in this JVM per unit
+	 * @param jitMillis time the JIT compiler threads spent
+	 * @param gcMillis time spent in garbage collection
+	 */
+	record Round(double rate, long calls, double cpuNanosPerUnit, double bytesPerUnit, long jitMillis, long gcMillis) {
+	}
+
+	/**
+	 * What a warm-up took.
+	 *
+	 * @param rounds the rounds run
+	 * @param millis how long they took
+	 * @param settled whether it ended because the JIT was quiet and the CPU time settled
+	 */
+	record Warmup(int rounds, long millis, boolean settled) {
 	}
 
 }

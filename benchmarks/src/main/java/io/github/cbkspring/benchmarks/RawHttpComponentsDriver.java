@@ -18,8 +18,9 @@ package io.github.cbkspring.benchmarks;
 
 import java.io.IOException;
 
-import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -27,6 +28,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Apache HttpClient 5 classic, pooled, with {@code byte[]} entities and Jackson 3: the
@@ -40,34 +42,45 @@ final class RawHttpComponentsDriver implements Driver {
 
 	private final String uri;
 
-	RawHttpComponentsDriver(int port) {
-		this.httpClient = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setMaxConnPerRoute(64)
-				.setMaxConnTotal(64)
-				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.build();
+	RawHttpComponentsDriver(int port, Pool pool) {
+		this.httpClient = httpClient(pool);
 		this.uri = "http://127.0.0.1:" + port + SessionJson.PATH;
 	}
 
+	/**
+	 * A client configured as the starter configures its own: pool, timeouts, no
+	 * redirects, no retries, no decompression.
+	 */
+	static CloseableHttpClient httpClient(Pool pool) {
+		Timeout connectTimeout = Timeout.of(pool.connectTimeout());
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connectTimeout).build())
+				.setMaxConnPerRoute(pool.maxConnections())
+				.setMaxConnTotal(pool.maxConnections())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(connectTimeout).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableContentCompression()
+			.build();
+	}
+
 	@Override
-	public void call() throws IOException {
+	public int call() throws IOException {
 		HttpPost post = new HttpPost(this.uri);
 		post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + SessionJson.SECRET);
 		post.setHeader(HttpHeaders.ACCEPT, "application/json");
 		post.setEntity(new ByteArrayEntity(SessionJson.request(), ContentType.APPLICATION_JSON));
-		this.httpClient.execute(post, (response) -> {
-			SessionCreateResponse session = SessionJson.response(EntityUtils.toByteArray(response.getEntity()));
-			SessionJson.check(response.getCode(), session);
-			return session;
+		return this.httpClient.execute(post, (response) -> {
+			SessionJson.check(response.getCode(), SessionJson.response(EntityUtils.toByteArray(response.getEntity())));
+			return 1;
 		});
 	}
 
 	@Override
 	public String engine() {
-		return "Apache HttpClient 5 classic, pool 64";
+		return "Apache HttpClient 5 classic";
 	}
 
 	@Override

@@ -51,7 +51,7 @@ final class RawJdkDriver implements Driver {
 	}
 
 	@Override
-	public void call() throws IOException, InterruptedException {
+	public int call() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.uri)
 			.header("Authorization", "Bearer " + SessionJson.SECRET)
 			.header("Accept", "application/json")
@@ -60,6 +60,7 @@ final class RawJdkDriver implements Driver {
 			.build();
 		HttpResponse<byte[]> response = this.httpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		SessionJson.check(response.statusCode(), SessionJson.response(response.body()));
+		return 1;
 	}
 
 	@Override

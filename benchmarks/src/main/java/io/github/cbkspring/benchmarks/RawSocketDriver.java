@@ -65,7 +65,7 @@ final class RawSocketDriver implements Driver {
 	}
 
 	@Override
-	public void call() throws IOException {
+	public int call() throws IOException {
 		Connection connection = this.connections.get();
 		connection.out().write(this.request);
 		byte[] buffer = connection.buffer();
@@ -86,6 +86,7 @@ final class RawSocketDriver implements Driver {
 			}
 		}
 		SessionJson.check((buffer[9] - '0') * 100 + (buffer[10] - '0') * 10 + (buffer[11] - '0'));
+		return 1;
 	}
 
 	private static int headerEnd(byte[] buffer, int length) {

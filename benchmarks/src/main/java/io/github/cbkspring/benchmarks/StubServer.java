@@ -16,7 +16,9 @@
 
 package io.github.cbkspring.benchmarks;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -26,21 +28,43 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A loopback HTTP/1.1 stub of {@code POST /v1/bot/{id}/session/create} (also under
- * {@code /api/v1}) on plain NIO: keep-alive, fixed JSON answer, {@code 401} without a
- * bearer credential, {@code 404} for any other request. Request bodies are read by
+ * A loopback HTTP/1.1 stub on plain NIO, keep-alive, of two endpoints (also under
+ * {@code /api/v1}):
+ * <ul>
+ * <li>{@code POST /v1/bot/{id}/session/create}: a fixed JSON answer;</li>
+ * <li>{@code POST /v1/conversation/{id}/complete} with {@code Accept:
+ * application/jsonl}: the lines of {@link CompletionJson}, one chunk a line, all at once
+ * or paced as {@link CompletionJson#lineIntervalMillis(String)} says for the id.</li>
+ * </ul>
+ * {@code 401} without a bearer credential, {@code 406} for a completion that does not
+ * accept JSON Lines, {@code 404} for any other request. Request bodies are read by
  * {@code Content-Length} or chunked framing and discarded.
  * <p>
  * Run in its own JVM so that its allocation and JIT work are not counted against a
  * driver: {@code StubServer <port> <selectorThreads>}; it prints {@code port=<n>} once it
- * listens and stops when its standard input closes.
+ * listens and stops when its standard input closes. Commands on standard input, one a
+ * line: {@code reset} clears its counters, {@code stats} prints {@code STATS|<connections
+ * accepted>|<paced streams>|<first line p50 ns>|<p99 ns>}, where the first-line time of a
+ * paced stream runs from its request to the write of its first line (the stub's own part
+ * of a client's time to first token), and {@code firstlines} prints each paced stream's
+ * as {@code FIRSTLINES|<message>=<ns>,...}, by the message (the {@code text}) of its
+ * request.
  *
  * @author cbkspring contributors
  */
@@ -57,7 +81,28 @@ public final class StubServer {
 	private static final byte[] NOT_FOUND = response("404 Not Found",
 			"{\"message\":\"not found\",\"code\":\"NOT_FOUND\"}");
 
+	private static final byte[] NOT_ACCEPTABLE = response("406 Not Acceptable",
+			"{\"message\":\"accept application/jsonl\",\"code\":\"NOT_ACCEPTABLE\"}");
+
+	private static final byte[] STREAM_HEAD = ("HTTP/1.1 200 OK\r\nContent-Type: " + CompletionJson.ACCEPT
+			+ "\r\nTransfer-Encoding: chunked\r\n\r\n")
+		.getBytes(StandardCharsets.US_ASCII);
+
+	/** One chunk a line; the last one ends the body too. */
+	private static final byte[][] CHUNKS = chunks(CompletionJson.lines());
+
+	private static final byte[] UNPACED_STREAM = concat(STREAM_HEAD, concat(CHUNKS));
+
 	private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+	private static final String TEXT_FIELD = "\"text\":\"";
+
+	private static final AtomicLong accepted = new AtomicLong();
+
+	private static final LatencyHistogram firstLines = new LatencyHistogram();
+
+	/** The first-line time of each paced stream, by the message it was sent. */
+	private static final Map<String, Long> firstLinesByMessage = new ConcurrentHashMap<>();
 
 	private StubServer() {
 	}
@@ -66,7 +111,7 @@ public final class StubServer {
 		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 0;
 		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 1;
 		ServerSocketChannel server = ServerSocketChannel.open();
-		server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+		server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
 		Worker[] workers = new Worker[threads];
 		for (int i = 0; i < threads; i++) {
 			workers[i] = new Worker();
@@ -80,8 +125,31 @@ public final class StubServer {
 		System.out.println("port=" + ((InetSocketAddress) server.getLocalAddress()).getPort());
 		System.out.flush();
 		// The parent process owns the stub's lifetime: end when it closes our stdin
-		while (System.in.read() >= 0) {
-			// ignore input
+		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		String command;
+		while ((command = commands.readLine()) != null) {
+			synchronized (firstLines) {
+				if (command.equals("reset")) {
+					accepted.set(0);
+					firstLines.reset();
+					firstLinesByMessage.clear();
+					System.out.println("OK");
+				}
+				else if (command.equals("firstlines")) {
+					System.out.println("FIRSTLINES|" + firstLinesByMessage.entrySet()
+						.stream()
+						.map((entry) -> entry.getKey() + "=" + entry.getValue())
+						.collect(Collectors.joining(",")));
+				}
+				else if (command.equals("stats")) {
+					System.out.println("STATS|" + accepted.get() + "|" + firstLines.count() + "|"
+							+ firstLines.percentile(50) + "|" + firstLines.percentile(99));
+				}
+				else {
+					System.out.println("ERROR|unknown command " + command);
+				}
+			}
+			System.out.flush();
 		}
 	}
 
@@ -92,6 +160,7 @@ public final class StubServer {
 				SocketChannel channel = server.accept();
 				channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
 				channel.configureBlocking(false);
+				accepted.incrementAndGet();
 				workers[next++ % workers.length].add(channel);
 			}
 			catch (IOException ex) {
@@ -104,10 +173,31 @@ public final class StubServer {
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		String head = "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
 				+ "\r\n\r\n";
-		byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-		byte[] bytes = new byte[headBytes.length + body.length];
-		System.arraycopy(headBytes, 0, bytes, 0, headBytes.length);
-		System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+		return concat(head.getBytes(StandardCharsets.US_ASCII), body);
+	}
+
+	private static byte[][] chunks(List<String> lines) {
+		byte[][] chunks = new byte[lines.size()][];
+		for (int i = 0; i < chunks.length; i++) {
+			byte[] line = (lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8);
+			String chunk = Integer.toHexString(line.length) + "\r\n" + new String(line, StandardCharsets.UTF_8) + "\r\n"
+					+ ((i == chunks.length - 1) ? "0\r\n\r\n" : "");
+			chunks[i] = chunk.getBytes(StandardCharsets.UTF_8);
+		}
+		return chunks;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] bytes = new byte[length];
+		int position = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, bytes, position, part.length);
+			position += part.length;
+		}
 		return bytes;
 	}
 
@@ -126,6 +216,7 @@ public final class StubServer {
 		long contentLength = 0;
 		boolean chunked = false;
 		boolean bearer = false;
+		boolean acceptsJsonLines = false;
 		int start = (lineEnd < 0) ? head.length() : lineEnd + 2;
 		while (start < head.length()) {
 			int end = head.indexOf("\r\n", start);
@@ -139,10 +230,13 @@ public final class StubServer {
 					contentLength = Long.parseLong(value);
 				}
 				else if (head.regionMatches(true, start, "transfer-encoding", 0, colon - start)) {
-					chunked = value.toLowerCase().contains("chunked");
+					chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
 				}
 				else if (head.regionMatches(true, start, "authorization", 0, colon - start)) {
 					bearer = value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7;
+				}
+				else if (head.regionMatches(true, start, "accept", 0, colon - start)) {
+					acceptsJsonLines = value.contains(CompletionJson.ACCEPT);
 				}
 			}
 			start = end + 2;
@@ -153,22 +247,58 @@ public final class StubServer {
 		if (requestEnd < 0) {
 			return null;
 		}
-		byte[] answer = !isSessionCreate(requestLine) ? NOT_FOUND : bearer ? OK : UNAUTHORIZED;
-		return new Parsed(requestEnd, answer);
+		String path = path(requestLine);
+		String conversationId = (path != null) ? pathVariable(path, "/v1/conversation/", "/complete") : null;
+		if (conversationId != null) {
+			if (!bearer) {
+				return new Parsed(requestEnd, UNAUTHORIZED, null, 0);
+			}
+			if (!acceptsJsonLines) {
+				return new Parsed(requestEnd, NOT_ACCEPTABLE, null, 0);
+			}
+			long interval = TimeUnit.MILLISECONDS.toNanos(CompletionJson.lineIntervalMillis(conversationId));
+			return (interval > 0)
+					? new Parsed(requestEnd, STREAM_HEAD, message(buffer, bodyStart, requestEnd), interval)
+					: new Parsed(requestEnd, UNPACED_STREAM, null, 0);
+		}
+		if (path == null || pathVariable(path, "/v1/bot/", "/session/create") == null) {
+			return new Parsed(requestEnd, NOT_FOUND, null, 0);
+		}
+		return new Parsed(requestEnd, bearer ? OK : UNAUTHORIZED, null, 0);
 	}
 
-	private static boolean isSessionCreate(String requestLine) {
+	/**
+	 * The {@code text} of a completion request's JSON body, or {@code ""} without one (a
+	 * chunked body is not looked into).
+	 */
+	private static String message(byte[] buffer, int bodyStart, int bodyEnd) {
+		String body = new String(buffer, bodyStart, bodyEnd - bodyStart, StandardCharsets.UTF_8);
+		int start = body.indexOf(TEXT_FIELD);
+		int end = (start < 0) ? -1 : body.indexOf('"', start + TEXT_FIELD.length());
+		return (end < 0) ? "" : body.substring(start + TEXT_FIELD.length(), end);
+	}
+
+	/**
+	 * The path of a {@code POST}, without an {@code /api} prefix.
+	 */
+	private static @Nullable String path(String requestLine) {
 		if (!requestLine.startsWith("POST ") || !requestLine.endsWith(" HTTP/1.1")) {
-			return false;
+			return null;
 		}
 		String path = requestLine.substring(5, requestLine.length() - 9);
-		if (path.startsWith("/api/")) {
-			path = path.substring(4);
+		return path.startsWith("/api/") ? path.substring(4) : path;
+	}
+
+	/**
+	 * The one segment between {@code prefix} and {@code suffix}, or {@code null} if the
+	 * path is not of that form.
+	 */
+	private static @Nullable String pathVariable(String path, String prefix, String suffix) {
+		if (!path.startsWith(prefix) || !path.endsWith(suffix) || path.length() <= prefix.length() + suffix.length()) {
+			return null;
 		}
-		String prefix = "/v1/bot/";
-		String suffix = "/session/create";
-		return path.startsWith(prefix) && path.endsWith(suffix) && path.length() > prefix.length() + suffix.length()
-				&& path.indexOf('/', prefix.length()) == path.length() - suffix.length();
+		String variable = path.substring(prefix.length(), path.length() - suffix.length());
+		return (variable.indexOf('/') < 0) ? variable : null;
 	}
 
 	/**
@@ -212,17 +342,34 @@ public final class StubServer {
 		return -1;
 	}
 
-	record Parsed(int requestEnd, byte[] answer) {
+	/**
+	 * What to answer to one request.
+	 *
+	 * @param requestEnd where the request ends in the buffer
+	 * @param answer the bytes to write at once
+	 * @param pacedMessage the message of a paced stream whose lines follow, or
+	 * {@code null} if none do
+	 * @param lineIntervalNanos the time between the lines of a paced stream
+	 */
+	@SuppressWarnings("ArrayRecordComponent") // constant answers, never compared
+	record Parsed(int requestEnd, byte[] answer, @Nullable String pacedMessage, long lineIntervalNanos) {
 	}
 
 	/**
-	 * One selector thread serving its share of the connections.
+	 * One selector thread serving its share of the connections, and writing the lines of
+	 * their paced streams when they are due.
 	 */
 	private static final class Worker implements Runnable {
 
 		private final Selector selector;
 
 		private final Queue<SocketChannel> added = new ConcurrentLinkedQueue<>();
+
+		/**
+		 * Paced streams by the time their next line is due.
+		 */
+		private final PriorityQueue<Connection> due = new PriorityQueue<>(
+				Comparator.comparingLong((Connection connection) -> connection.due));
 
 		Worker() throws IOException {
 			this.selector = Selector.open();
@@ -237,17 +384,31 @@ public final class StubServer {
 		public void run() {
 			while (true) {
 				try {
-					this.selector.select();
+					Connection next = this.due.peek();
+					if (next == null) {
+						this.selector.select();
+					}
+					else {
+						long wait = next.due - System.nanoTime();
+						if (wait > 0) {
+							this.selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+						}
+						else {
+							this.selector.selectNow();
+						}
+					}
 					SocketChannel channel;
 					while ((channel = this.added.poll()) != null) {
-						channel.register(this.selector, SelectionKey.OP_READ, new Connection());
+						SelectionKey key = channel.register(this.selector, SelectionKey.OP_READ);
+						key.attach(new Connection(key, this));
 					}
 					Iterator<SelectionKey> keys = this.selector.selectedKeys().iterator();
 					while (keys.hasNext()) {
 						SelectionKey key = keys.next();
 						keys.remove();
-						serve(key);
+						((Connection) key.attachment()).serve();
 					}
+					writeDueLines();
 				}
 				catch (IOException ex) {
 					throw new IllegalStateException(ex);
@@ -255,65 +416,91 @@ public final class StubServer {
 			}
 		}
 
-		private void serve(SelectionKey key) {
-			SocketChannel channel = (SocketChannel) key.channel();
-			Connection connection = (Connection) key.attachment();
-			try {
-				if (key.isValid() && key.isReadable() && !connection.read(channel)) {
-					key.cancel();
-					channel.close();
-					return;
-				}
-				if (key.isValid()) {
-					boolean pending = connection.write(channel);
-					key.interestOps(pending ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				key.cancel();
-				try {
-					channel.close();
-				}
-				catch (IOException closeFailure) {
-					// already gone
-				}
+		void schedule(Connection connection) {
+			this.due.add(connection);
+		}
+
+		private void writeDueLines() {
+			long now = System.nanoTime();
+			Connection connection;
+			while ((connection = this.due.peek()) != null && connection.due <= now) {
+				this.due.poll();
+				connection.writeLine();
 			}
 		}
 
 	}
 
 	/**
-	 * The buffers of one keep-alive connection.
+	 * The buffers of one keep-alive connection, and the progress of its paced stream.
 	 */
 	private static final class Connection {
 
-		private ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+		private final SelectionKey key;
 
-		private final ByteBuffer out = ByteBuffer.allocate(64 * 1024);
+		private final Worker worker;
 
-		Connection() {
+		private ByteBuffer in = ByteBuffer.allocate(1024);
+
+		private ByteBuffer out = ByteBuffer.allocate(1024);
+
+		private int nextLine = -1;
+
+		private long due;
+
+		private long requestNanos;
+
+		private String message = "";
+
+		private long lineIntervalNanos;
+
+		Connection(SelectionKey key, Worker worker) {
+			this.key = key;
+			this.worker = worker;
 			this.out.flip();
+		}
+
+		void serve() {
+			try {
+				if (this.key.isValid() && this.key.isReadable() && !read()) {
+					close();
+					return;
+				}
+				if (this.key.isValid()) {
+					write();
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				close();
+			}
 		}
 
 		/**
 		 * Read what is available and queue an answer for every complete request.
 		 * @return {@code false} at end of stream
 		 */
-		boolean read(SocketChannel channel) throws IOException {
+		private boolean read() throws IOException {
 			if (!this.in.hasRemaining()) {
 				ByteBuffer larger = ByteBuffer.allocate(this.in.capacity() * 2);
 				this.in.flip();
 				larger.put(this.in);
 				this.in = larger;
 			}
-			if (channel.read(this.in) < 0) {
+			if (channel().read(this.in) < 0) {
 				return false;
 			}
 			Parsed parsed;
 			while ((parsed = parse(this.in.array(), this.in.position())) != null) {
-				this.out.compact();
-				this.out.put(parsed.answer());
-				this.out.flip();
+				queue(parsed.answer());
+				String pacedMessage = parsed.pacedMessage();
+				if (pacedMessage != null) {
+					this.message = pacedMessage;
+					this.lineIntervalNanos = parsed.lineIntervalNanos();
+					this.requestNanos = System.nanoTime();
+					this.nextLine = 0;
+					this.due = this.requestNanos + this.lineIntervalNanos;
+					this.worker.schedule(this);
+				}
 				int remaining = this.in.position() - parsed.requestEnd();
 				System.arraycopy(this.in.array(), parsed.requestEnd(), this.in.array(), 0, remaining);
 				this.in.position(remaining);
@@ -322,14 +509,69 @@ public final class StubServer {
 		}
 
 		/**
-		 * Write queued answers.
-		 * @return whether some remain unwritten
+		 * Write the next line of the paced stream, and schedule the one after.
 		 */
-		boolean write(SocketChannel channel) throws IOException {
-			if (this.out.hasRemaining()) {
-				channel.write(this.out);
+		void writeLine() {
+			if (!this.key.isValid()) {
+				return;
 			}
-			return this.out.hasRemaining();
+			queue(CHUNKS[this.nextLine]);
+			try {
+				write();
+			}
+			catch (IOException ex) {
+				close();
+				return;
+			}
+			if (this.nextLine == 0) {
+				long firstLine = System.nanoTime() - this.requestNanos;
+				synchronized (firstLines) {
+					firstLines.record(firstLine);
+				}
+				firstLinesByMessage.put(this.message, firstLine);
+			}
+			this.nextLine++;
+			if (this.nextLine < CHUNKS.length) {
+				this.due += this.lineIntervalNanos;
+				this.worker.schedule(this);
+			}
+		}
+
+		private void queue(byte[] answer) {
+			if (this.out.capacity() - this.out.remaining() < answer.length) {
+				ByteBuffer larger = ByteBuffer
+					.allocate(Math.max(this.out.capacity() * 2, this.out.remaining() + answer.length));
+				larger.put(this.out);
+				larger.flip();
+				this.out = larger;
+			}
+			this.out.compact();
+			this.out.put(answer);
+			this.out.flip();
+		}
+
+		/**
+		 * Write queued answers, and wait for the channel to take the rest if any remain.
+		 */
+		private void write() throws IOException {
+			if (this.out.hasRemaining()) {
+				channel().write(this.out);
+			}
+			this.key.interestOps(this.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+		}
+
+		private SocketChannel channel() {
+			return (SocketChannel) this.key.channel();
+		}
+
+		private void close() {
+			this.key.cancel();
+			try {
+				channel().close();
+			}
+			catch (IOException ex) {
+				// already gone
+			}
 		}
 
 	}

@@ -1,0 +1,211 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.benchmarks;
+
+import java.lang.reflect.Field;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
+import io.github.cbkspring.client.ChatBotKitConnectionException;
+import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.conversation.CompletionResult;
+import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.conversation.EndReason;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * The drivers of the ChatBotKit client: its auto-configured beans in a real Spring Boot
+ * context, as users get them. The only classes of the benchmark that use the client's
+ * types, so that a change of the client's packages touches this file alone.
+ *
+ * @author cbkspring contributors
+ */
+final class ClientDrivers {
+
+	/**
+	 * Prefix of the session drivers on the request factory that
+	 * {@code spring.http.clients.imperative.factory} names.
+	 */
+	static final String FACTORY_PREFIX = "sessionclient-";
+
+	private ClientDrivers() {
+	}
+
+	/**
+	 * The {@link SessionClient} bean.
+	 * @param port the stub's port
+	 * @param pool the pool settings, as {@code chatbotkit.*} properties
+	 * @param factory the request factory to pick, or {@code null} for Boot's default
+	 * @return the driver
+	 */
+	static Driver session(int port, Driver.Pool pool, @Nullable String factory) {
+		return new Session(port, pool, factory);
+	}
+
+	/**
+	 * The {@link ConversationClient} bean's {@code completeStream}.
+	 * @param port the stub's port
+	 * @param pool the pool settings, as {@code chatbotkit.*} properties
+	 * @return the driver
+	 */
+	static StreamDriver completion(int port, Driver.Pool pool) {
+		return new Completion(port, pool);
+	}
+
+	/**
+	 * A driver on a started {@link BenchmarkApplication} pointed at the stub, which knows
+	 * the request factory its ChatBotKit client was given.
+	 */
+	private abstract static class BootDriver implements Driver {
+
+		private final ConfigurableApplicationContext context;
+
+		private final String engine;
+
+		BootDriver(int port, Driver.Pool pool, @Nullable String factory) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("chatbotkit.secret", SessionJson.SECRET);
+			properties.put("chatbotkit.url", "http://127.0.0.1:" + port);
+			properties.put("chatbotkit.api-path", "/v1");
+			properties.put("chatbotkit.max-connections", pool.maxConnections());
+			properties.put("chatbotkit.connect-timeout", pool.connectTimeout().toMillis() + "ms");
+			properties.put("logging.level.root", "warn");
+			if (factory != null) {
+				properties.put("spring.http.clients.imperative.factory", factory);
+			}
+			String[] engine = { "?" };
+			SpringApplication application = BenchmarkApplication.application();
+			application.setDefaultProperties(properties);
+			application.addInitializers((context) -> context.getBeanFactory()
+				.registerSingleton("engineReporter",
+						(ChatBotKitRestClientCustomizer) (builder) -> engine[0] = requestFactory(builder)));
+			this.context = application.run();
+			this.engine = engine[0];
+		}
+
+		/**
+		 * The request factory the builder holds; {@code RestClient.Builder} has no getter
+		 * for it, and an interceptor would change the very path being measured.
+		 */
+		private static String requestFactory(Object builder) {
+			Field field = ReflectionUtils.findField(builder.getClass(), "requestFactory");
+			if (field == null) {
+				return "?";
+			}
+			ReflectionUtils.makeAccessible(field);
+			Object requestFactory = ReflectionUtils.getField(field, builder);
+			return (requestFactory != null) ? requestFactory.getClass().getSimpleName() : "default";
+		}
+
+		<T> T bean(Class<T> type) {
+			return this.context.getBean(type);
+		}
+
+		@Override
+		public String engine() {
+			return this.engine;
+		}
+
+		@Override
+		public void close() {
+			this.context.close();
+		}
+
+	}
+
+	private static final class Session extends BootDriver {
+
+		private final SessionClient sessionClient;
+
+		Session(int port, Driver.Pool pool, @Nullable String factory) {
+			super(port, pool, factory);
+			this.sessionClient = bean(SessionClient.class);
+		}
+
+		@Override
+		public int call() {
+			SessionCreateResponse session = this.sessionClient.create("bot-1");
+			SessionJson.check(200, session.token(), session.conversationId());
+			return 1;
+		}
+
+	}
+
+	/**
+	 * Reads every event to the end of the stream, as a relay forwarding the reply does:
+	 * closing the stream earlier would abort its connection.
+	 */
+	private static final class Completion extends BootDriver implements StreamDriver {
+
+		private final ConversationClient conversationClient;
+
+		Completion(int port, Driver.Pool pool) {
+			super(port, pool, null);
+			this.conversationClient = bean(ConversationClient.class);
+		}
+
+		@Override
+		public int stream(String conversationId, String text, Runnable firstToken) {
+			int tokens = 0;
+			long tokenChars = 0;
+			CompletionResult result = null;
+			try (Stream<CompletionEvent> events = this.conversationClient.completeStream(conversationId, text)) {
+				Iterator<CompletionEvent> iterator = events.iterator();
+				while (iterator.hasNext()) {
+					CompletionEvent event = iterator.next();
+					if (event instanceof CompletionEvent.Token token) {
+						if (tokens++ == 0) {
+							firstToken.run();
+						}
+						tokenChars += token.token().length();
+					}
+					else if (event instanceof CompletionEvent.Result last) {
+						result = last.result();
+					}
+				}
+			}
+			if (result == null) {
+				throw new IllegalStateException("No result event after " + tokens + " tokens");
+			}
+			CompletionJson.check(tokens, tokenChars, result.tokens(), result.text().length(),
+					result.endReason() == EndReason.STOP);
+			return tokens;
+		}
+
+		@Override
+		public String describe(Throwable failure) {
+			return (failure instanceof ChatBotKitConnectionException connection)
+					? failure + " (requestSent=" + connection.requestSent() + ")" : failure.toString();
+		}
+
+		@Override
+		public String engine() {
+			return super.engine() + ", completeStream";
+		}
+
+	}
+
+}

@@ -1,0 +1,182 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Many paced streams open at once, as a backend relaying chats holds them: one thread a
+ * stream (platform or virtual threads, by the factory), the starts spread evenly over a
+ * ramp, each stream {@value CompletionJson#TOKENS} tokens at one line every
+ * {@value CompletionJson#LINE_INTERVAL_MILLIS} ms. Measures whether every stream
+ * completes (each run starts once the JIT compiler's queue is empty, or after 10 s), the
+ * time to first token (each stream's, so that it can be matched with the stub's first
+ * line of the same stream: a paced stream's message is its number), the CPU time per
+ * token, and the heap held per open stream: the heap after a full collection while all
+ * streams are open, over the heap after a full collection when this JVM was set up,
+ * divided by the streams open (and the same once they have ended, when the pool holds
+ * their connections idle).
+ *
+ * @author cbkspring contributors
+ */
+final class PacedStreams {
+
+	private static final long JIT_IDLE_WAIT_MILLIS = 10_000;
+
+	private final StreamDriver driver;
+
+	private final ThreadFactory threads;
+
+	private final long baselineHeap;
+
+	/**
+	 * Create the workload, reading the heap baseline now.
+	 * @param driver the driver, connected and used once
+	 * @param threads the factory of the streams' threads
+	 */
+	PacedStreams(StreamDriver driver, ThreadFactory threads) {
+		this.driver = driver;
+		this.threads = threads;
+		this.baselineHeap = heapAfterFullGc();
+	}
+
+	Result run(int streams, long rampMillis, long timeoutMillis) throws InterruptedException {
+		awaitJitIdle();
+		long[] firstTokenNanos = new long[streams];
+		Arrays.fill(firstTokenNanos, -1);
+		CountDownLatch allStarted = new CountDownLatch(streams);
+		CountDownLatch done = new CountDownLatch(streams);
+		AtomicInteger open = new AtomicInteger();
+		AtomicInteger maxOpen = new AtomicInteger();
+		AtomicInteger completed = new AtomicInteger();
+		AtomicLong tokens = new AtomicLong();
+		AtomicReference<String> firstFailure = new AtomicReference<>();
+		JvmCounters before = JvmCounters.now();
+		long start = System.nanoTime();
+		for (int i = 0; i < streams; i++) {
+			int stream = i;
+			long startAt = start + TimeUnit.MILLISECONDS.toNanos(rampMillis) * i / streams;
+			this.threads.newThread(() -> {
+				try {
+					sleepUntil(startAt);
+					maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+					long streamStart = System.nanoTime();
+					tokens.addAndGet(this.driver.stream(CompletionJson.PACED, Integer.toString(stream), () -> {
+						firstTokenNanos[stream] = System.nanoTime() - streamStart;
+						allStarted.countDown();
+					}));
+					completed.incrementAndGet();
+				}
+				catch (Throwable ex) {
+					firstFailure.compareAndSet(null, this.driver.describe(ex));
+					if (firstTokenNanos[stream] < 0) {
+						allStarted.countDown();
+					}
+				}
+				finally {
+					open.decrementAndGet();
+					done.countDown();
+				}
+			}).start();
+		}
+		long heapPerStream = -1;
+		int openAtCollection = 0;
+		long collectionCpu = 0;
+		if (allStarted.await(timeoutMillis, TimeUnit.MILLISECONDS) && firstFailure.get() == null) {
+			long cpuBefore = JvmCounters.now().cpuNanos();
+			openAtCollection = open.get();
+			long heap = heapAfterFullGc();
+			collectionCpu = JvmCounters.now().cpuNanos() - cpuBefore;
+			heapPerStream = (openAtCollection > 0) ? (heap - this.baselineHeap) / openAtCollection : -1;
+		}
+		boolean finished = done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+		long elapsed = System.nanoTime() - start;
+		JvmCounters used = JvmCounters.now().minus(before);
+		long idleHeapPerConnection = (heapAfterFullGc() - this.baselineHeap) / streams;
+		LatencyHistogram firstTokens = new LatencyHistogram();
+		for (long nanos : firstTokenNanos) {
+			if (nanos >= 0) {
+				firstTokens.record(nanos);
+			}
+		}
+		long read = tokens.get();
+		return new Result(streams, completed.get(), finished ? streams - completed.get() : -1, firstFailure.get(),
+				maxOpen.get(), read, (read > 0) ? (double) (used.cpuNanos() - collectionCpu) / read : -1, heapPerStream,
+				openAtCollection, firstTokens.percentile(50), firstTokens.percentile(99), elapsed / 1_000_000,
+				used.jitMillis(), idleHeapPerConnection, firstTokenNanos);
+	}
+
+	/**
+	 * Let the JIT compiler finish what the previous run queued: with hundreds of stream
+	 * threads it gets little CPU, and would otherwise compile during the measured run.
+	 */
+	private static void awaitJitIdle() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JIT_IDLE_WAIT_MILLIS);
+		while (!JvmCounters.jitIdle() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long wait = nanoTime - System.nanoTime();
+		if (wait > 0) {
+			TimeUnit.NANOSECONDS.sleep(wait);
+		}
+	}
+
+	private static long heapAfterFullGc() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/**
+	 * What one run of paced streams measured.
+	 *
+	 * @param streams the streams started
+	 * @param completed the streams read to the end and checked
+	 * @param failed the streams that failed, or -1 if some did not end in time
+	 * @param firstFailure the first failure, if any
+	 * @param maxOpen the most streams open at once
+	 * @param tokens the tokens read
+	 * @param cpuNanosPerToken CPU time of this JVM per token, the full collection taken
+	 * for the heap reading left out
+	 * @param heapPerStream heap bytes held per open stream, or -1 if not measured
+	 * @param openAtCollection the streams open when the heap was read
+	 * @param firstTokenP50 median time to first token, from the call to its first token
+	 * @param firstTokenP99 99th percentile of the time to first token
+	 * @param millis how long the run took
+	 * @param jitMillis time the JIT compiler spent during the run
+	 * @param idleHeapPerConnection heap bytes held per stream after the run, when the
+	 * pool keeps their connections idle
+	 * @param firstTokenNanos each stream's time to first token, or -1 if it had none
+	 */
+	@SuppressWarnings("ArrayRecordComponent") // reported, never compared
+	record Result(int streams, int completed, int failed, @Nullable String firstFailure, int maxOpen, long tokens,
+			double cpuNanosPerToken, long heapPerStream, int openAtCollection, long firstTokenP50, long firstTokenP99,
+			long millis, long jitMillis, long idleHeapPerConnection, long[] firstTokenNanos) {
+	}
+
+}
