@@ -73,10 +73,11 @@ interface ResponseReader<T> {
 	}
 
 	/**
-	 * Read the whole body, at most {@link ChatBotKitOptions#maxResponseSize()} bytes.
+	 * Read the whole body, decoded (see {@link ContentCodings}), at most
+	 * {@link ChatBotKitOptions#maxResponseSize()} bytes.
 	 */
 	static BoundedBody readBody(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
-		BoundedBody body = BoundedBody.read(response.getBody(), options.maxResponseSize());
+		BoundedBody body = BoundedBody.read(ContentCodings.body(response), options.maxResponseSize());
 		if (body.truncated()) {
 			throw new ChatBotKitDecodingException(
 					"The answer is larger than the limit of " + options.maxResponseSize() + " bytes", null);
