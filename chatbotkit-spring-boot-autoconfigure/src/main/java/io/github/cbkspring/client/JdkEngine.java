@@ -32,7 +32,12 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.PushPromiseHandler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -85,6 +90,10 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 
 	private volatile @Nullable JdkClientHttpRequestFactory requestFactory;
 
+	/** The bodies being read, closed with the engine so that no reader waits forever. */
+	private final Set<SilenceBoundInputStream> openBodies = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
 	/**
 	 * Create the engine.
 	 * @param httpClient the client, best built with
@@ -101,7 +110,7 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 		this.alarms.setKeepAliveTime(1, TimeUnit.SECONDS);
 		this.alarms.allowCoreThreadTimeOut(true);
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				new SilenceBound(httpClient, readTimeout, this.alarms));
+				new SilenceBound(httpClient, readTimeout, this.alarms, this.openBodies));
 		requestFactory.enableCompression(false);
 		this.requestFactory = requestFactory;
 	}
@@ -128,6 +137,11 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 		}
 		this.httpClient = null;
 		this.requestFactory = null;
+		List<SilenceBoundInputStream> bodies;
+		synchronized (this.openBodies) {
+			bodies = new ArrayList<>(this.openBodies);
+		}
+		bodies.forEach(SilenceBoundInputStream::abort);
 		shutdownNow(httpClient);
 		if (this.executor != null) {
 			this.executor.shutdownNow();
@@ -168,10 +182,14 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 
 		private final ScheduledThreadPoolExecutor alarms;
 
-		SilenceBound(HttpClient delegate, Duration readTimeout, ScheduledThreadPoolExecutor alarms) {
+		private final Set<SilenceBoundInputStream> openBodies;
+
+		SilenceBound(HttpClient delegate, Duration readTimeout, ScheduledThreadPoolExecutor alarms,
+				Set<SilenceBoundInputStream> openBodies) {
 			this.delegate = delegate;
 			this.readTimeout = readTimeout;
 			this.alarms = alarms;
+			this.openBodies = openBodies;
 		}
 
 		@Override
@@ -202,8 +220,13 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 
 		@SuppressWarnings("unchecked") // T is InputStream when the body is one
 		private <T> T bound(T body) {
-			return (body instanceof InputStream stream)
-					? (T) new SilenceBoundInputStream(stream, this.readTimeout, this.alarms) : body;
+			if (body instanceof InputStream stream) {
+				SilenceBoundInputStream bounded = new SilenceBoundInputStream(stream, this.readTimeout, this.alarms,
+						this.openBodies);
+				this.openBodies.add(bounded);
+				return (T) bounded;
+			}
+			return body;
 		}
 
 		@Override
@@ -268,12 +291,18 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 
 		private final ScheduledThreadPoolExecutor alarms;
 
+		private final Set<SilenceBoundInputStream> openBodies;
+
 		private volatile boolean timedOut;
 
-		SilenceBoundInputStream(InputStream body, Duration timeout, ScheduledThreadPoolExecutor alarms) {
+		private volatile boolean aborted;
+
+		SilenceBoundInputStream(InputStream body, Duration timeout, ScheduledThreadPoolExecutor alarms,
+				Set<SilenceBoundInputStream> openBodies) {
 			super(body);
 			this.timeout = timeout;
 			this.alarms = alarms;
+			this.openBodies = openBodies;
 		}
 
 		@Override
@@ -318,23 +347,37 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 			}
 		}
 
-		private @Nullable ScheduledFuture<?> arm() {
+		private ScheduledFuture<?> arm() throws IOException {
+			if (this.aborted) {
+				throw closedEngine();
+			}
 			try {
 				return this.alarms.schedule(this::expire, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException ex) {
-				return null; // the engine is closed: the read fails on its own
+				throw closedEngine();
 			}
 		}
 
-		private static void disarm(@Nullable ScheduledFuture<?> alarm) {
-			if (alarm != null) {
-				alarm.cancel(false);
-			}
+		private static IOException closedEngine() {
+			return new IOException("The HTTP engine of the ChatBotKit client was closed");
 		}
 
-		private void expire() {
-			this.timedOut = true;
+		/**
+		 * Close the body because the engine closes: a blocked read ends.
+		 */
+		void abort() {
+			this.aborted = true;
+			closeQuietly();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.openBodies.remove(this);
+			super.close();
+		}
+
+		private void closeQuietly() {
 			try {
 				this.in.close();
 			}
@@ -343,7 +386,21 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 			}
 		}
 
+		private static void disarm(ScheduledFuture<?> alarm) {
+			alarm.cancel(false);
+		}
+
+		private void expire() {
+			this.timedOut = true;
+			closeQuietly();
+		}
+
 		private IOException explain(IOException failure) {
+			if (this.aborted) {
+				IOException closed = closedEngine();
+				closed.initCause(failure);
+				return closed;
+			}
 			if (!this.timedOut) {
 				return failure;
 			}

@@ -58,15 +58,15 @@ interface ResponseReader<T> {
 	T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException;
 
 	/**
-	 * The reader for a type: bytes for {@link RawResponse}, nothing for {@link Void},
-	 * JSON otherwise.
+	 * The reader for a type: bytes for {@link RawResponse}, nothing for {@link Void} (or
+	 * {@code void.class}), JSON otherwise.
 	 */
 	@SuppressWarnings("unchecked")
 	static <T> ResponseReader<T> of(ParameterizedTypeReference<T> type) {
 		if (type.getType() == RawResponse.class) {
 			return (ResponseReader<T>) RawResponseReader.INSTANCE;
 		}
-		if (type.getType() == Void.class) {
+		if (type.getType() == Void.class || type.getType() == void.class) {
 			return (ResponseReader<T>) DISCARDING;
 		}
 		return new JsonResponseReader<>(JsonCodec.INSTANCE.type(type.getType()));

@@ -19,6 +19,7 @@ package io.github.cbkspring.client;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * the second call succeed: the {@code POST} of a reused dead connection would fail with
  * {@code requestSent()=true} and not be retried.
  */
+@Timeout(120)
 class KeepAliveTests {
 
 	private static final String SESSION = LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, "");
