@@ -307,43 +307,32 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 
 		@Override
 		public int read() throws IOException {
-			ScheduledFuture<?> alarm = arm();
-			try {
-				return super.read();
-			}
-			catch (IOException ex) {
-				throw explain(ex);
-			}
-			finally {
-				disarm(alarm);
-			}
+			return (int) bounded(this.in::read);
 		}
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			ScheduledFuture<?> alarm = arm();
-			try {
-				return this.in.read(buffer, offset, length);
-			}
-			catch (IOException ex) {
-				throw explain(ex);
-			}
-			finally {
-				disarm(alarm);
-			}
+			return (int) bounded(() -> this.in.read(buffer, offset, length));
 		}
 
 		@Override
 		public long skip(long count) throws IOException {
+			return bounded(() -> this.in.skip(count));
+		}
+
+		/**
+		 * Make one read, closing the body if it gets nothing for the timeout.
+		 */
+		private long bounded(Read read) throws IOException {
 			ScheduledFuture<?> alarm = arm();
 			try {
-				return super.skip(count);
+				return read.read();
 			}
 			catch (IOException ex) {
 				throw explain(ex);
 			}
 			finally {
-				disarm(alarm);
+				alarm.cancel(false);
 			}
 		}
 
@@ -386,10 +375,6 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 			}
 		}
 
-		private static void disarm(ScheduledFuture<?> alarm) {
-			alarm.cancel(false);
-		}
-
 		private void expire() {
 			this.timedOut = true;
 			closeQuietly();
@@ -408,6 +393,16 @@ final class JdkEngine implements ClientHttpRequestFactory, DisposableBean, AutoC
 					"Read timed out: no data for " + EngineSetup.format(this.timeout));
 			timeout.initCause(failure);
 			return timeout;
+		}
+
+		/**
+		 * One read of the underlying body.
+		 */
+		@FunctionalInterface
+		private interface Read {
+
+			long read() throws IOException;
+
 		}
 
 	}

@@ -88,9 +88,7 @@ class ProxyTests {
 	}
 
 	private void refusedTunnel(ClientPath path, String status, String headers) {
-		try (LoopbackServer proxy = new LoopbackServer(
-				(head) -> "HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n" + headers + "\r\n", Duration.ofSeconds(5),
-				false)) {
+		try (LoopbackServer proxy = proxy("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n" + headers + "\r\n")) {
 			useProxy("https", proxy);
 			try (ClientPath.Opened opened = path.open(ClientPath.Setup.of("https://" + API_HOST).retry(RETRY))) {
 				Throwable failure = catchThrowable(() -> opened.client().sessions().create("bot-1"));
@@ -110,9 +108,7 @@ class ProxyTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void httpCallGoesThroughTheProxy(ClientPath path) {
-		try (LoopbackServer proxy = new LoopbackServer(
-				(head) -> LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, ""), Duration.ofSeconds(5),
-				false)) {
+		try (LoopbackServer proxy = proxy(LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, ""))) {
 			useProxy("http", proxy);
 			try (ClientPath.Opened opened = path.open(insecure("http://" + API_HOST))) {
 				assertThat(opened.client().sessions().create("bot-1").conversationId()).isEqualTo("conv-1");
@@ -125,9 +121,7 @@ class ProxyTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void hostsListedInNonProxyHostsAreCalledDirectly(ClientPath path) {
-		try (LoopbackServer proxy = new LoopbackServer(
-				(head) -> LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, ""), Duration.ofSeconds(5),
-				false)) {
+		try (LoopbackServer proxy = proxy(LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, ""))) {
 			useProxy("http", proxy);
 			System.setProperty("http.nonProxyHosts", "*.example.test");
 			try (ClientPath.Opened opened = path.open(insecure("http://" + API_HOST))) {
@@ -138,6 +132,13 @@ class ProxyTests {
 			}
 			assertThat(proxy.requestLines()).isEmpty();
 		}
+	}
+
+	/**
+	 * A proxy that answers every request itself.
+	 */
+	private static LoopbackServer proxy(String answer) {
+		return new LoopbackServer((head) -> answer, Duration.ofSeconds(5), false);
 	}
 
 	private static ClientPath.Setup insecure(String url) {
