@@ -18,7 +18,9 @@ package io.github.cbkspring.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitAutoConfiguration;
@@ -30,9 +32,9 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The ways users build a client, for tests that must hold on each: the plain
@@ -113,7 +115,14 @@ public enum ClientPath {
 
 	private Opened openBean(Setup setup) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-		TestPropertyValues.of(properties(setup)).applyTo(context);
+		// values as given, surrounding whitespace included, as an environment variable
+		// has it
+		Map<String, Object> properties = new LinkedHashMap<>();
+		for (String property : properties(setup)) {
+			int equals = property.indexOf('=');
+			properties.put(property.substring(0, equals), property.substring(equals + 1));
+		}
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
 		context.register(BootApplication.class);
 		context.refresh();
 		return new Opened(context.getBean(ChatBotKitClient.class), context::close);

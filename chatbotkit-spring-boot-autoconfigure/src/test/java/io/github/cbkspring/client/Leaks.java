@@ -70,15 +70,15 @@ final class Leaks {
 	}
 
 	/**
-	 * The live engine threads.
+	 * The live engine threads (several can have the same name: HttpClient 5 names every
+	 * pool's evictor alike).
 	 */
-	static Set<String> engineThreads() {
+	static Set<Thread> engineThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			.filter((name) -> ENGINE_THREADS.stream().anyMatch(name::startsWith))
+			.filter((thread) -> ENGINE_THREADS.stream().anyMatch(thread.getName()::startsWith))
 			.collect(Collectors.toSet());
 	}
 
@@ -118,7 +118,7 @@ final class Leaks {
 	 * @param connections established connections to it
 	 * @param threads live engine threads
 	 */
-	record Snapshot(int port, long connections, Set<String> threads) {
+	record Snapshot(int port, long connections, Set<Thread> threads) {
 
 		/**
 		 * Wait until the connections and engine threads opened since are released: all of
@@ -136,17 +136,17 @@ final class Leaks {
 				assertThat(establishedConnections(this.port)).as("connections to port " + this.port)
 					.isLessThanOrEqualTo(this.connections);
 			}
-			assertThat(newThreads(all)).as("engine threads").isEmpty();
+			assertThat(newThreads(all)).extracting(Thread::getName).as("engine threads").isEmpty();
 		}
 
 		private boolean released(boolean all) {
 			return newThreads(all).isEmpty() && (!all || establishedConnections(this.port) <= this.connections);
 		}
 
-		private Set<String> newThreads(boolean all) {
-			Set<String> now = engineThreads();
+		private Set<Thread> newThreads(boolean all) {
+			Set<Thread> now = engineThreads();
 			now.removeAll(this.threads);
-			now.removeIf((name) -> !all && !name.startsWith("chatbotkit-"));
+			now.removeIf((thread) -> !all && !thread.getName().startsWith("chatbotkit-"));
 			return now;
 		}
 
