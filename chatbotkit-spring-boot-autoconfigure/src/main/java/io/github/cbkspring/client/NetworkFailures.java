@@ -59,6 +59,13 @@ final class NetworkFailures {
 	private NetworkFailures() {
 	}
 
+	/**
+	 * Classify a failure of a call that carries no credential (a storage transfer).
+	 */
+	static ChatBotKitConnectionException translate(Throwable failure, String call) {
+		return translate(failure, call, null, "");
+	}
+
 	static ChatBotKitConnectionException translate(Throwable failure, String call, String secret) {
 		return translate(failure, call, null, secret);
 	}

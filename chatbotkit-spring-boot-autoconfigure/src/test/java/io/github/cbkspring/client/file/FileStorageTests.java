@@ -234,7 +234,7 @@ class FileStorageTests {
 		FileClient streaming = ChatBotKitClient
 			.create(RestClient.builder()
 				.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(5), Duration.ofSeconds(20),
-				ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS))
+						ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS))
 				.defaultHeader("X-App-Default", "app")
 				.requestInitializer((request) -> request.getHeaders().set("X-App-Initializer", "app"))
 				.observationRegistry(observations(this.observed)), this.client.options())
