@@ -43,7 +43,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -71,7 +70,7 @@ class FaultSuiteTests {
 		.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
 
 	@RegisterExtension
-	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension api = ApiStub.server();
 
 	/**
 	 * A fault, what the caller sees, and how many attempts GET and POST make.

@@ -45,7 +45,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -57,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RetryTests {
 
 	@RegisterExtension
-	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension api = ApiStub.server();
 
 	private static final RetryOptions FAST = RetryOptions.defaults()
 		.withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2));
