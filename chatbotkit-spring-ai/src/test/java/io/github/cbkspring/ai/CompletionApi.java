@@ -21,7 +21,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ChatBotKitRequestFactory;
+import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.RetryOptions;
 import io.github.cbkspring.client.conversation.ConversationClient;
 
@@ -82,7 +82,7 @@ public final class CompletionApi {
 	public static ConversationClient conversationsOnOneConnection(String url) {
 		return ChatBotKitClient
 			.create(RestClient.builder()
-				.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(2), Duration.ofMinutes(2), 1)),
+				.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(2), Duration.ofMinutes(2), 1)),
 					options(url))
 			.conversations();
 	}

@@ -16,12 +16,11 @@
 
 package io.github.cbkspring.autoconfigure;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
@@ -30,7 +29,6 @@ import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.dataset.DatasetClient;
 import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;
-import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -42,12 +40,15 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -65,6 +66,14 @@ import org.springframework.web.client.RestClient;
  * apply), but with the ChatBotKit timeouts and without redirects, and then
  * {@link ChatBotKitRestClientCustomizer}s. Nothing is changed on the application's shared
  * builder.
+ * <p>
+ * The engine is set up as {@link ChatBotKitHttpEngine} sets up the engine of a client
+ * made without Spring Boot: on Apache HttpClient 5 by the same four customizers applied
+ * to the application's builder (so that its own customizers and SSL bundle still apply);
+ * on the JDK's client ({@code spring.http.clients.imperative.factory=jdk}) by building
+ * the client with Boot's {@link JdkHttpClientBuilder} and the same tuning. Other engines
+ * (Jetty, Reactor Netty, {@code simple}) get the timeouts and no redirects only. The
+ * engine is closed with the application context.
  *
  * @author cbkspring contributors
  */
@@ -73,25 +82,33 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(ChatBotKitProperties.class)
 public final class ChatBotKitAutoConfiguration {
 
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
+			"org.apache.hc.client5.http.impl.classic.HttpClients", ChatBotKitAutoConfiguration.class.getClassLoader());
+
 	@Bean
-	@ConditionalOnMissingBean
-	ChatBotKitClient chatBotKitClient(ChatBotKitProperties properties, ResourceLoader resourceLoader,
+	@ConditionalOnMissingBean(ChatBotKitClient.class)
+	ChatBotKitHttpEngineBean chatBotKitHttpEngine(ChatBotKitProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<RestClientCustomizer> restClientCustomizers,
-			ObjectProvider<ChatBotKitRestClientCustomizer> chatBotKitCustomizers) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
 		ChatBotKitPropertiesMapper mapper = new ChatBotKitPropertiesMapper(properties);
-		ChatBotKitOptions options = mapper.toOptions();
 		HttpClientSettings settings = mapper.toHttpClientSettings(
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable());
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = tune(
-				requestFactoryBuilder
-					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				mapper.maxConnections(), settings, options.url());
+		int maxConnections = mapper.maxConnections();
+		ClientHttpRequestFactoryBuilder<?> builder = requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		return new ChatBotKitHttpEngineBean(
+				new LazyClientHttpRequestFactory(() -> requestFactory(builder, settings, maxConnections)));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatBotKitClient chatBotKitClient(ChatBotKitProperties properties, ChatBotKitHttpEngineBean engine,
+			ObjectProvider<RestClientCustomizer> restClientCustomizers,
+			ObjectProvider<ChatBotKitRestClientCustomizer> chatBotKitCustomizers) {
+		ChatBotKitOptions options = new ChatBotKitPropertiesMapper(properties).toOptions();
 		// The factory is set before the customizers run, so that one of them (such as
 		// MockRestServiceServer's in a @RestClientTest) can still replace it
-		RestClient.Builder builder = RestClient.builder()
-			.requestFactory(new LazyClientHttpRequestFactory(() -> factoryBuilder.build(settings)));
+		RestClient.Builder builder = RestClient.builder().requestFactory(engine.requestFactory());
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		chatBotKitCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return ChatBotKitClient.create(builder, options);
@@ -156,40 +173,44 @@ public final class ChatBotKitAutoConfiguration {
 	}
 
 	/**
-	 * On Apache HttpClient 5, size the pool for the ChatBotKit client, leave retries to
-	 * its retry policy (the engine's own would retry behind its back), bound the wait for
-	 * a pooled connection, and let a closed stream abort its connection.
+	 * The engine for the ChatBotKit client, from the application's builder and the
+	 * ChatBotKit settings.
 	 */
-	private static ClientHttpRequestFactoryBuilder<?> tune(ClientHttpRequestFactoryBuilder<?> builder,
-			int maxConnections, HttpClientSettings settings, URI url) {
-		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponentsTuning.tune(httpComponents, maxConnections,
-					Objects.requireNonNull(settings.connectTimeout()));
+	private static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
+			HttpClientSettings settings, int maxConnections) {
+		Duration connectTimeout = Objects.requireNonNull(settings.connectTimeout());
+		Duration readTimeout = Objects.requireNonNull(settings.readTimeout());
+		if (HTTP_COMPONENTS_PRESENT && HttpComponents.is(builder)) {
+			return HttpComponents.requestFactory(builder, settings, ChatBotKitHttpEngine.httpComponents(connectTimeout,
+					readTimeout, maxConnections, ChatBotKitPropertiesMapper.MAX_CONNECTIONS));
 		}
-		if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk && "http".equals(url.getScheme())) {
-			// on plain http the JDK client offers an h2c upgrade that many servers abort
-			return jdk.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1));
+		if (builder instanceof JdkClientHttpRequestFactoryBuilder) {
+			// Boot's factory would bound the whole answer by the read timeout: the client
+			// is built here, with Boot's builder for the SSL bundle and connect timeout
+			ChatBotKitHttpEngine.Jdk jdk = ChatBotKitHttpEngine.jdk(connectTimeout, readTimeout);
+			return jdk.requestFactory(
+					new JdkHttpClientBuilder().withCustomizer(jdk::httpClient).build(settings.withReadTimeout(null)));
 		}
-		return builder;
+		return builder.build(settings);
 	}
 
 	/**
-	 * Kept apart so that this class loads without HttpClient 5 on the classpath.
+	 * Kept apart so that this class loads without HttpClient 5 on the class path.
 	 */
-	private static final class HttpComponentsTuning {
+	private static final class HttpComponents {
 
-		static ClientHttpRequestFactoryBuilder<?> tune(HttpComponentsClientHttpRequestFactoryBuilder builder,
-				int maxConnections, Duration connectTimeout) {
-			return builder
-				// waiting for a free pooled connection counts as connecting
-				.withDefaultRequestConfigCustomizer(
-						(requestConfig) -> requestConfig.setConnectionRequestTimeout(Timeout.of(connectTimeout)))
-				.withHttpClientCustomizer((httpClient) -> httpClient.disableAutomaticRetries()
-					// a decompressing wrapper would keep a closed stream from aborting
-					.disableContentCompression())
-				.withConnectionManagerCustomizer(
-						(connectionManager) -> connectionManager.setMaxConnPerRoute(maxConnections)
-							.setMaxConnTotal(maxConnections));
+		static boolean is(ClientHttpRequestFactoryBuilder<?> builder) {
+			return builder instanceof HttpComponentsClientHttpRequestFactoryBuilder;
+		}
+
+		static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
+				HttpClientSettings settings, ChatBotKitHttpEngine.HttpComponents setup) {
+			return ((HttpComponentsClientHttpRequestFactoryBuilder) builder)
+				.withConnectionConfigCustomizer(setup::connectionConfig)
+				.withConnectionManagerCustomizer(setup::connectionManager)
+				.withDefaultRequestConfigCustomizer(setup::requestConfig)
+				.withHttpClientCustomizer(setup::httpClient)
+				.build(settings);
 		}
 
 	}

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.RetryOptions;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +81,7 @@ public class ChatBotKitProperties {
 	/**
 	 * Most connections kept open to the API, when the client runs on Apache HttpClient 5.
 	 */
-	private int maxConnections = 64;
+	private int maxConnections = ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS;
 
 	/**
 	 * Extra headers sent with every request.

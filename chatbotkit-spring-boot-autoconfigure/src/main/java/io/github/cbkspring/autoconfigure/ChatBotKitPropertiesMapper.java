@@ -16,27 +16,33 @@
 
 package io.github.cbkspring.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.RetryOptions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsProperties;
+import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Translates {@link ChatBotKitProperties} into the client's {@link ChatBotKitOptions} and
  * HTTP settings, reporting a bad value as an {@link InvalidChatBotKitPropertyException}
  * that names the property. Values are checked here rather than with Bean Validation,
- * which is not necessarily on the class path.
+ * which is not necessarily on the class path. The client's own messages name its options
+ * ({@code allowInsecureHttp(true)}); the property names are added here. Examples in
+ * messages are the defaults of the code, never restated.
  *
  * @author cbkspring contributors
  */
@@ -47,6 +53,8 @@ final class ChatBotKitPropertiesMapper {
 	static final String URL = "chatbotkit.url";
 
 	static final String API_PATH = "chatbotkit.api-path";
+
+	static final String ALLOW_INSECURE_HTTP = "chatbotkit.allow-insecure-http";
 
 	static final String CONNECT_TIMEOUT = "chatbotkit.connect-timeout";
 
@@ -72,6 +80,10 @@ final class ChatBotKitPropertiesMapper {
 
 	private static final String PLACEHOLDER_PREFIX = "${";
 
+	/** Option names in the client's messages, and the properties that set them. */
+	private static final Map<String, String> OPTION_PROPERTIES = Map.of("allowInsecureHttp(true)",
+			ALLOW_INSECURE_HTTP + "=true", "secret(...)", SECRET, "apiPath(...)", API_PATH, "url(...)", URL);
+
 	private final ChatBotKitProperties properties;
 
 	ChatBotKitPropertiesMapper(ChatBotKitProperties properties) {
@@ -90,32 +102,31 @@ final class ChatBotKitPropertiesMapper {
 			.forEach((name, value) -> requireResolved(HEADERS, value, HEADERS + "." + name + "=a-value"));
 		requireResolved(API_PATH, this.properties.getApiPath(), API_PATH + "=/v1");
 		ChatBotKitOptions.Builder builder = ChatBotKitOptions.builder()
-			.secret(secret.trim())
 			.retry(toRetryOptions())
-			.maxResponseSize(maxResponseSize());
+			.maxResponseSize(maxResponseSize())
+			.allowInsecureHttp(this.properties.isAllowInsecureHttp());
+		check(SECRET, SECRET_EXAMPLE, () -> builder.secret(secret));
 		check(HEADERS, HEADERS + ".X-Team=support", () -> builder.headers(this.properties.getHeaders()));
-		URI url = this.properties.getUrl();
-		String userInfo = url.getRawUserInfo();
-		// checked here so that the message does not echo a password in the URL
-		require(userInfo == null, URL, (userInfo != null) ? url.toString().replace(userInfo, "******") : url,
-				"must not contain user info (the credential is chatbotkit.secret)",
-				ChatBotKitOptions.DEFAULT_URL.toString());
-		ChatBotKitOptions options = check(URL, URL + "=" + ChatBotKitOptions.DEFAULT_URL,
-				() -> builder.url(url).allowInsecureHttp(this.properties.isAllowInsecureHttp()).build());
+		check(URL, URL + "=" + ChatBotKitOptions.DEFAULT_URL, () -> builder.url(this.properties.getUrl()));
 		String apiPath = this.properties.getApiPath();
-		// applied to valid options so that a bad path is not reported as a bad URL
-		return (apiPath != null) ? check(API_PATH, API_PATH + "=/v1", () -> options.mutate().apiPath(apiPath).build())
-				: options;
+		if (apiPath != null) {
+			check(API_PATH, API_PATH + "=/v1", () -> builder.apiPath(apiPath));
+		}
+		// what is left to check is whether the URL may use plain http
+		return check(URL, URL + "=" + ChatBotKitOptions.DEFAULT_URL, builder::build);
 	}
 
 	private RetryOptions toRetryOptions() {
 		ChatBotKitProperties.Retry retry = this.properties.getRetry();
-		require(retry.getMaxAttempts() >= 1, RETRY_MAX_ATTEMPTS, retry.getMaxAttempts(), "must be at least 1", "3");
+		require(retry.getMaxAttempts() >= 1, RETRY_MAX_ATTEMPTS, retry.getMaxAttempts(), "must be at least 1",
+				String.valueOf(RetryOptions.DEFAULT_MAX_ATTEMPTS));
 		require(!retry.getInitialBackoff().isNegative(), RETRY_INITIAL_BACKOFF, retry.getInitialBackoff(),
-				"must not be negative", "250ms");
+				"must not be negative", print(RetryOptions.DEFAULT_INITIAL_BACKOFF));
 		require(retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) >= 0, RETRY_MAX_BACKOFF,
-				retry.getMaxBackoff(), "must not be less than " + RETRY_INITIAL_BACKOFF, "10s");
-		require(isPositive(retry.getDeadline()), RETRY_DEADLINE, retry.getDeadline(), "must be positive", "60s");
+				retry.getMaxBackoff(), "must not be less than " + RETRY_INITIAL_BACKOFF,
+				print(RetryOptions.DEFAULT_MAX_BACKOFF));
+		require(isPositive(retry.getDeadline()), RETRY_DEADLINE, retry.getDeadline(), "must be positive",
+				print(RetryOptions.DEFAULT_DEADLINE));
 		return new RetryOptions(retry.isEnabled(), retry.getMaxAttempts(), retry.getInitialBackoff(),
 				retry.getMaxBackoff(), retry.getDeadline(), retry.isRetryNonIdempotent());
 	}
@@ -123,7 +134,8 @@ final class ChatBotKitPropertiesMapper {
 	private int maxResponseSize() {
 		long bytes = this.properties.getMaxResponseSize().toBytes();
 		require(bytes > 0 && bytes <= Integer.MAX_VALUE, MAX_RESPONSE_SIZE, this.properties.getMaxResponseSize(),
-				"must be positive and less than 2GB", "16MB");
+				"must be positive and less than 2GB",
+				DataSize.ofBytes(ChatBotKitOptions.DEFAULT_MAX_RESPONSE_SIZE).toMegabytes() + "MB");
 		return (int) bytes;
 	}
 
@@ -133,26 +145,46 @@ final class ChatBotKitPropertiesMapper {
 	 */
 	int maxConnections() {
 		int maxConnections = this.properties.getMaxConnections();
-		require(maxConnections >= 1, MAX_CONNECTIONS, maxConnections, "must be at least 1", "64");
+		require(maxConnections >= 1, MAX_CONNECTIONS, maxConnections, "must be at least 1",
+				String.valueOf(ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS));
 		return maxConnections;
 	}
 
 	/**
-	 * The application's HTTP client settings with the ChatBotKit timeouts and SSL bundle
-	 * laid over them, and redirects never followed: a redirect must not carry the secret
-	 * elsewhere.
+	 * The HTTP client settings of the ChatBotKit client, mapped by Spring Boot's own
+	 * {@link HttpClientSettingsPropertyMapper}: {@code chatbotkit.connect-timeout},
+	 * {@code read-timeout} and {@code ssl.bundle}, each falling back to the application's
+	 * {@code spring.http.clients.*} setting and then to the client's default; redirects
+	 * are never followed, whatever the application does: a redirect must not carry the
+	 * secret elsewhere.
 	 */
 	HttpClientSettings toHttpClientSettings(HttpClientSettings applicationSettings, @Nullable SslBundles sslBundles) {
-		Duration connectTimeout = timeout(CONNECT_TIMEOUT, this.properties.getConnectTimeout(), "10s");
-		Duration readTimeout = timeout(READ_TIMEOUT, this.properties.getReadTimeout(), "60s");
-		HttpClientSettings settings = applicationSettings
-			.withTimeouts(
-					firstNonNull(connectTimeout, applicationSettings.connectTimeout(),
-							ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT),
-					firstNonNull(readTimeout, applicationSettings.readTimeout(), ChatBotKitClient.DEFAULT_READ_TIMEOUT))
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		String bundleName = this.properties.getSsl().getBundle();
-		return (bundleName != null) ? settings.withSslBundle(sslBundle(bundleName, sslBundles)) : settings;
+		HttpClientSettingsProperties chatBotKit = new HttpClientSettingsProperties() {
+		};
+		chatBotKit.setConnectTimeout(timeout(CONNECT_TIMEOUT, this.properties.getConnectTimeout(),
+				ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT));
+		chatBotKit.setReadTimeout(
+				timeout(READ_TIMEOUT, this.properties.getReadTimeout(), ChatBotKitClient.DEFAULT_READ_TIMEOUT));
+		chatBotKit.setRedirects(HttpRedirects.DONT_FOLLOW);
+		String bundle = this.properties.getSsl().getBundle();
+		chatBotKit.getSsl().setBundle(bundle);
+		HttpClientSettings settings;
+		try {
+			settings = new HttpClientSettingsPropertyMapper(sslBundles, applicationSettings).map(chatBotKit);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw invalid(SSL_BUNDLE, "Invalid value for '" + SSL_BUNDLE + "': no SSL bundle named '" + bundle
+					+ "' is configured under spring.ssl.bundle.*", SSL_BUNDLE + "=my-bundle", ex);
+		}
+		catch (IllegalStateException ex) {
+			throw invalid(SSL_BUNDLE, "Invalid value for '" + SSL_BUNDLE + "': SSL bundle '" + bundle
+					+ "' is named, but no SSL bundles are available", SSL_BUNDLE + "=my-bundle", ex);
+		}
+		Duration connectTimeout = settings.connectTimeout();
+		Duration readTimeout = settings.readTimeout();
+		return settings.withTimeouts(
+				(connectTimeout != null) ? connectTimeout : ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT,
+				(readTimeout != null) ? readTimeout : ChatBotKitClient.DEFAULT_READ_TIMEOUT);
 	}
 
 	/**
@@ -178,27 +210,13 @@ final class ChatBotKitPropertiesMapper {
 				null);
 	}
 
-	private static @Nullable Duration timeout(String property, @Nullable Duration timeout, String example) {
-		require(timeout == null || isPositive(timeout), property, timeout, "must be positive", example);
+	private static @Nullable Duration timeout(String property, @Nullable Duration timeout, Duration example) {
+		require(timeout == null || isPositive(timeout), property, timeout, "must be positive", print(example));
 		return timeout;
 	}
 
-	private static SslBundle sslBundle(String name, @Nullable SslBundles sslBundles) {
-		if (sslBundles == null) {
-			throw invalid(SSL_BUNDLE, "Invalid value for '" + SSL_BUNDLE + "': SSL bundle '" + name
-					+ "' is named, but no SSL bundles are available", SSL_BUNDLE + "=my-bundle", null);
-		}
-		try {
-			return sslBundles.getBundle(name);
-		}
-		catch (NoSuchSslBundleException ex) {
-			throw invalid(SSL_BUNDLE, "Invalid value for '" + SSL_BUNDLE + "': no SSL bundle named '" + name
-					+ "' is configured under spring.ssl.bundle.*", SSL_BUNDLE + "=my-bundle", ex);
-		}
-	}
-
-	private static Duration firstNonNull(@Nullable Duration first, @Nullable Duration second, Duration fallback) {
-		return (first != null) ? first : (second != null) ? second : fallback;
+	private static String print(Duration duration) {
+		return DurationStyle.SIMPLE.print(duration);
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -218,8 +236,20 @@ final class ChatBotKitPropertiesMapper {
 			return value.get();
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(property, "Invalid value for '" + property + "': " + ex.getMessage(), exampleLine, ex);
+			throw invalid(property, "Invalid value for '" + property + "': " + withPropertyNames(ex.getMessage()),
+					exampleLine, ex);
 		}
+	}
+
+	/**
+	 * A client message with the options it names followed by their properties.
+	 */
+	static String withPropertyNames(@Nullable String message) {
+		String result = String.valueOf(message);
+		for (Map.Entry<String, String> option : OPTION_PROPERTIES.entrySet()) {
+			result = result.replace(option.getKey(), option.getKey() + " (" + option.getValue() + ")");
+		}
+		return result;
 	}
 
 	private static InvalidChatBotKitPropertyException invalid(String property, String problem, String exampleLine,

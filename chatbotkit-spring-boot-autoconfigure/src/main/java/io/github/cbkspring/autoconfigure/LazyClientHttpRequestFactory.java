@@ -20,29 +20,62 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds the real request factory on the first request rather than at start-up: a pooled
  * engine creates its TLS context and trust store when it is built, which would otherwise
- * add a few hundred milliseconds to every application start.
+ * add a few hundred milliseconds to every application start. Destroying it closes the
+ * engine, if it was built.
  *
  * @author cbkspring contributors
  */
-final class LazyClientHttpRequestFactory implements ClientHttpRequestFactory {
+final class LazyClientHttpRequestFactory implements ClientHttpRequestFactory, DisposableBean {
 
-	private final SingletonSupplier<ClientHttpRequestFactory> factory;
+	private final Supplier<ClientHttpRequestFactory> factory;
+
+	private volatile @Nullable ClientHttpRequestFactory built;
+
+	private boolean destroyed;
 
 	LazyClientHttpRequestFactory(Supplier<ClientHttpRequestFactory> factory) {
-		this.factory = SingletonSupplier.of(factory);
+		this.factory = factory;
 	}
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
-		return this.factory.obtain().createRequest(uri, httpMethod);
+		ClientHttpRequestFactory built = this.built;
+		return ((built != null) ? built : build()).createRequest(uri, httpMethod);
+	}
+
+	private synchronized ClientHttpRequestFactory build() {
+		if (this.destroyed) {
+			throw new IllegalStateException("The ChatBotKit client was closed with its application context");
+		}
+		ClientHttpRequestFactory built = this.built;
+		if (built == null) {
+			built = this.factory.get();
+			this.built = built;
+		}
+		return built;
+	}
+
+	@Override
+	public synchronized void destroy() throws Exception {
+		this.destroyed = true;
+		ClientHttpRequestFactory built = this.built;
+		this.built = null;
+		if (built instanceof DisposableBean disposable) {
+			disposable.destroy();
+		}
+		else if (built instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 }

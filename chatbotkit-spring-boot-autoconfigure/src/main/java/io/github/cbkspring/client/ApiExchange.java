@@ -16,6 +16,7 @@
 package io.github.cbkspring.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -28,17 +29,19 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
  * The one path every call takes: builds the URL, adds the bearer credential and the
  * option headers, retries as the {@link RetryPolicy} says within its deadline, and turns
- * failures into {@link ChatBotKitException}s. Arguments are validated and the body
+ * every failure into a {@link ChatBotKitException}. Arguments are validated and the body
  * serialized before any I/O.
  *
  * @author cbkspring contributors
@@ -67,24 +70,41 @@ final class ApiExchange {
 
 	private final LongSupplier nanoClock;
 
+	/** The engine this exchange built for itself and closes, if any. */
+	private final @Nullable Object engine;
+
 	/** The {@code Authorization} value, built once rather than on every call. */
 	private final String authorization;
 
-	ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock) {
+	ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock,
+			@Nullable Object engine) {
 		this.restClient = restClient;
 		this.options = options;
 		this.retryPolicy = new RetryPolicy(options.retry());
 		this.sleeper = sleeper;
 		this.nanoClock = nanoClock;
+		this.engine = engine;
 		this.authorization = "Bearer " + options.secret();
 	}
 
-	ApiExchange(RestClient restClient, ChatBotKitOptions options) {
-		this(restClient, options, (delay) -> Thread.sleep(delay.toMillis()), System::nanoTime);
+	ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock) {
+		this(restClient, options, sleeper, nanoClock, null);
 	}
 
+	/**
+	 * An exchange on a rest client; {@code engine}, if given, is the request factory
+	 * under it, which {@link #close()} destroys.
+	 */
+	ApiExchange(RestClient restClient, ChatBotKitOptions options, @Nullable Object engine) {
+		this(restClient, options, (delay) -> Thread.sleep(delay.toMillis()), System::nanoTime, engine);
+	}
+
+	/**
+	 * A copy with other options on the same rest client; the copy does not own the
+	 * engine.
+	 */
 	ApiExchange withOptions(ChatBotKitOptions options) {
-		return new ApiExchange(this.restClient, options, this.sleeper, this.nanoClock);
+		return new ApiExchange(this.restClient, options, this.sleeper, this.nanoClock, null);
 	}
 
 	ChatBotKitOptions options() {
@@ -93,6 +113,23 @@ final class ApiExchange {
 
 	RestClient restClient() {
 		return this.restClient;
+	}
+
+	/**
+	 * Close the engine this exchange built for itself, if any.
+	 */
+	void close() {
+		try {
+			if (this.engine instanceof DisposableBean disposable) {
+				disposable.destroy();
+			}
+			else if (this.engine instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
+		catch (Exception ex) {
+			throw new ChatBotKitException("Closing the HTTP engine failed: " + ex, ex);
+		}
 	}
 
 	/**
@@ -115,7 +152,8 @@ final class ApiExchange {
 				return exchangeOnce(call, body, reader);
 			}
 			catch (ChatBotKitException ex) {
-				Duration delay = (body == null || body.replayable())
+				// an interrupted caller wants to stop, not to wait for another attempt
+				Duration delay = (!Thread.currentThread().isInterrupted() && (body == null || body.replayable()))
 						? this.retryPolicy.delayBeforeRetry(call.method(), attempt, ex) : null;
 				if (delay == null || this.nanoClock.getAsLong() + delay.toNanos() > deadline) {
 					earlierFailures.forEach(ex::addSuppressed);
@@ -132,26 +170,26 @@ final class ApiExchange {
 	}
 
 	private <T> T exchangeOnce(Call call, @Nullable RequestBody body, ResponseReader<T> reader) {
-		// The template, not the URI, names the call in observations: ids stay out of
-		// metrics. Set as the attribute RestClient reads, since uri(template, function)
-		// would parse the template twice per call.
-		RestClient.RequestBodySpec request = this.restClient.method(call.method())
-			.uri(call.uri())
-			.attribute(URI_TEMPLATE_ATTRIBUTE, call.uriTemplate())
-			.headers((headers) -> addHeaders(headers, reader.accept()));
-		if (body != null) {
-			body.writeTo(request);
+		if (Thread.currentThread().isInterrupted()) {
+			// the engines would fail at a point of their own, some after sending
+			throw new ChatBotKitConnectionException(
+					"Interrupted: " + call + " was not sent: the calling thread is interrupted",
+					new InterruptedException("interrupted before the request was sent"), false);
 		}
 		try {
+			// The template, not the URI, names the call in observations: ids stay out of
+			// metrics. Set as the attribute RestClient reads, since uri(template,
+			// function) would parse the template twice per call.
+			RestClient.RequestBodySpec request = this.restClient.method(call.method())
+				.uri(call.uri())
+				.attribute(URI_TEMPLATE_ATTRIBUTE, call.uriTemplate())
+				.headers((headers) -> addHeaders(headers, reader.accept()));
+			if (body != null) {
+				body.writeTo(request);
+			}
 			return request.exchange((clientRequest, response) -> {
 				try {
-					HttpStatusCode status = response.getStatusCode();
-					if (!status.is2xxSuccessful()) {
-						throw ErrorDecoder.decode(status, response.getHeaders(),
-								BoundedBody.read(response.getBody(), ErrorDecoder.MAX_ERROR_BODY),
-								this.options.secret());
-					}
-					return reader.read(response, this.options, call.toString());
+					return read(call, response, reader);
 				}
 				catch (IOException | RuntimeException ex) {
 					// the body may be unread or endless: never drain it
@@ -160,15 +198,47 @@ final class ApiExchange {
 				}
 			}, !reader.keepsResponseOpen());
 		}
-		catch (ResourceAccessException ex) {
-			throw NetworkFailures.translate((ex.getCause() instanceof IOException io) ? io : ex, call.toString());
+		catch (ChatBotKitException ex) {
+			throw ex;
 		}
+		catch (ResourceAccessException ex) {
+			throw NetworkFailures.translate((ex.getCause() instanceof IOException io) ? io : ex, call.toString(),
+					call.uri(), this.options.secret());
+		}
+		catch (RuntimeException ex) {
+			// an engine's unchecked failure (an interrupted pool, a closed inflater, ...)
+			throw NetworkFailures.translate(ex, call.toString(), call.uri(), this.options.secret());
+		}
+	}
+
+	private <T> T read(Call call, ClientHttpResponse response, ResponseReader<T> reader) throws IOException {
+		HttpStatusCode status = response.getStatusCode();
+		if (status.value() == 407) {
+			// only a proxy asks for proxy authentication: the API never saw the request
+			throw new ProxyRefusedException(NetworkFailures.proxyFor(call.uri()),
+					NetworkFailures.hostAndPort(call.uri()), "407 Proxy Authentication Required", null);
+		}
+		if (!status.is2xxSuccessful()) {
+			throw ErrorDecoder.decode(status, response.getHeaders(), errorBody(response), this.options.secret());
+		}
+		return reader.read(response, this.options, call.toString());
+	}
+
+	/**
+	 * The start of an error answer's body, decoded when it is coded: the connection is
+	 * aborted afterwards, so the rest is never read.
+	 */
+	private static BoundedBody errorBody(ClientHttpResponse response) throws IOException {
+		InputStream body = (ContentCodings.unsupported(response.getHeaders()) != null) ? response.getBody()
+				: ContentCodings.body(response);
+		return BoundedBody.read(body, ErrorDecoder.MAX_ERROR_BODY);
 	}
 
 	private void addHeaders(HttpHeaders headers, MediaType accept) {
 		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
 		// MediaType caches its text; setAccept(List) would format a new string every call
 		headers.set(HttpHeaders.ACCEPT, accept.toString());
+		headers.set(HttpHeaders.ACCEPT_ENCODING, ContentCodings.IDENTITY);
 		String runAsUserId = this.options.runAsUserId();
 		if (runAsUserId != null) {
 			headers.set(RUN_AS_USER_HEADER, runAsUserId);

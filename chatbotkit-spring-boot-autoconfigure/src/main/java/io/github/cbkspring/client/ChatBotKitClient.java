@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.client.bot.BotClient;
@@ -33,6 +34,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -45,7 +47,9 @@ import org.springframework.web.client.RestClient;
  * {@link ChatBotKitException}s.
  * <p>
  * Instances are immutable and thread-safe. {@link #withOptions(Consumer)} makes copies
- * for another tenant or user that share the underlying HTTP connection pool.
+ * for another tenant or user that share the underlying HTTP connection pool. A client
+ * made with {@link #create(ChatBotKitOptions)} owns its connection pool: {@link #close()}
+ * it when it is no longer used.
  * <p>
  * Without Spring Boot: <pre class="code">
  * ChatBotKitClient client = ChatBotKitClient.create(ChatBotKitOptions.builder().secret(secret).build());
@@ -55,7 +59,7 @@ import org.springframework.web.client.RestClient;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public final class ChatBotKitClient {
+public final class ChatBotKitClient implements AutoCloseable {
 
 	/**
 	 * Connect timeout of {@link #create(ChatBotKitOptions)}.
@@ -70,6 +74,12 @@ public final class ChatBotKitClient {
 
 	private static final Log logger = LogFactory.getLog(ChatBotKitClient.class);
 
+	/**
+	 * What a message about the pool of {@link #create(ChatBotKitOptions)} says to change.
+	 */
+	private static final String DEFAULT_POOL_SETTING = "the pool size: build the client with create(RestClient.builder()"
+			+ ".requestFactory(ChatBotKitHttpEngine.requestFactory(connectTimeout, readTimeout, maxConnections)), options)";
+
 	private static final String HTTP_COMPONENTS_HEADER_LOG = "org.apache.hc.client5.http.headers";
 
 	private final ApiExchange exchange;
@@ -82,32 +92,48 @@ public final class ChatBotKitClient {
 	 * Create a client on a {@link RestClient.Builder}, whose request factory,
 	 * interceptors and observation settings it keeps. The builder is not changed. Give it
 	 * a request factory with timeouts and without redirects, such as
-	 * {@link ChatBotKitRequestFactory#create(Duration, Duration)}.
+	 * {@link ChatBotKitHttpEngine#requestFactory(Duration, Duration, int)}; the client
+	 * does not own it, and {@link #close()} leaves it open.
 	 * @param restClientBuilder the builder to build the {@link RestClient} with
 	 * @param options the options
 	 * @return the client
 	 */
 	public static ChatBotKitClient create(RestClient.Builder restClientBuilder, ChatBotKitOptions options) {
+		return create(restClientBuilder, options, null);
+	}
+
+	/**
+	 * Create a client with its own connection pool set up by {@link ChatBotKitHttpEngine}
+	 * with {@link #DEFAULT_CONNECT_TIMEOUT}, {@link #DEFAULT_READ_TIMEOUT} and
+	 * {@link ChatBotKitHttpEngine#DEFAULT_MAX_CONNECTIONS}: Apache HttpClient 5 when it
+	 * is on the class path, the JDK's client otherwise. {@link #close()} closes the pool.
+	 * @param options the options
+	 * @return the client
+	 */
+	public static ChatBotKitClient create(ChatBotKitOptions options) {
+		return create(options, EngineSetup::requestFactory);
+	}
+
+	/**
+	 * Create a client that owns the engine made by {@code engine}.
+	 */
+	static ChatBotKitClient create(ChatBotKitOptions options,
+			Function<EngineSettings, ClientHttpRequestFactory> engine) {
+		Assert.notNull(options, "ChatBotKitOptions must not be null");
+		ClientHttpRequestFactory requestFactory = engine.apply(new EngineSettings(DEFAULT_CONNECT_TIMEOUT,
+				DEFAULT_READ_TIMEOUT, ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS, DEFAULT_POOL_SETTING));
+		return create(RestClient.builder().requestFactory(requestFactory), options, requestFactory);
+	}
+
+	private static ChatBotKitClient create(RestClient.Builder restClientBuilder, ChatBotKitOptions options,
+			@Nullable Object engine) {
 		Assert.notNull(restClientBuilder, "RestClient.Builder must not be null");
 		Assert.notNull(options, "ChatBotKitOptions must not be null");
 		if (LogFactory.getLog(HTTP_COMPONENTS_HEADER_LOG).isDebugEnabled()) {
 			logger.warn("DEBUG logging of '" + HTTP_COMPONENTS_HEADER_LOG + "' prints every request header, the"
 					+ " ChatBotKit secret in 'Authorization' included: keep it off outside local debugging");
 		}
-		return new ChatBotKitClient(new ApiExchange(restClientBuilder.build(), options));
-	}
-
-	/**
-	 * Create a client with its own connection pool, {@link #DEFAULT_CONNECT_TIMEOUT},
-	 * {@link #DEFAULT_READ_TIMEOUT} and no redirects followed.
-	 * @param options the options
-	 * @return the client
-	 */
-	public static ChatBotKitClient create(ChatBotKitOptions options) {
-		return create(
-				RestClient.builder()
-					.requestFactory(ChatBotKitRequestFactory.create(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)),
-				options);
+		return new ChatBotKitClient(new ApiExchange(restClientBuilder.build(), options, engine));
 	}
 
 	/**
@@ -327,6 +353,17 @@ public final class ChatBotKitClient {
 			return request(ApiEndpoint.get(path), uriVariables).stream(elementType);
 		}
 		return request(ApiEndpoint.post(path), uriVariables).body(body).stream(elementType);
+	}
+
+	/**
+	 * Close the connection pool that {@link #create(ChatBotKitOptions)} made for this
+	 * client; its copies ({@link #withOptions(Consumer)}) share it and cannot be used
+	 * afterwards. A client on a {@code RestClient.Builder} of your own, or a copy, closes
+	 * nothing. Streams still open fail.
+	 */
+	@Override
+	public void close() {
+		this.exchange.close();
 	}
 
 	@Override

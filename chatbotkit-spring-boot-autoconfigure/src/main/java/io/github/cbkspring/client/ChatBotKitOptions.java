@@ -58,7 +58,7 @@ public final class ChatBotKitOptions {
 	private static final String PRODUCTION_HOST = "api.chatbotkit.com";
 
 	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "host", "content-length",
-			"content-type", "accept", "transfer-encoding", "connection");
+			"content-type", "accept", "accept-encoding", "transfer-encoding", "connection");
 
 	private final String secret;
 
@@ -84,19 +84,19 @@ public final class ChatBotKitOptions {
 
 	private ChatBotKitOptions(Builder builder) {
 		Assert.isTrue(StringUtils.hasText(builder.secret),
-				"A ChatBotKit secret is required (an API secret or a session token)");
+				"A ChatBotKit secret is required (secret(...): an API secret or a session token)");
 		this.secret = builder.secret;
 		this.allowInsecureHttp = builder.allowInsecureHttp;
-		this.url = validateUrl(builder.url, this.allowInsecureHttp);
+		this.url = builder.urlChecked ? builder.url : checkTransport(builder.url, this.allowInsecureHttp);
 		this.explicitApiPath = builder.apiPath;
-		this.apiPath = normalizeApiPath((builder.apiPath != null) ? builder.apiPath : defaultApiPath(this.url));
-		this.runAsUserId = StringUtils.hasText(builder.runAsUserId) ? builder.runAsUserId : null;
+		this.apiPath = (builder.apiPath != null) ? builder.apiPath : defaultApiPath(this.url);
+		this.runAsUserId = builder.runAsUserId;
 		this.timezone = builder.timezone;
 		this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
 		this.retry = builder.retry;
 		Assert.isTrue(builder.maxResponseSize > 0, "maxResponseSize must be positive");
 		this.maxResponseSize = builder.maxResponseSize;
-		this.baseUri = stripTrailingSlash(this.url.toString()) + this.apiPath;
+		this.baseUri = baseUri(this.url, this.apiPath);
 	}
 
 	/**
@@ -134,7 +134,7 @@ public final class ChatBotKitOptions {
 	/**
 	 * The path between the base URL and the endpoint path: {@code /v1} for
 	 * {@code api.chatbotkit.com}, {@code /api/v1} for any other host unless set
-	 * explicitly.
+	 * explicitly. It is not added again to a URL that already ends with it.
 	 * @return the API path, starting with {@code /} and without a trailing slash, or
 	 * empty
 	 */
@@ -192,7 +192,11 @@ public final class ChatBotKitOptions {
 	}
 
 	/**
-	 * The absolute URI that endpoint paths are appended to: the URL and the API path.
+	 * The absolute URI that endpoint paths are appended to: the URL and the API path, or
+	 * the URL alone when its path already ends with the API path (so that
+	 * {@code https://gateway.example.com/api/v1/} and
+	 * {@code https://api.chatbotkit.com/v1} are taken as the full base, as
+	 * {@code https://gateway.example.com} and {@code https://api.chatbotkit.com} are).
 	 * @return the base URI, for example {@code https://api.chatbotkit.com/v1}
 	 */
 	public String baseUri() {
@@ -206,15 +210,34 @@ public final class ChatBotKitOptions {
 				+ this.retry + ", maxResponseSize=" + this.maxResponseSize + "]";
 	}
 
-	private static URI validateUrl(URI url, boolean allowInsecureHttp) {
+	/**
+	 * Check the form of a URL: absolute http or https with a host, no user info, query or
+	 * fragment. The message never shows user info, which may hold a password.
+	 */
+	private static URI checkUrl(URI url) {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
+		Assert.isTrue(url.getRawUserInfo() == null,
+				() -> "The ChatBotKit URL must not contain user info (the credential is the secret), but was '"
+						+ withoutUserInfo(url) + "'");
 		Assert.isTrue(url.isAbsolute() && url.getHost() != null && ("https".equals(scheme) || "http".equals(scheme)),
 				() -> "The ChatBotKit URL must be an absolute http or https URL with a host, but was '" + url + "'");
-		Assert.isTrue(url.getRawUserInfo() == null && url.getRawQuery() == null && url.getRawFragment() == null,
-				() -> "The ChatBotKit URL must not contain user info, a query or a fragment, but was '" + url + "'");
-		Assert.isTrue("https".equals(scheme) || allowInsecureHttp || isLoopback(url.getHost()),
+		Assert.isTrue(url.getRawQuery() == null && url.getRawFragment() == null,
+				() -> "The ChatBotKit URL must not contain a query or a fragment, but was '" + url + "'");
+		return url;
+	}
+
+	private static String withoutUserInfo(URI url) {
+		String userInfo = url.getRawUserInfo();
+		return (userInfo != null) ? url.toString().replace(userInfo + "@", Redaction.MASK + "@") : url.toString();
+	}
+
+	/**
+	 * Refuse plain http to a host other than loopback unless it was allowed.
+	 */
+	private static URI checkTransport(URI url, boolean allowInsecureHttp) {
+		Assert.isTrue("https".equalsIgnoreCase(url.getScheme()) || allowInsecureHttp || isLoopback(url.getHost()),
 				() -> "The ChatBotKit URL '" + url + "' uses plain http to a host that is not loopback; use https,"
-						+ " or allow insecure http explicitly (chatbotkit.allow-insecure-http=true)");
+						+ " or allow insecure http explicitly (allowInsecureHttp(true))");
 		return url;
 	}
 
@@ -239,7 +262,7 @@ public final class ChatBotKitOptions {
 	}
 
 	private static String normalizeApiPath(String apiPath) {
-		String trimmed = stripTrailingSlash(apiPath.trim());
+		String trimmed = StringUtils.trimTrailingCharacter(apiPath.trim(), '/');
 		if (trimmed.isEmpty()) {
 			return "";
 		}
@@ -248,12 +271,68 @@ public final class ChatBotKitOptions {
 		return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
 	}
 
-	private static String stripTrailingSlash(String value) {
-		String result = value;
-		while (result.endsWith("/")) {
-			result = result.substring(0, result.length() - 1);
+	/**
+	 * The URL and the API path, unless the URL's path already ends with the API path: it
+	 * is never doubled.
+	 */
+	private static String baseUri(URI url, String apiPath) {
+		String base = StringUtils.trimTrailingCharacter(url.toString(), '/');
+		String path = StringUtils.trimTrailingCharacter((url.getRawPath() != null) ? url.getRawPath() : "", '/');
+		return (!apiPath.isEmpty() && path.endsWith(apiPath)) ? base : base + apiPath;
+	}
+
+	/**
+	 * Trim the secret and refuse characters that cannot be in a header value, naming the
+	 * setting and the character but never showing the value.
+	 */
+	private static String checkSecret(String secret) {
+		Assert.notNull(secret, "secret(...) must not be null");
+		String trimmed = secret.strip();
+		for (int i = 0; i < trimmed.length(); i++) {
+			char c = trimmed.charAt(i);
+			if (c <= 0x20 || c >= 0x7F) {
+				throw new IllegalArgumentException("The ChatBotKit secret given to secret(...) contains " + describe(c)
+						+ " at position " + (i + 1)
+						+ "; a secret is printable ASCII without spaces: check the file or variable it was read from");
+			}
 		}
-		return result;
+		return trimmed;
+	}
+
+	/**
+	 * Refuse a header value that would break the request: line breaks and other control
+	 * characters. The value is not shown.
+	 */
+	private static String checkHeaderValue(String setting, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t') || c == 0x7F) {
+				throw new IllegalArgumentException(
+						"The value given to " + setting + " contains " + describe(c) + " at position " + (i + 1));
+			}
+		}
+		return value;
+	}
+
+	private static String describe(char c) {
+		String code = String.format(Locale.ROOT, "U+%04X", (int) c);
+		if (c == '\r' || c == '\n') {
+			return "a line break (" + code + ")";
+		}
+		if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+			return "a space (" + code + ")";
+		}
+		return (Character.isISOControl(c) ? "a control character (" : "a non-ASCII character (") + code + ")";
+	}
+
+	private static boolean isToken(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c <= 0x20 || c >= 0x7F || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -279,6 +358,9 @@ public final class ChatBotKitOptions {
 
 		private boolean allowInsecureHttp;
 
+		/** Whether {@link #url} was checked with {@link #allowInsecureHttp} already. */
+		private boolean urlChecked;
+
 		private Builder() {
 		}
 
@@ -292,27 +374,36 @@ public final class ChatBotKitOptions {
 			this.retry = options.retry;
 			this.maxResponseSize = options.maxResponseSize;
 			this.allowInsecureHttp = options.allowInsecureHttp;
+			this.urlChecked = true;
 		}
 
 		/**
 		 * Set the API secret, or a conversation session token for a client that acts
-		 * within one conversation.
+		 * within one conversation. Surrounding whitespace, such as the line break at the
+		 * end of a file the secret was read from, is trimmed.
 		 * @param secret the bearer credential
 		 * @return this builder
+		 * @throws IllegalArgumentException if the secret has a space, control or
+		 * non-ASCII character inside (the message does not show the secret)
 		 */
 		public Builder secret(String secret) {
-			this.secret = secret;
+			this.secret = checkSecret(secret);
 			return this;
 		}
 
 		/**
 		 * Set the base URL of the API. Changing the URL resets an API path derived from
-		 * the previous URL.
+		 * the previous URL. A URL whose path already ends with the API path is taken as
+		 * the full base: the API path is not added again.
 		 * @param url the base URL, {@link #DEFAULT_URL} by default
 		 * @return this builder
+		 * @throws IllegalArgumentException if the URL is not an absolute http or https
+		 * URL with a host, or has user info, a query or a fragment
 		 */
 		public Builder url(URI url) {
-			this.url = url;
+			Assert.notNull(url, "url(...) must not be null");
+			this.url = checkUrl(url);
+			this.urlChecked = false;
 			return this;
 		}
 
@@ -338,7 +429,7 @@ public final class ChatBotKitOptions {
 		 * @return this builder
 		 */
 		public Builder apiPath(@Nullable String apiPath) {
-			this.apiPath = apiPath;
+			this.apiPath = (apiPath != null) ? normalizeApiPath(apiPath) : null;
 			return this;
 		}
 
@@ -348,7 +439,8 @@ public final class ChatBotKitOptions {
 		 * @return this builder
 		 */
 		public Builder runAsUserId(@Nullable String runAsUserId) {
-			this.runAsUserId = runAsUserId;
+			this.runAsUserId = StringUtils.hasText(runAsUserId)
+					? checkHeaderValue("runAsUserId(...)", runAsUserId.strip()) : null;
 			return this;
 		}
 
@@ -371,10 +463,12 @@ public final class ChatBotKitOptions {
 		 */
 		public Builder header(String name, String value) {
 			Assert.hasText(name, "Header name must not be empty");
+			Assert.isTrue(isToken(name),
+					() -> "Header name '" + name.replaceAll("\\p{Cntrl}", "?") + "' is not a valid HTTP header name");
 			Assert.isTrue(!RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT)),
 					() -> "Header '" + name + "' is set by the client and cannot be overridden");
 			Assert.notNull(value, "Header value must not be null");
-			this.headers.put(name, value);
+			this.headers.put(name, checkHeaderValue("header(\"" + name + "\", ...)", value));
 			return this;
 		}
 
@@ -418,6 +512,7 @@ public final class ChatBotKitOptions {
 		 */
 		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
 			this.allowInsecureHttp = allowInsecureHttp;
+			this.urlChecked = false;
 			return this;
 		}
 
@@ -434,8 +529,8 @@ public final class ChatBotKitOptions {
 		/**
 		 * Build the options.
 		 * @return the options
-		 * @throws IllegalArgumentException if the secret is missing or the URL is not
-		 * acceptable
+		 * @throws IllegalArgumentException if the secret is missing, or the URL is plain
+		 * http to a host other than loopback without {@link #allowInsecureHttp(boolean)}
 		 */
 		public ChatBotKitOptions build() {
 			return new ChatBotKitOptions(this);

@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,8 @@ class ChatBotKitRuntimeHints implements RuntimeHintsRegistrar {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot scan the ChatBotKit client classes", ex);
 		}
+		// JdkEngine closes the JDK client with shutdownNow(), which Java 21 added
+		hints.reflection().registerType(HttpClient.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 	}
 
 	private static boolean isJsonType(AnnotationMetadata type) {

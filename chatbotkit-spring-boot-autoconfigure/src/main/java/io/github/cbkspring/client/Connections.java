@@ -23,9 +23,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Releases a response whose body will not be read to the end. Closing it would make
- * Apache HttpClient 5 drain the rest to keep the connection, which for an endless or
- * hostile body means reading it all; aborting drops the connection at once instead. Other
- * engines close their stream without draining.
+ * Apache HttpClient 5, and Spring's response of the JDK's client, drain the rest to keep
+ * the connection, which for an endless or hostile body means reading it all; aborting
+ * drops the connection at once instead: HttpClient 5's connection is aborted, other
+ * engines' body stream is closed before the response.
  *
  * @author cbkspring contributors
  */
@@ -44,11 +45,11 @@ final class Connections {
 	 */
 	static void abort(ClientHttpResponse response) {
 		try {
-			if (HTTP_COMPONENTS_PRESENT) {
-				HttpComponents.abort(response);
+			if (!HTTP_COMPONENTS_PRESENT || !HttpComponents.abort(response)) {
+				response.getBody().close();
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			// the response is closed below either way
 		}
 		finally {
@@ -61,10 +62,16 @@ final class Connections {
 	 */
 	private static final class HttpComponents {
 
-		static void abort(ClientHttpResponse response) throws IOException {
+		/**
+		 * Abort the connection of an HttpClient 5 response.
+		 * @return whether the response was one
+		 */
+		static boolean abort(ClientHttpResponse response) throws IOException {
 			if (response.getBody() instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
 				sensor.abort();
+				return true;
 			}
+			return false;
 		}
 
 	}

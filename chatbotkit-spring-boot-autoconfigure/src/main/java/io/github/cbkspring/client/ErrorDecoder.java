@@ -16,11 +16,13 @@
 
 package io.github.cbkspring.client;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -31,9 +33,11 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * Turns an error answer of the API into the matching {@link ChatBotKitHttpException}. The
- * API's errors are JSON {@code {"message": "...", "code": "..."}}; any other body falls
- * back to code {@code CONTENT_TOO_LARGE} for 413 and {@code GENERIC_ERROR} otherwise, as
- * the Node SDK does, with a bounded excerpt of the body as message.
+ * API's errors are JSON {@code {"message": "...", "code": "..."}}; an RFC 9457 problem
+ * ({@code application/problem+json}) gives its {@code detail}, or else its {@code title},
+ * as the message; any other body falls back to code {@code CONTENT_TOO_LARGE} for 413 and
+ * {@code GENERIC_ERROR} otherwise, as the Node SDK does, with a bounded excerpt of the
+ * body as message.
  *
  * @author cbkspring contributors
  */
@@ -42,15 +46,28 @@ final class ErrorDecoder {
 	/** The most bytes of an error body that are read. */
 	static final int MAX_ERROR_BODY = 64 * 1024;
 
+	/**
+	 * The longest {@code Retry-After} reported: longer values, however large, are clamped
+	 * to it. About 292 years, the longest {@link Duration} whose
+	 * {@link Duration#toNanos()} does not overflow.
+	 */
+	static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L);
+
 	private static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+	/** The fields that carry the message, in order: the API's, then RFC 9457's. */
+	private static final String[] MESSAGE_FIELDS = { "message", "detail", "title" };
+
+	private static final Pattern DELAY_SECONDS = Pattern.compile("\\d+(\\.\\d+)?");
 
 	private ErrorDecoder() {
 	}
 
 	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret) {
 		int code = status.value();
-		ChatBotKitError error = new ChatBotKitError(code, errorCode(code, body),
-				errorMessage(status, headers, body, secret), headers.getFirst(REQUEST_ID_HEADER));
+		JsonNode json = json(body);
+		ChatBotKitError error = new ChatBotKitError(code, errorCode(code, json),
+				errorMessage(status, headers, json, body, secret), headers.getFirst(REQUEST_ID_HEADER));
 		Duration retryAfter = retryAfter(headers);
 		return switch (code) {
 			case 401 -> new ChatBotKitAuthenticationException(error);
@@ -62,40 +79,55 @@ final class ErrorDecoder {
 		};
 	}
 
-	private static String errorCode(int status, BoundedBody body) {
-		String code = jsonField(body, "code");
+	private static String errorCode(int status, @Nullable JsonNode json) {
+		String code = field(json, "code");
 		if (code != null) {
 			return code;
 		}
 		return (status == 413) ? "CONTENT_TOO_LARGE" : "GENERIC_ERROR";
 	}
 
-	private static String errorMessage(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret) {
-		String message = jsonField(body, "message");
-		if (message != null) {
-			return Redaction.mask(message, secret);
+	private static String errorMessage(HttpStatusCode status, HttpHeaders headers, @Nullable JsonNode json,
+			BoundedBody body, String secret) {
+		for (String name : MESSAGE_FIELDS) {
+			String message = field(json, name);
+			if (message != null) {
+				return Redaction.mask(message, secret);
+			}
 		}
 		if (status.is3xxRedirection()) {
 			return "redirect to " + headers.getLocation() + " not followed (the secret is never sent to another URL)";
 		}
+		String coding = ContentCodings.unsupported(headers);
+		if (coding != null && !body.isEmpty()) {
+			return "(a body coded with '" + coding + "', which the client cannot decode)";
+		}
 		return body.isEmpty() ? "(empty body)" : body.excerpt(secret);
 	}
 
-	private static @Nullable String jsonField(BoundedBody body, String name) {
+	private static @Nullable JsonNode json(BoundedBody body) {
 		if (body.isEmpty() || body.truncated()) {
 			return null;
 		}
 		try {
-			JsonNode field = JsonCodec.INSTANCE.readTree(body.bytes()).get(name);
-			return (field != null && field.isString() && !field.asString().isBlank()) ? field.asString() : null;
+			return JsonCodec.INSTANCE.readTree(body.bytes());
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
 	}
 
+	private static @Nullable String field(@Nullable JsonNode json, String name) {
+		JsonNode field = (json != null) ? json.get(name) : null;
+		return (field != null && field.isString() && !field.asString().isBlank()) ? field.asString() : null;
+	}
+
 	/**
-	 * The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date.
+	 * The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date,
+	 * clamped to {@link #MAX_RETRY_AFTER}. A date counts from the answer's {@code Date},
+	 * so that a skewed local clock does not change the wait, or from now without one.
+	 * @return the wait, or {@code null} when there is no header or it is neither a number
+	 * nor a date
 	 */
 	static @Nullable Duration retryAfter(HttpHeaders headers) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
@@ -103,19 +135,29 @@ final class ErrorDecoder {
 			return null;
 		}
 		String trimmed = value.trim();
-		try {
-			long seconds = Long.parseLong(trimmed);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		if (DELAY_SECONDS.matcher(trimmed).matches()) {
+			BigDecimal seconds = new BigDecimal(trimmed);
+			return (seconds.compareTo(BigDecimal.valueOf(MAX_RETRY_AFTER.toSeconds())) >= 0) ? MAX_RETRY_AFTER
+					: Duration.ofMillis(seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact());
 		}
-		catch (NumberFormatException ex) {
-			try {
-				Duration wait = Duration.between(ZonedDateTime.now(ZoneOffset.UTC),
-						ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME));
-				return wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException notADate) {
-				return null;
-			}
+		ZonedDateTime date = date(headers, HttpHeaders.RETRY_AFTER);
+		if (date == null) {
+			return null;
+		}
+		ZonedDateTime answered = date(headers, HttpHeaders.DATE);
+		Duration wait = Duration.between((answered != null) ? answered : ZonedDateTime.now(ZoneOffset.UTC), date);
+		return wait.isNegative() ? Duration.ZERO : (wait.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : wait;
+	}
+
+	/**
+	 * An HTTP date in any of the three forms RFC 9110 asks recipients to read.
+	 */
+	private static @Nullable ZonedDateTime date(HttpHeaders headers, String name) {
+		try {
+			return headers.getFirstZonedDateTime(name);
+		}
+		catch (IllegalArgumentException | DateTimeException ex) {
+			return null;
 		}
 	}
 

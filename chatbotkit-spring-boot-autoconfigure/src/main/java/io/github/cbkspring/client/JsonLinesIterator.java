@@ -116,11 +116,18 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		}
 		catch (IOException ex) {
 			close();
-			throw NetworkFailures.translate(ex, this.call + " (stream, line " + (this.lineNumber + 1) + ")");
+			throw NetworkFailures.translate(ex, this.call + " (stream, line " + (this.lineNumber + 1) + ")",
+					this.options.secret());
 		}
-		catch (RuntimeException ex) {
+		catch (ChatBotKitException ex) {
 			close();
 			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// an engine's unchecked failure while reading
+			close();
+			throw NetworkFailures.translate(ex, this.call + " (stream, line " + (this.lineNumber + 1) + ")",
+					this.options.secret());
 		}
 	}
 
@@ -153,7 +160,7 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private InputStream body() throws IOException {
 		if (this.body == null) {
-			this.body = new BufferedInputStream(this.response.getBody(), 8192);
+			this.body = new BufferedInputStream(ContentCodings.body(this.response), 8192);
 		}
 		return this.body;
 	}

@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 
 import java.io.IOException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
@@ -40,7 +41,15 @@ final class RawResponseReader implements ResponseReader<RawResponse> {
 
 	@Override
 	public RawResponse read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
-		return new RawResponse(response.getHeaders(), ResponseReader.readBody(response, options).bytes());
+		byte[] body = ResponseReader.readBody(response, options).bytes();
+		HttpHeaders headers = response.getHeaders();
+		if (ContentCodings.isCoded(headers)) {
+			// the body is decoded: its coding and length are no longer those of the bytes
+			headers = HttpHeaders.copyOf(headers);
+			headers.remove(HttpHeaders.CONTENT_ENCODING);
+			headers.remove(HttpHeaders.CONTENT_LENGTH);
+		}
+		return new RawResponse(headers, body);
 	}
 
 }

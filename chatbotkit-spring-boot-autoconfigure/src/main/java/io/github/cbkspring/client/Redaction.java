@@ -16,6 +16,10 @@
 
 package io.github.cbkspring.client;
 
+import java.io.Serial;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Masks a credential wherever it occurs in text bound for a message or a log.
  *
@@ -30,6 +34,47 @@ final class Redaction {
 
 	static String mask(String text, String secret) {
 		return (secret.isEmpty() || !text.contains(secret)) ? text : text.replace(secret, MASK);
+	}
+
+	/**
+	 * The failure itself when none of its messages (causes and suppressed included) shows
+	 * the secret, or else a stand-in of the same shape without it: an engine may quote a
+	 * header value, the {@code Authorization} one included, in its message.
+	 */
+	static Throwable safe(Throwable failure, String secret) {
+		return shows(failure, secret, 0) ? new Redacted(failure, secret) : failure;
+	}
+
+	private static boolean shows(@Nullable Throwable failure, String secret, int depth) {
+		if (failure == null || secret.isEmpty() || depth > 16) {
+			return false;
+		}
+		if (String.valueOf(failure.getMessage()).contains(secret)) {
+			return true;
+		}
+		for (Throwable suppressed : failure.getSuppressed()) {
+			if (shows(suppressed, secret, depth + 1)) {
+				return true;
+			}
+		}
+		return shows(failure.getCause(), secret, depth + 1);
+	}
+
+	/**
+	 * A failure retold with the secret masked: the class name and masked message of the
+	 * original, its stack trace, and its cause retold the same way.
+	 */
+	private static final class Redacted extends Exception {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		Redacted(Throwable original, String secret) {
+			super(original.getClass().getName() + ": " + mask(String.valueOf(original.getMessage()), secret),
+					(original.getCause() != null) ? safe(original.getCause(), secret) : null);
+			setStackTrace(original.getStackTrace());
+		}
+
 	}
 
 }

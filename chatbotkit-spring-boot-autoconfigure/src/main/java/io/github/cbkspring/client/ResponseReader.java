@@ -58,25 +58,26 @@ interface ResponseReader<T> {
 	T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException;
 
 	/**
-	 * The reader for a type: bytes for {@link RawResponse}, nothing for {@link Void},
-	 * JSON otherwise.
+	 * The reader for a type: bytes for {@link RawResponse}, nothing for {@link Void} (or
+	 * {@code void.class}), JSON otherwise.
 	 */
 	@SuppressWarnings("unchecked")
 	static <T> ResponseReader<T> of(ParameterizedTypeReference<T> type) {
 		if (type.getType() == RawResponse.class) {
 			return (ResponseReader<T>) RawResponseReader.INSTANCE;
 		}
-		if (type.getType() == Void.class) {
+		if (type.getType() == Void.class || type.getType() == void.class) {
 			return (ResponseReader<T>) DISCARDING;
 		}
 		return new JsonResponseReader<>(JsonCodec.INSTANCE.type(type.getType()));
 	}
 
 	/**
-	 * Read the whole body, at most {@link ChatBotKitOptions#maxResponseSize()} bytes.
+	 * Read the whole body, decoded (see {@link ContentCodings}), at most
+	 * {@link ChatBotKitOptions#maxResponseSize()} bytes.
 	 */
 	static BoundedBody readBody(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
-		BoundedBody body = BoundedBody.read(response.getBody(), options.maxResponseSize());
+		BoundedBody body = BoundedBody.read(ContentCodings.body(response), options.maxResponseSize());
 		if (body.truncated()) {
 			throw new ChatBotKitDecodingException(
 					"The answer is larger than the limit of " + options.maxResponseSize() + " bytes", null);

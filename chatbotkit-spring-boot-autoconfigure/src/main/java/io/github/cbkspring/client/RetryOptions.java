@@ -28,7 +28,8 @@ import org.springframework.util.Assert;
  * {@code retryNonIdempotent} is set: {@code 500}, {@code 502}, {@code 504}, read timeouts
  * and connections lost after the request was sent. Setting it means a retried
  * {@code POST} that the server did process can, for example, create a second session.
- * Other {@code 4xx} responses are never retried.
+ * Other {@code 4xx} responses, a proxy's refusal to connect, and calls of an interrupted
+ * thread are never retried.
  * <p>
  * The wait before attempt {@code n + 1} is {@code initialBackoff * 2^(n-1)}, capped at
  * {@code maxBackoff}, with random jitter of up to half of it. A {@code Retry-After}

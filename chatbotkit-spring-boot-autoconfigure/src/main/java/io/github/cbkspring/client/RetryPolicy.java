@@ -60,7 +60,10 @@ final class RetryPolicy {
 	private boolean isRetryable(HttpMethod method, ChatBotKitException failure) {
 		boolean mayRepeat = isIdempotent(method) || this.options.retryNonIdempotent();
 		if (failure instanceof ChatBotKitConnectionException connection) {
-			return !connection.requestSent() || mayRepeat;
+			// a proxy's refusal is a matter of configuration: asking again changes
+			// nothing
+			return !(connection.getCause() instanceof ProxyRefusedException)
+					&& (!connection.requestSent() || mayRepeat);
 		}
 		int status = (failure instanceof ChatBotKitHttpException http) ? http.statusCode() : 0;
 		return switch (status) {

@@ -38,6 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -219,6 +221,31 @@ class ChatBotKitAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationCustomizationsOfHttpClient5AreKeptBesideTheChatBotKitSetup() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		withApi().withUserConfiguration(EngineCustomizerConfiguration.class).run((context) -> {
+			context.getBean(SessionClient.class).create("bot-1");
+			api.verify(postRequestedFor(anyUrl()).withHeader("X-Engine", equalTo("customized"))
+				.withHeader("Accept-Encoding", equalTo("identity")));
+		});
+	}
+
+	@Test
+	void engineIsABeanOfItsOwnThatIsNotARequestFactory() {
+		// the one request factory bean is the application's
+		withApi().run((context) -> assertThat(context).hasSingleBean(ChatBotKitHttpEngineBean.class)
+			.hasSingleBean(org.springframework.http.client.ClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void noEngineBeanWhenTheApplicationHasItsOwnClient() {
+		ChatBotKitClient own = ChatBotKitClient
+			.create(io.github.cbkspring.client.ChatBotKitOptions.builder().secret("mine").build());
+		this.runner.withBean(ChatBotKitClient.class, () -> own)
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatBotKitHttpEngineBean.class));
+	}
+
+	@Test
 	void worksOnAnEngineChosenByTheApplication() {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
 		withApi().withPropertyValues("spring.http.clients.imperative.factory=simple")
@@ -299,6 +326,17 @@ class ChatBotKitAutoConfigurationTests {
 			}
 		}
 		throw new AssertionError("No InvalidChatBotKitPropertyException in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EngineCustomizerConfiguration {
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> engineHeader() {
+			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient
+				.addRequestInterceptorFirst((request, entity, context) -> request.setHeader("X-Engine", "customized")));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

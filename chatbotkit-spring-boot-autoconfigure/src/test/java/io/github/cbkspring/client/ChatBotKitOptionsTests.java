@@ -20,6 +20,7 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,9 @@ class ChatBotKitOptionsTests {
 	void plainHttpToRemoteHostIsRefused(String url) {
 		assertThatIllegalArgumentException().isThrownBy(() -> options(url))
 			.withMessageContaining("plain http")
-			.withMessageContaining("chatbotkit.allow-insecure-http");
+			.withMessageContaining("allowInsecureHttp(true)")
+			// the client names its options; the auto-configuration adds property names
+			.withMessageNotContaining("chatbotkit.allow");
 	}
 
 	@Test
@@ -106,6 +109,80 @@ class ChatBotKitOptionsTests {
 	@ValueSource(strings = { "Authorization", "content-type", "Host" })
 	void clientControlledHeadersAreRefused(String header) {
 		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitOptions.builder().header(header, "x"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			https://gateway.example.com/api/v1/ | https://gateway.example.com/api/v1
+			https://gateway.example.com/api/v1  | https://gateway.example.com/api/v1
+			https://api.chatbotkit.com/v1       | https://api.chatbotkit.com/v1
+			https://api.chatbotkit.com/v1/      | https://api.chatbotkit.com/v1
+			https://gw.example.com/cbk/api/v1   | https://gw.example.com/cbk/api/v1
+			https://gw.example.com/myapi/v1     | https://gw.example.com/myapi/v1/api/v1
+			""")
+	void urlThatAlreadyEndsWithTheApiPathIsTheFullBase(String url, String baseUri) {
+		assertThat(options(url).baseUri()).isEqualTo(baseUri);
+	}
+
+	@Test
+	void explicitApiPathIsNotDoubledEither() {
+		assertThat(ChatBotKitOptions.builder()
+			.secret("s")
+			.url("https://gw.example.com/chatbotkit/v2")
+			.apiPath("/v2")
+			.build()
+			.baseUri()).isEqualTo("https://gw.example.com/chatbotkit/v2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sk-live-abc\r\n", "sk-live-abc\n", " sk-live-abc\t", "sk-live-abc\u2028" })
+	void surroundingWhitespaceOfTheSecretIsTrimmed(String secret) {
+		assertThat(ChatBotKitOptions.builder().secret(secret).build().secret()).isEqualTo("sk-live-abc");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sk-live\r\nabc", "sk live", "sk-\u0000x", "sk-\u00e9x", "sk-\u007fx", "sk-\tx",
+			"\uFEFFsk-live-abc" })
+	void secretWithAControlOrInvisibleCharacterInsideIsRefusedWithoutShowingIt(String secret) {
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitOptions.builder().secret(secret))
+			.withMessageContaining("secret(...)")
+			.withMessageNotContaining("sk-")
+			.withMessageNotContaining("abc");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a\r\nX-Injected: 1", "a\u0000b", "line\nbreak" })
+	void headerValueThatWouldBreakTheRequestIsRefused(String value) {
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitOptions.builder().header("X-Team", value))
+			.withMessageContaining("X-Team")
+			.withMessageNotContaining(value);
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitOptions.builder().runAsUserId(value));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "X Team", "X-Team:", "X\r\nTeam", "" })
+	void invalidHeaderNameIsRefused(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitOptions.builder().header(name, "x"));
+	}
+
+	@Test
+	void acceptEncodingIsSetByTheClient() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ChatBotKitOptions.builder().header("Accept-Encoding", "gzip"));
+	}
+
+	@Test
+	void urlWithUserInfoIsRefusedWithoutShowingThePassword() {
+		assertThatIllegalArgumentException().isThrownBy(() -> options("https://user:hunter2@api.chatbotkit.com"))
+			.withMessageContaining("user info")
+			.withMessageNotContaining("hunter2");
+	}
+
+	@Test
+	void copiesKeepTheCheckedUrlAndStillCheckAChangedOne() {
+		ChatBotKitOptions options = options("https://api.chatbotkit.com");
+		assertThat(options.mutate().secret("t").build().baseUri()).isEqualTo("https://api.chatbotkit.com/v1");
+		assertThatIllegalArgumentException().isThrownBy(() -> options.mutate().url("http://cbk.internal").build());
 	}
 
 	@Test

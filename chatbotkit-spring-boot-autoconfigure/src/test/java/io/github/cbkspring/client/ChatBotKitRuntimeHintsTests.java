@@ -28,6 +28,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -81,6 +82,13 @@ class ChatBotKitRuntimeHintsTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void registersTheJdkClientsShutdownForTheJdkEngine() {
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(java.net.http.HttpClient.class)
+			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(this.hints);
 	}
 
 	@Test

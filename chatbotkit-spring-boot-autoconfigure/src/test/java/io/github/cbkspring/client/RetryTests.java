@@ -17,53 +17,99 @@
 package io.github.cbkspring.client;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the retry behaviour of {@link ChatBotKitClient}, counting the attempts that
- * WireMock received.
- *
- * @author cbkspring contributors
+ * The retry loop and its policy, without waiting: the exchange's sleeper and clock are
+ * replaced by a fake that records every wait and moves the clock on by it, so that a
+ * {@code Retry-After} of a minute costs nothing and the assertions are exact.
  */
 class RetryTests {
 
 	@RegisterExtension
-	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension api = ApiStub.server();
 
 	private static final RetryOptions FAST = RetryOptions.defaults()
-		.withBackoff(Duration.ofMillis(10), Duration.ofSeconds(2));
+		.withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+
+	private final FakeTime time = new FakeTime();
+
+	private final ClientHttpRequestFactory engine = ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(2),
+			Duration.ofSeconds(10), 4);
+
+	@AfterEach
+	void closeEngine() throws Exception {
+		((DisposableBean) this.engine).destroy();
+		Thread.interrupted();
+	}
 
 	private ChatBotKitClient client(RetryOptions retry) {
-		return ChatBotKitClient
-			.create(ChatBotKitOptions.builder().secret("sk-retry").url(api.baseUrl()).retry(retry).build());
+		return client(retry, api.baseUrl());
+	}
+
+	private ChatBotKitClient client(RetryOptions retry, String url) {
+		ChatBotKitOptions options = ChatBotKitOptions.builder().secret("sk-retry").url(url).retry(retry).build();
+		return new ChatBotKitClient(new ApiExchange(RestClient.builder().requestFactory(this.engine).build(), options,
+				this.time::sleep, this.time::nanoTime));
 	}
 
 	@Test
-	void serviceUnavailableBurstThenSuccessIsRetriedForPost() {
+	void serviceUnavailableBurstThenSuccessIsRetriedForPostWithBackoffAndJitter() {
 		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()), aResponse().withStatus(503),
 				WireMock.okJson(SessionClientTests.SESSION_JSON));
 		SessionCreateResponse session = client(FAST).sessions().create("bot-1");
 		assertThat(session.conversationId()).isEqualTo("conv-1");
 		api.verify(3, anyRequestedFor(anyUrl()));
+		// "equal jitter": half of each wait is fixed, half random
+		assertThat(this.time.waits()).hasSize(2);
+		assertThat(this.time.waits().get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+		assertThat(this.time.waits().get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+	}
+
+	@Test
+	void backoffDoublesUpToTheMaximum() {
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
+		RetryOptions retry = RetryOptions.defaults()
+			.withBackoff(Duration.ofMillis(100), Duration.ofMillis(400))
+			.withMaxAttempts(6);
+		assertThatExceptionOfType(ChatBotKitServerException.class)
+			.isThrownBy(() -> client(retry).get("/bot/{id}", Map.class, "b1"));
+		List<Duration> waits = this.time.waits();
+		assertThat(waits).hasSize(5);
+		long[] caps = { 100, 200, 400, 400, 400 };
+		for (int i = 0; i < caps.length; i++) {
+			assertThat(waits.get(i)).as("wait " + (i + 1))
+				.isBetween(Duration.ofMillis(caps[i] / 2), Duration.ofMillis(caps[i]));
+		}
 	}
 
 	@Test
@@ -111,68 +157,106 @@ class RetryTests {
 		api.verify(1, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void retryAfterSecondsIsHonoured() {
+	@ParameterizedTest
+	@CsvSource({ "1, 1000", "0, 0", "1.5, 1500", "0.0001, 1", "2, 2000" })
+	void retryAfterSecondsIsWaitedExactly(String header, long millis) {
 		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()),
-				aResponse().withStatus(429).withHeader("Retry-After", "1"),
+				aResponse().withStatus(429).withHeader("Retry-After", header),
 				WireMock.okJson(SessionClientTests.SESSION_JSON));
-		long start = System.nanoTime();
 		client(FAST).sessions().create("bot-1");
-		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(elapsed).isBetween(Duration.ofMillis(2000), Duration.ofMillis(3500));
+		assertThat(this.time.waits()).containsExactly(Duration.ofMillis(millis), Duration.ofMillis(millis));
 		api.verify(3, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void retryAfterHttpDateIsHonoured() {
-		String inTwoSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
-		api.stubFor(post(anyUrl()).inScenario("date")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", inTwoSeconds))
-			.willSetStateTo("ok"));
-		api.stubFor(post(anyUrl()).inScenario("date")
-			.whenScenarioStateIs("ok")
-			.willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
-		long start = System.nanoTime();
+	/**
+	 * A date counts from the answer's {@code Date}, so a skewed local clock does not
+	 * change the wait; the three date forms of RFC 9110 are read.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "EEE, dd MMM yyyy HH:mm:ss 'GMT'", "EEEE, dd-MMM-yy HH:mm:ss 'GMT'",
+			"EEE MMM d HH:mm:ss yyyy" })
+	void retryAfterDateIsWaitedFromTheAnswersDate(String format) {
+		ZonedDateTime answered = ZonedDateTime.now(ZoneOffset.UTC).minusHours(3).withNano(0);
+		DateTimeFormatter formatter = DateTimeFormatter.ofPattern(format, Locale.US);
+		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()),
+				aResponse().withStatus(503)
+					.withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(answered))
+					.withHeader("Retry-After", formatter.format(answered.plusSeconds(2))),
+				WireMock.okJson(SessionClientTests.SESSION_JSON));
 		client(FAST).sessions().create("bot-1");
-		// whole seconds on the wire: the wait is between one and two seconds
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
-				Duration.ofMillis(2500));
+		assertThat(this.time.waits()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
 	}
 
 	@Test
 	void retryAfterLongerThanMaxBackoffEndsRetries() {
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
-		long start = System.nanoTime();
 		assertThatExceptionOfType(ChatBotKitRateLimitException.class)
 			.isThrownBy(() -> client(FAST).sessions().create("bot-1"))
 			.satisfies((ex) -> assertThat(ex.retryAfter()).contains(Duration.ofSeconds(30)));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		assertThat(this.time.waits()).isEmpty();
 		api.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	/**
+	 * A value of any size ends the retries and is shown, clamped: a number too large for
+	 * a {@code long} is not mistaken for no header.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "1000000000000000000000000", "9223372036854775808", "99999999999", "9223372036",
+			"Fri, 31 Dec 9999 23:59:59 GMT", "31536000.5" })
+	void retryAfterOfAnySizeEndsRetriesAndIsClamped(String header) {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", header)));
+		assertThatExceptionOfType(ChatBotKitRateLimitException.class)
+			.isThrownBy(() -> client(FAST).sessions().create("bot-1"))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).hasValueSatisfying((wait) -> {
+				assertThat(wait).isGreaterThan(Duration.ofDays(365)).isLessThanOrEqualTo(ErrorDecoder.MAX_RETRY_AFTER);
+				assertThat(wait.toNanos()).as("usable arithmetic").isPositive();
+			}));
+		assertThat(this.time.waits()).isEmpty();
+		api.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "soon", "-5", "1e3", "0x10", "tomorrow at noon" })
+	void retryAfterThatIsNeitherANumberNorADateIsIgnored(String header) {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", header)));
+		assertThatExceptionOfType(ChatBotKitRateLimitException.class)
+			.isThrownBy(() -> client(FAST).sessions().create("bot-1"))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isEmpty());
+		// the back-off applies instead
+		assertThat(this.time.waits()).hasSize(2)
+			.allSatisfy((wait) -> assertThat(wait).isLessThanOrEqualTo(Duration.ofMillis(200)));
 	}
 
 	@Test
 	void deadlineStopsRetriesThatWouldEndTooLate() {
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
 		RetryOptions retry = FAST.withMaxAttempts(10).withDeadline(Duration.ofMillis(1500));
-		long start = System.nanoTime();
 		assertThatExceptionOfType(ChatBotKitServerException.class)
 			.isThrownBy(() -> client(retry).sessions().create("bot-1"));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+		assertThat(this.time.waits()).containsExactly(Duration.ofSeconds(1));
 		api.verify(2, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
+	void interruptDuringTheWaitStopsRetryingAndKeepsTheFlag() {
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
+		this.time.interruptOnWait();
+		assertThatExceptionOfType(ChatBotKitServerException.class)
+			.isThrownBy(() -> client(FAST).get("/bot/{id}", Map.class, "b1"))
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class));
+		assertThat(Thread.interrupted()).isTrue();
+		api.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
 	void connectionRefusedIsRetriedForPost() {
-		ChatBotKitClient unreachable = ChatBotKitClient.create(ChatBotKitOptions.builder()
-			.secret("sk-retry")
-			.url("http://127.0.0.1:" + ClosedPort.find())
-			.retry(FAST)
-			.build());
+		ChatBotKitClient unreachable = client(FAST, "http://127.0.0.1:" + ClosedPort.find());
 		assertThatExceptionOfType(ChatBotKitConnectionException.class)
 			.isThrownBy(() -> unreachable.sessions().create("bot-1"))
+			.satisfies((ex) -> assertThat(ex.requestSent()).isFalse())
 			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(2));
+		assertThat(this.time.waits()).hasSize(2);
 	}
 
 	@Test
@@ -197,6 +281,39 @@ class RetryTests {
 		assertThatExceptionOfType(ChatBotKitServerException.class)
 			.isThrownBy(() -> client(RetryOptions.disabled()).sessions().create("bot-1"));
 		api.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	/**
+	 * A clock that only moves when the exchange waits, and records the waits.
+	 */
+	static final class FakeTime {
+
+		private final List<Duration> waits = new ArrayList<>();
+
+		private long nanos = 1_000_000_000L;
+
+		private boolean interruptOnWait;
+
+		void sleep(Duration delay) throws InterruptedException {
+			if (this.interruptOnWait) {
+				throw new InterruptedException("interrupted in a test");
+			}
+			this.waits.add(delay);
+			this.nanos += delay.toNanos();
+		}
+
+		long nanoTime() {
+			return this.nanos;
+		}
+
+		void interruptOnWait() {
+			this.interruptOnWait = true;
+		}
+
+		List<Duration> waits() {
+			return this.waits;
+		}
+
 	}
 
 }

@@ -274,9 +274,8 @@ class SessionClientTests {
 	@Test
 	void readTimeoutIsTimeoutException() {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON).withFixedDelay(1500)));
-		SessionClient impatient = ChatBotKitClient.create(
-				org.springframework.web.client.RestClient.builder()
-					.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(1), Duration.ofMillis(300))),
+		SessionClient impatient = ChatBotKitClient.create(org.springframework.web.client.RestClient.builder()
+			.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(1), Duration.ofMillis(300), 4)),
 				ChatBotKitOptions.builder().secret(SECRET).url(api.baseUrl()).retry(RetryOptions.disabled()).build())
 			.sessions();
 		long start = System.nanoTime();

@@ -261,9 +261,8 @@ class StreamingTests {
 
 	private ChatBotKitClient clientWithPoolOfOne() {
 		// a leaked connection makes the next call wait for the pool and time out
-		return ChatBotKitClient.create(
-				RestClient.builder()
-					.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(2), Duration.ofSeconds(10), 1)),
+		return ChatBotKitClient.create(RestClient.builder()
+			.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(2), Duration.ofSeconds(10), 1)),
 				this.client.options());
 	}
 

@@ -46,7 +46,7 @@ import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitDecodingException;
 import io.github.cbkspring.client.ChatBotKitException;
 import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ChatBotKitRequestFactory;
+import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.ChatBotKitStorageException;
 import io.github.cbkspring.client.Download;
 import io.github.cbkspring.client.RetryOptions;
@@ -145,7 +145,8 @@ class FileStorageTests {
 	private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
 
 	private final ChatBotKitClient client = ChatBotKitClient.create(RestClient.builder()
-		.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(5), Duration.ofSeconds(20)))
+		.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(5), Duration.ofSeconds(20),
+				ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS))
 		.defaultHeader("X-App-Default", "app")
 		.defaultCookie("app-session", "cookie-value")
 		.defaultRequest((request) -> request.header("X-App-Default-Request", "app").cookie("app-request", "c"))
@@ -232,7 +233,8 @@ class FileStorageTests {
 		// buffer)
 		FileClient streaming = ChatBotKitClient
 			.create(RestClient.builder()
-				.requestFactory(ChatBotKitRequestFactory.create(Duration.ofSeconds(5), Duration.ofSeconds(20)))
+				.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(5), Duration.ofSeconds(20),
+						ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS))
 				.defaultHeader("X-App-Default", "app")
 				.requestInitializer((request) -> request.getHeaders().set("X-App-Initializer", "app"))
 				.observationRegistry(observations(this.observed)), this.client.options())
