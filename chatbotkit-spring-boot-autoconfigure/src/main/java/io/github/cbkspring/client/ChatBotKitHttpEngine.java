@@ -40,7 +40,7 @@ import org.springframework.util.Assert;
  * <p>
  * {@link ChatBotKitClient#create(ChatBotKitOptions)} builds its engine here. For a client
  * on a {@code RestClient.Builder} of your own: <pre class="code">
- * ClientHttpRequestFactory engine = ChatBotKitHttpEngine.requestFactory(connectTimeout, readTimeout, 64);
+ * ClientHttpRequestFactory engine = ChatBotKitHttpEngine.requestFactory(connectTimeout, readTimeout, 256);
  * ChatBotKitClient client = ChatBotKitClient.create(RestClient.builder().requestFactory(engine), options);
  * </pre> The factory holds the connection pool: destroy it ({@link DisposableBean}) when
  * the client is no longer used.
@@ -56,7 +56,7 @@ public final class ChatBotKitHttpEngine {
 	/**
 	 * Connections kept in the pool unless another number is given.
 	 */
-	public static final int DEFAULT_MAX_CONNECTIONS = 64;
+	public static final int DEFAULT_MAX_CONNECTIONS = 256;
 
 	private static final String MAX_CONNECTIONS_SETTING = "maxConnections of ChatBotKitHttpEngine.requestFactory(...)";
 

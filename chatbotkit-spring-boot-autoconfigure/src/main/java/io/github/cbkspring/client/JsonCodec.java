@@ -97,4 +97,12 @@ final class JsonCodec {
 		return this.mapper.readTree(json);
 	}
 
+	/**
+	 * Read JSON that lies in part of an array as a tree.
+	 * @throws JacksonException if the bytes are not JSON
+	 */
+	JsonNode readTree(byte[] json, int offset, int length) {
+		return this.mapper.readTree(json, offset, length);
+	}
+
 }

@@ -16,7 +16,6 @@
 
 package io.github.cbkspring.client;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -37,6 +36,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * lines are skipped; a line longer than the response size limit fails instead of filling
  * memory; an {@code {"type":"error"}} event ends the stream with a
  * {@link ChatBotKitStreamException}.
+ * <p>
+ * The body is read in blocks and scanned for line breaks; a line that lies within one
+ * block is parsed where it lies, so most lines are never copied.
  *
  * @param <T> the element type
  * @author cbkspring contributors
@@ -53,9 +55,27 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private final String call;
 
+	/**
+	 * The most bytes read after the final element to release the connection to the pool
+	 * rather than abort it: the rest of a finished answer is a line or two.
+	 */
+	private static final int MAX_DRAIN = 16 * 1024;
+
 	private @Nullable InputStream body;
 
+	private final byte[] block = new byte[8192];
+
+	private int blockStart;
+
+	private int blockEnd;
+
+	/** A line that spans blocks, assembled here. */
 	private byte[] line = new byte[256];
+
+	/** Where the current line lies: {@link #block} or {@link #line}. */
+	private byte[] lineBytes = this.block;
+
+	private int lineStart;
 
 	private long lineNumber;
 
@@ -99,7 +119,7 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			int length;
 			while ((length = readLine()) >= 0) {
 				if (!isBlank(length)) {
-					T element = map(Arrays.copyOf(this.line, length));
+					T element = map(length);
 					if (this.finalElement != null && this.finalElement.test(element)) {
 						this.finalElementSeen = true;
 					}
@@ -132,56 +152,106 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	}
 
 	/**
-	 * Read the next line into {@link #line} without its line break.
-	 * @return the length of the line, or -1 at the end of the body
+	 * Find the next line, in {@link #block} where it lies within one block, else
+	 * assembled in {@link #line}; {@link #lineBytes} and {@link #lineStart} say where.
+	 * @return the length of the line without its line break, or -1 at the end of the body
 	 */
 	private int readLine() throws IOException {
-		InputStream in = body();
 		int length = 0;
-		int b;
-		while ((b = in.read()) != -1 && b != '\n') {
-			if (length == this.line.length) {
-				if (length >= this.options.maxResponseSize()) {
-					throw new ChatBotKitStreamException(
-							"A line is longer than the limit of " + this.options.maxResponseSize() + " bytes",
-							this.lineNumber + 1, null);
+		boolean assembling = false;
+		while (true) {
+			if (this.blockStart == this.blockEnd && !fill()) {
+				if (length == 0 && !assembling) {
+					return -1;
 				}
-				this.line = Arrays.copyOf(this.line, Math.min(length * 2, this.options.maxResponseSize()));
+				this.lastLineEnded = false;
+				break;
 			}
-			this.line[length++] = (byte) b;
+			int end = indexOfLineBreak();
+			int chunk = ((end >= 0) ? end : this.blockEnd) - this.blockStart;
+			if (!assembling && end >= 0) {
+				checkLength(chunk);
+				this.lineBytes = this.block;
+				this.lineStart = this.blockStart;
+				length = chunk;
+				this.blockStart = end + 1;
+				this.lastLineEnded = true;
+				break;
+			}
+			checkLength(length + chunk);
+			if (this.line.length < length + chunk) {
+				this.line = Arrays.copyOf(this.line,
+						Math.min(Math.max(this.line.length * 2, length + chunk), this.options.maxResponseSize()));
+			}
+			System.arraycopy(this.block, this.blockStart, this.line, length, chunk);
+			length += chunk;
+			assembling = true;
+			this.lineBytes = this.line;
+			this.lineStart = 0;
+			this.blockStart += chunk;
+			if (end >= 0) {
+				this.blockStart = end + 1;
+				this.lastLineEnded = true;
+				break;
+			}
 		}
-		if (b == -1 && length == 0) {
-			return -1;
-		}
-		this.lastLineEnded = (b == '\n');
 		this.lineNumber++;
-		return (length > 0 && this.line[length - 1] == '\r') ? length - 1 : length;
+		return (length > 0 && this.lineBytes[this.lineStart + length - 1] == '\r') ? length - 1 : length;
+	}
+
+	private int indexOfLineBreak() {
+		for (int i = this.blockStart; i < this.blockEnd; i++) {
+			if (this.block[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private void checkLength(int length) {
+		if (length > this.options.maxResponseSize()) {
+			throw new ChatBotKitStreamException(
+					"A line is longer than the limit of " + this.options.maxResponseSize() + " bytes",
+					this.lineNumber + 1, null);
+		}
+	}
+
+	/**
+	 * Read the next block of the body.
+	 * @return whether any bytes were read, {@code false} at the end of the body
+	 */
+	private boolean fill() throws IOException {
+		int read = body().read(this.block, 0, this.block.length);
+		this.blockStart = 0;
+		this.blockEnd = Math.max(read, 0);
+		return read > 0 || (read == 0 && fill());
 	}
 
 	private InputStream body() throws IOException {
 		if (this.body == null) {
-			this.body = new BufferedInputStream(ContentCodings.body(this.response), 8192);
+			this.body = ContentCodings.body(this.response);
 		}
 		return this.body;
 	}
 
 	private boolean isBlank(int length) {
-		for (int i = 0; i < length; i++) {
-			if (!Character.isWhitespace(this.line[i])) {
+		for (int i = this.lineStart; i < this.lineStart + length; i++) {
+			if (!Character.isWhitespace(this.lineBytes[i])) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	private T map(byte[] json) {
+	private T map(int length) {
 		JsonNode node;
 		try {
-			node = JsonCodec.INSTANCE.readTree(json);
+			node = JsonCodec.INSTANCE.readTree(this.lineBytes, this.lineStart, length);
 		}
 		catch (JacksonException ex) {
 			String problem = this.lastLineEnded ? "Malformed JSON in stream"
 					: "The stream ended in the middle of a line: the answer is incomplete";
+			byte[] json = Arrays.copyOfRange(this.lineBytes, this.lineStart, this.lineStart + length);
 			throw new ChatBotKitStreamException(problem + ": " + ex.getOriginalMessage() + "; line: "
 					+ new BoundedBody(json, false).excerpt(this.options.secret()), this.lineNumber, ex);
 		}
@@ -200,15 +270,45 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	}
 
 	/**
-	 * Release the response, aborting the connection when the body was not read to the
-	 * end: draining would wait for the rest of a reply nobody reads.
+	 * Release the response. When the body was not read to the end the connection is
+	 * aborted, since draining would wait for the rest of a reply nobody reads; but once
+	 * the final element has arrived, the little that is left is read so that the
+	 * connection goes back to the pool instead of costing a new one (and its TLS
+	 * handshake) on the next call.
 	 */
 	@Override
 	public void close() {
 		if (!this.finished) {
 			this.finished = true;
 			this.next = null;
-			Connections.abort(this.response);
+			if (this.finalElementSeen && drainRest()) {
+				this.response.close();
+			}
+			else {
+				Connections.abort(this.response);
+			}
+		}
+	}
+
+	/**
+	 * Read what is left of the body, at most {@link #MAX_DRAIN} bytes.
+	 * @return whether the end of the body was reached
+	 */
+	private boolean drainRest() {
+		try {
+			int drained = this.blockEnd - this.blockStart;
+			this.blockStart = this.blockEnd;
+			while (drained <= MAX_DRAIN) {
+				if (!fill()) {
+					return true;
+				}
+				drained += this.blockEnd;
+				this.blockStart = this.blockEnd;
+			}
+			return false;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 

@@ -25,7 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Reads a JSON answer into a type, refusing answers that are not JSON.
+ * Reads a JSON answer into a type, refusing answers that are not JSON. An answer that
+ * parses is taken whatever its content type says.
  *
  * @param <T> the type read
  * @param type the type read
@@ -41,11 +42,6 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 	@Override
 	public T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
 		BoundedBody body = ResponseReader.readBody(response, options);
-		MediaType contentType = response.getHeaders().getContentType();
-		if (contentType != null && !ResponseReader.isJson(contentType)) {
-			throw new ChatBotKitDecodingException(
-					"Expected a JSON answer but got " + contentType + ": " + body.excerpt(options.secret()), null);
-		}
 		if (body.isEmpty()) {
 			throw new ChatBotKitDecodingException("Expected a JSON answer but the body was empty", null);
 		}
@@ -53,6 +49,13 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 			return JsonCodec.INSTANCE.read(body.bytes(), this.type);
 		}
 		catch (JacksonException ex) {
+			// the content type is looked at only to explain a failure: parsing is the
+			// check
+			MediaType contentType = response.getHeaders().getContentType();
+			if (contentType != null && !ResponseReader.isJson(contentType)) {
+				throw new ChatBotKitDecodingException(
+						"Expected a JSON answer but got " + contentType + ": " + body.excerpt(options.secret()), ex);
+			}
 			throw new ChatBotKitDecodingException("The answer is not a valid " + this.type.getRawClass().getSimpleName()
 					+ ": " + ex.getOriginalMessage() + "; body: " + body.excerpt(options.secret()), ex);
 		}

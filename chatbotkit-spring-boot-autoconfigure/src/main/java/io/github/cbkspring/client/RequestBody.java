@@ -16,7 +16,11 @@
 
 package io.github.cbkspring.client;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -37,13 +41,24 @@ sealed interface RequestBody {
 
 	/**
 	 * JSON already written to bytes: a known length, no chunking, no re-serialization.
+	 * Written as a streaming body so that no message converter is looked up per call.
 	 */
 	@SuppressWarnings("ArrayRecordComponent") // internal and never compared
-	record Json(byte[] bytes) implements RequestBody {
+	record Json(byte[] bytes) implements RequestBody, StreamingHttpOutputMessage.Body {
 
 		@Override
 		public void writeTo(RestClient.RequestBodySpec request) {
-			request.contentType(MediaType.APPLICATION_JSON).body(this.bytes);
+			request.contentType(MediaType.APPLICATION_JSON).contentLength(this.bytes.length).body(this);
+		}
+
+		@Override
+		public void writeTo(OutputStream body) throws IOException {
+			body.write(this.bytes);
+		}
+
+		@Override
+		public boolean repeatable() {
+			return true;
 		}
 
 		@Override

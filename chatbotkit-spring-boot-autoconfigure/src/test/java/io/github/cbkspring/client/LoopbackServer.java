@@ -101,6 +101,13 @@ final class LoopbackServer implements AutoCloseable {
 	}
 
 	/**
+	 * How many connections were accepted.
+	 */
+	int connectionCount() {
+		return this.connections.size();
+	}
+
+	/**
 	 * The first lines of the requests received, such as {@code POST /x HTTP/1.1}.
 	 */
 	List<String> requestLines() {

@@ -179,6 +179,60 @@ class StreamingTests {
 	}
 
 	@Test
+	void lineSpanningManyReadsIsReadWhole() {
+		String token = "é".repeat(12_000); // 24 KB: several blocks of the reader
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"" + token + "\"}}\r\n"
+				+ "{\"type\":\"result\",\"data\":{\"text\":\"x\"}}"));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Token(token),
+					new CompletionEvent.Result(new CompletionResult(null, "x", 0, EndReason.UNKNOWN)));
+		}
+	}
+
+	@Test
+	void lineLongerThanTheResponseLimitFailsTheStream() {
+		ChatBotKitClient small = this.client.withOptions((options) -> options.maxResponseSize(100));
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n{\"type\":\"token\","
+				+ "\"data\":{\"token\":\"" + "x".repeat(200) + "\"}}\n"));
+		try (Stream<CompletionEvent> events = small.conversations().completeStream("conv-1", "Hi")) {
+			Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("a"));
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(iterator::next)
+				.withMessageContaining("longer than the limit of 100 bytes")
+				.satisfies((ex) -> assertThat(ex.lineNumber()).isEqualTo(2));
+		}
+	}
+
+	@Test
+	void closingAfterTheResultKeepsTheConnectionAndClosingBeforeItDropsIt() {
+		String reply = "{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"
+				+ "{\"type\":\"result\",\"data\":{\"text\":\"a\"}}\n\n";
+		String answer = "HTTP/1.1 200 OK\r\nContent-Type: application/jsonl\r\nContent-Length: " + reply.length()
+				+ "\r\n\r\n" + reply;
+		try (LoopbackServer server = new LoopbackServer((head) -> answer, Duration.ofSeconds(30), false);
+				ChatBotKitClient client = ChatBotKitClient
+					.create(ChatBotKitOptions.builder().secret("tok").url(server.url()).build())) {
+			for (int i = 0; i < 3; i++) {
+				try (Stream<CompletionEvent> events = client.conversations().completeStream("c", "Hi")) {
+					// a relay stops at the result and closes, leaving the end of the body
+					// unread
+					assertThat(events.filter(CompletionEvent.Result.class::isInstance).findFirst()).isPresent();
+				}
+			}
+			assertThat(server.connectionCount()).isOne();
+			try (Stream<CompletionEvent> events = client.conversations().completeStream("c", "Hi")) {
+				assertThat(events.findFirst()).contains(new CompletionEvent.Token("a"));
+			}
+			try (Stream<CompletionEvent> events = client.conversations().completeStream("c", "Hi")) {
+				assertThat(events).hasSize(2);
+			}
+			// before the result the rest was aborted, not read: the next call needed a
+			// new one
+			assertThat(server.connectionCount()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void genericStreamMayEndAnywhere() {
 		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"));
 		try (Stream<CompletionEvent> events = this.client
