@@ -46,7 +46,7 @@ public final class ChatBotKitProblemDetailsAutoConfiguration {
 
 	@Bean
 	ChatBotKitProblemDetailsExceptionHandler chatBotKitProblemDetailsExceptionHandler(ChatBotKitProperties properties) {
-		return new ChatBotKitProblemDetailsExceptionHandler(properties.getUrl());
+		return new ChatBotKitProblemDetailsExceptionHandler(properties.getUrl(), properties.getSecret());
 	}
 
 }

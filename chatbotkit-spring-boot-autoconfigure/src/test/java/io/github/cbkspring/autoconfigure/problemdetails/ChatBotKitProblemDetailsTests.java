@@ -26,11 +26,12 @@ import java.util.regex.Pattern;
 
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitConnectionException;
+import io.github.cbkspring.client.ChatBotKitDecodingException;
 import io.github.cbkspring.client.ChatBotKitError;
+import io.github.cbkspring.client.ChatBotKitException;
 import io.github.cbkspring.client.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.ChatBotKitPermissionException;
 import io.github.cbkspring.client.ChatBotKitRateLimitException;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
 import io.github.cbkspring.client.ChatBotKitServerException;
 import io.github.cbkspring.client.ChatBotKitTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -63,7 +65,8 @@ import static org.mockito.BDDMockito.given;
  * @author cbkspring contributors
  */
 @WebMvcTest(controllers = ChatBotKitProblemDetailsTests.ChatController.class,
-		properties = { "chatbotkit.problem-details.enabled=true", "chatbotkit.url=https://chatbotkit.example.com" })
+		properties = { "chatbotkit.problem-details.enabled=true", "chatbotkit.url=https://chatbotkit.example.com",
+				"chatbotkit.secret=" + ChatBotKitProblemDetailsTests.SECRET })
 @ExtendWith(OutputCaptureExtension.class)
 class ChatBotKitProblemDetailsTests {
 
@@ -86,7 +89,9 @@ class ChatBotKitProblemDetailsTests {
 	void rejectedSecretIsBadGateway(CapturedOutput output) {
 		fail(new ChatBotKitAuthenticationException(error(401, "UNAUTHORIZED")));
 		assertProblem(call(), HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.");
-		assertThat(warning(output)).contains("401 UNAUTHORIZED", "answered 502", "Check chatbotkit.secret.");
+		assertThat(warning(output)).contains("401 UNAUTHORIZED", "answered 502", "Check chatbotkit.secret.")
+			.contains("Secret ****** is invalid");
+		assertThat(output).doesNotContain(SECRET);
 	}
 
 	@Test
@@ -155,6 +160,26 @@ class ChatBotKitProblemDetailsTests {
 		assertThat(warning(output)).isEqualTo(
 				"Could not reach ChatBotKit at https://chatbotkit.example.com (ConnectException: Connection refused); "
 						+ "answered 503. Check chatbotkit.url and the network.");
+	}
+
+	@Test
+	void connectionLostAfterSendingSaysSo(CapturedOutput output) {
+		fail(new ChatBotKitConnectionException("Connection failed: POST /v1/bot/{botId}/session/create",
+				new IOException("Connection reset"), true));
+		assertProblem(call(), HttpStatus.SERVICE_UNAVAILABLE, "ChatBotKit could not be reached.");
+		assertThat(warning(output)).startsWith("The connection to ChatBotKit at https://chatbotkit.example.com failed")
+			.doesNotContain("Could not reach");
+	}
+
+	@Test
+	void failureAfterAStreamedAnswerStartedIsOneWarningAndEndsTheAnswer(CapturedOutput output) {
+		fail(new ChatBotKitConnectionException("Connection failed", new IOException("Connection reset"), true));
+		MvcTestResult result = this.mvc.get().uri("/chat/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange();
+		assertThat(result).hasStatusOk().bodyText().isEqualTo("data:Hel\n\n");
+		assertThat(logLines(output)).filteredOn((line) -> line.contains(" WARN ") || line.contains(" ERROR "))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains(HANDLER.substring(HANDLER.lastIndexOf('.') + 1))
+				.contains("the answer had already started and ends here", "Check chatbotkit.url and the network."));
 	}
 
 	@Test
@@ -248,6 +273,20 @@ class ChatBotKitProblemDetailsTests {
 		@GetMapping("/chat")
 		String chat() {
 			return this.chatBotKitCall.get();
+		}
+
+		@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		SseEmitter stream() throws IOException {
+			SseEmitter emitter = new SseEmitter();
+			emitter.send("Hel");
+			try {
+				emitter.send(this.chatBotKitCall.get());
+				emitter.complete();
+			}
+			catch (ChatBotKitException ex) {
+				emitter.completeWithError(ex);
+			}
+			return emitter;
 		}
 
 	}

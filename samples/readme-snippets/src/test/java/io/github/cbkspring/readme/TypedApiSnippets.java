@@ -93,18 +93,20 @@ class TypedApiSnippets {
 		SseEmitter reply(@RequestBody List<Message> history) {
 			SseEmitter emitter = new SseEmitter(300_000L);
 			this.executor.execute(() -> {
-				CompletionRequest request = CompletionRequest.withBot("my-bot-id").messages(history).build();
-				try (Stream<CompletionEvent> events = this.conversations.completeStream(request)) {
-					for (CompletionEvent event : (Iterable<CompletionEvent>) events::iterator) {
-						if (event instanceof CompletionEvent.Token token) {
-							emitter.send(SseEmitter.event().name("token").data(token.token()));
+				try {
+					CompletionRequest request = CompletionRequest.withBot("my-bot-id").messages(history).build();
+					try (Stream<CompletionEvent> events = this.conversations.completeStream(request)) {
+						for (CompletionEvent event : (Iterable<CompletionEvent>) events::iterator) {
+							if (event instanceof CompletionEvent.Token token) {
+								emitter.send(SseEmitter.event().name("token").data(token.token()));
+							}
 						}
 					}
 					emitter.complete();
 				}
 				catch (IOException | RuntimeException ex) {
-					// the browser went away, or ChatBotKit failed: closing the stream
-					// aborts the call
+					// a bad history, a lost browser or a failed call: the
+					// stream is closed (aborting the call) and the answer ends
 					emitter.completeWithError(ex);
 				}
 			});

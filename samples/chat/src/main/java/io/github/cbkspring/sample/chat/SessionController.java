@@ -68,7 +68,9 @@ class SessionController {
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.BAD_GATEWAY)
 	ProblemDetail botNotFound(ChatBotKitNotFoundException ex) {
-		logger.warn("ChatBotKit does not know the bot '" + this.properties.botId() + "' (" + ex.getMessage()
+		// the status, code and request id say enough; the API's own message stays out of logs
+		logger.warn("ChatBotKit does not know the bot '" + this.properties.botId() + "' (" + ex.statusCode() + " "
+				+ ex.code() + ((ex.requestId() != null) ? ", request id " + ex.requestId() : "")
 				+ "); answered 502. Check sample.bot-id (CHATBOTKIT_BOT_ID).");
 		logger.debug("Creating a session failed", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,

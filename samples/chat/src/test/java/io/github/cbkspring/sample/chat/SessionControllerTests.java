@@ -84,17 +84,19 @@ class SessionControllerTests {
 			.isEqualTo("ChatBotKit does not know the bot this application is configured for.");
 		assertThat(result).bodyText().doesNotContain(SECRET).doesNotContain(API_MESSAGE);
 		assertThat(output.getOut().lines().filter((line) -> line.contains(" WARN "))).singleElement()
-			.satisfies((line) -> assertThat(line).contains("bot 'bot-7'", "Check sample.bot-id (CHATBOTKIT_BOT_ID)."));
-		assertThat(output).doesNotContain("\tat ");
+			.satisfies((line) -> assertThat(line).contains("bot 'bot-7'", "404 NOT_FOUND",
+					"Check sample.bot-id (CHATBOTKIT_BOT_ID)."));
+		assertThat(output).doesNotContain("\tat ").doesNotContain(SECRET);
 	}
 
 	@Test
-	void otherFailuresBecomeProblemsThroughTheStarter() {
+	void otherFailuresBecomeProblemsThroughTheStarter(CapturedOutput output) {
 		given(this.sessionClient.create("bot-7"))
 			.willThrow(new ChatBotKitAuthenticationException(error(401, "UNAUTHORIZED")));
 		MvcTestResult result = createSession();
 		assertThat(result).hasStatus(HttpStatus.BAD_GATEWAY).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyText().doesNotContain(SECRET).doesNotContain(API_MESSAGE);
+		assertThat(output).doesNotContain(SECRET);
 	}
 
 	private void givenSession() {
