@@ -81,6 +81,16 @@ final class JsonCodec {
 	}
 
 	/**
+	 * Read JSON that lies in part of an array; the {@link JavaType} carries the type at
+	 * run time.
+	 * @throws JacksonException if the bytes are not JSON of the given type
+	 */
+	@SuppressWarnings("TypeParameterUnusedInFormals")
+	<T> T read(byte[] json, int offset, int length, JavaType type) {
+		return this.mapper.readValue(json, offset, length, type);
+	}
+
+	/**
 	 * Map a JSON tree to a type.
 	 * @throws JacksonException if the tree does not fit the type
 	 */

@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -60,6 +61,15 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	 * rather than abort it: the rest of a finished answer is a line or two.
 	 */
 	private static final int MAX_DRAIN = 16 * 1024;
+
+	/**
+	 * What every {@code {"type":"error"}} event holds, unless it is written with escapes.
+	 * A line with neither is read straight into the element type; only the others go
+	 * through a tree to be checked.
+	 */
+	private static final byte[] ERROR_TYPE = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ESCAPE = "\\u".getBytes(StandardCharsets.US_ASCII);
 
 	private @Nullable InputStream body;
 
@@ -244,6 +254,15 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	}
 
 	private T map(int length) {
+		if (!contains(ERROR_TYPE, length) && !contains(ESCAPE, length)) {
+			// no error event can hide in this line: read it straight into its type
+			try {
+				return JsonCodec.INSTANCE.read(this.lineBytes, this.lineStart, length, this.elementType);
+			}
+			catch (JacksonException ex) {
+				// malformed or unexpected: the slower path below says which
+			}
+		}
 		JsonNode node;
 		try {
 			node = JsonCodec.INSTANCE.readTree(this.lineBytes, this.lineStart, length);
@@ -267,6 +286,23 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new ChatBotKitStreamException("Unexpected event in stream: " + ex.getMessage(), this.lineNumber, ex);
 		}
+	}
+
+	/**
+	 * Whether the current line holds a sequence of bytes.
+	 */
+	private boolean contains(byte[] sequence, int length) {
+		int last = this.lineStart + length - sequence.length;
+		for (int i = this.lineStart; i <= last; i++) {
+			int matched = 0;
+			while (matched < sequence.length && this.lineBytes[i + matched] == sequence[matched]) {
+				matched++;
+			}
+			if (matched == sequence.length) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

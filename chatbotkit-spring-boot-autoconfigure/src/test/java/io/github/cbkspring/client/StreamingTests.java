@@ -179,6 +179,18 @@ class StreamingTests {
 	}
 
 	@Test
+	void errorEventWrittenWithEscapesFailsTheStreamAndTheWordErrorInATokenDoesNot() {
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"\\\"error\\\" \\u00e9\"}}\n"
+				+ "{\"type\":\"\\u0065rror\",\"data\":{\"message\":\"Model overloaded\"}}\n"));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("\"error\" é"));
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(iterator::next)
+				.withMessageContaining("Model overloaded");
+		}
+	}
+
+	@Test
 	void lineSpanningManyReadsIsReadWhole() {
 		String token = "é".repeat(12_000); // 24 KB: several blocks of the reader
 		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"" + token + "\"}}\r\n"
