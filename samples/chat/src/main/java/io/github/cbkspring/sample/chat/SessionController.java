@@ -68,7 +68,8 @@ class SessionController {
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.BAD_GATEWAY)
 	ProblemDetail botNotFound(ChatBotKitNotFoundException ex) {
-		// the status, code and request id say enough; the API's own message stays out of logs
+		// the status, code and request id say enough; the API's own message stays out of
+		// logs
 		logger.warn("ChatBotKit does not know the bot '" + this.properties.botId() + "' (" + ex.statusCode() + " "
 				+ ex.code() + ((ex.requestId() != null) ? ", request id " + ex.requestId() : "")
 				+ "); answered 502. Check sample.bot-id (CHATBOTKIT_BOT_ID).");
