@@ -131,8 +131,8 @@ class StreamCancellationTests {
 
 	private static boolean readsTheSocket(Thread thread) {
 		return thread.getState() == Thread.State.RUNNABLE && Stream.of(thread.getStackTrace())
-			.anyMatch((frame) -> frame.getClassName().endsWith("JsonLinesIterator")
-					&& frame.getMethodName().equals("readLine"));
+			.anyMatch((frame) -> frame.getClassName().endsWith("JsonLinesIterator$LineLimitedBody")
+					&& frame.getMethodName().equals("read"));
 	}
 
 	/**

@@ -20,8 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
@@ -75,7 +75,7 @@ class ChatBotKitRuntimeHints implements RuntimeHintsRegistrar {
 	private static boolean isJsonType(AnnotationMetadata type) {
 		String superClass = type.getSuperClassName();
 		return Record.class.getName().equals(superClass) || Enum.class.getName().equals(superClass)
-				|| type.hasAnnotation(JsonTypeInfo.class.getName());
+				|| type.hasAnnotation(JsonDeserialize.class.getName());
 	}
 
 }

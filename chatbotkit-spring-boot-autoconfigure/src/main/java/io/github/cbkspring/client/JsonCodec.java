@@ -16,15 +16,18 @@
 
 package io.github.cbkspring.client;
 
+import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +58,8 @@ final class JsonCodec {
 		.withConfigOverride(Map.class, (map) -> map.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
 		.build();
 
+	private final ObjectReader treeInSequenceReader = readerInSequence(type(JsonNode.class));
+
 	private JsonCodec() {
 	}
 
@@ -81,16 +86,6 @@ final class JsonCodec {
 	}
 
 	/**
-	 * Read JSON that lies in part of an array; the {@link JavaType} carries the type at
-	 * run time.
-	 * @throws JacksonException if the bytes are not JSON of the given type
-	 */
-	@SuppressWarnings("TypeParameterUnusedInFormals")
-	<T> T read(byte[] json, int offset, int length, JavaType type) {
-		return this.mapper.readValue(json, offset, length, type);
-	}
-
-	/**
 	 * Map a JSON tree to a type.
 	 * @throws JacksonException if the tree does not fit the type
 	 */
@@ -108,11 +103,27 @@ final class JsonCodec {
 	}
 
 	/**
-	 * Read JSON that lies in part of an array as a tree.
-	 * @throws JacksonException if the bytes are not JSON
+	 * A parser over a body of JSON values one after another, such as JSON Lines. The
+	 * caller closes it.
 	 */
-	JsonNode readTree(byte[] json, int offset, int length) {
-		return this.mapper.readTree(json, offset, length);
+	JsonParser createParser(InputStream input) {
+		return this.mapper.createParser(input);
+	}
+
+	/**
+	 * A reader of one of many JSON values in a row, such as JSON Lines, from the parser's
+	 * current token: what follows a value is the next one, not an error.
+	 */
+	ObjectReader readerInSequence(JavaType type) {
+		return this.mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	}
+
+	/**
+	 * Read the JSON value at the parser's current token as a tree.
+	 * @throws JacksonException if the value is not JSON, or the input fails
+	 */
+	JsonNode readTree(JsonParser parser) {
+		return this.treeInSequenceReader.readValue(parser);
 	}
 
 }

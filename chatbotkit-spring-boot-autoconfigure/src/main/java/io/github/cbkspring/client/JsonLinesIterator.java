@@ -18,43 +18,37 @@ package io.github.cbkspring.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.util.JsonParserSequence;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.util.TokenBuffer;
 
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Iterates over the lines of a JSON Lines body. Lines are split on bytes and decoded
- * whole, so a multi-byte UTF-8 character split across network reads stays intact; blank
- * lines are skipped; a line longer than the response size limit fails instead of filling
- * memory; an {@code {"type":"error"}} event ends the stream with a
+ * Iterates over the values of a JSON Lines body, one element a line. One Jackson parser
+ * reads the whole body, as JSON values one after another, so a multi-byte UTF-8 character
+ * split across network reads stays intact and blank lines are skipped as white space; a
+ * line longer than the response size limit fails instead of filling memory; an
+ * {@code {"type":"error"}} event ends the stream with a
  * {@link ChatBotKitStreamException}.
- * <p>
- * The body is read in blocks and scanned for line breaks; a line that lies within one
- * block is parsed where it lies, so most lines are never copied.
  *
  * @param <T> the element type
  * @author cbkspring contributors
  */
 final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
-
-	private final ClientHttpResponse response;
-
-	private final JavaType elementType;
-
-	private final @Nullable Predicate<? super T> finalElement;
-
-	private final ChatBotKitOptions options;
-
-	private final String call;
 
 	/**
 	 * The most bytes read after the final element to release the connection to the pool
@@ -62,31 +56,23 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	 */
 	private static final int MAX_DRAIN = 16 * 1024;
 
-	/**
-	 * What every {@code {"type":"error"}} event holds, unless it is written with escapes.
-	 * A line with neither is read straight into the element type; only the others go
-	 * through a tree to be checked.
-	 */
-	private static final byte[] ERROR_TYPE = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+	private final ClientHttpResponse response;
 
-	private static final byte[] ESCAPE = "\\u".getBytes(StandardCharsets.US_ASCII);
+	private final JavaType elementType;
 
-	private @Nullable InputStream body;
+	private final ObjectReader elementReader;
 
-	private final byte[] block = new byte[8192];
+	private final @Nullable Predicate<? super T> finalElement;
 
-	private int blockStart;
+	private final ChatBotKitOptions options;
 
-	private int blockEnd;
+	private final String call;
 
-	/** A line that spans blocks, assembled here. */
-	private byte[] line = new byte[256];
+	private @Nullable LineLimitedBody body;
 
-	/** Where the current line lies: {@link #block} or {@link #line}. */
-	private byte[] lineBytes = this.block;
+	private @Nullable JsonParser parser;
 
-	private int lineStart;
-
+	/** The line of the last value read, 1-based. */
 	private long lineNumber;
 
 	private @Nullable T next;
@@ -95,12 +81,11 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private boolean finalElementSeen;
 
-	private boolean lastLineEnded = true;
-
 	JsonLinesIterator(ClientHttpResponse response, JavaType elementType, @Nullable Predicate<? super T> finalElement,
 			ChatBotKitOptions options, String call) {
 		this.response = response;
 		this.elementType = elementType;
+		this.elementReader = JsonCodec.INSTANCE.readerInSequence(elementType);
 		this.finalElement = finalElement;
 		this.options = options;
 		this.call = call;
@@ -125,29 +110,43 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	}
 
 	private @Nullable T readNext() {
+		JsonParser parser = null;
 		try {
-			int length;
-			while ((length = readLine()) >= 0) {
-				if (!isBlank(length)) {
-					T element = map(length);
-					if (this.finalElement != null && this.finalElement.test(element)) {
-						this.finalElementSeen = true;
-					}
-					return element;
+			parser = parser();
+			if (parser.nextToken() != null) {
+				this.lineNumber = parser.currentTokenLocation().getLineNr();
+				T element = map(parser);
+				if (this.finalElement != null && this.finalElement.test(element)) {
+					this.finalElementSeen = true;
 				}
+				return element;
 			}
 			close();
 			if (this.finalElement != null && !this.finalElementSeen) {
-				throw new ChatBotKitStreamException(
-						"The stream ended before its final event: the answer is" + " incomplete", this.lineNumber,
-						null);
+				throw new ChatBotKitStreamException("The stream ended before its final event: the answer is incomplete",
+						this.lineNumber, null);
 			}
 			return null;
 		}
-		catch (IOException ex) {
+		catch (IOException | JacksonIOException ex) {
 			close();
-			throw NetworkFailures.translate(ex, this.call + " (stream, line " + (this.lineNumber + 1) + ")",
-					this.options.secret());
+			Throwable failure = (ex instanceof JacksonIOException) ? ex.getCause() : ex;
+			if (failure instanceof LineTooLongException) {
+				throw new ChatBotKitStreamException(
+						"A line is longer than the limit of " + this.options.maxResponseSize() + " bytes",
+						currentLine(parser), null);
+			}
+			throw NetworkFailures.translate((failure != null) ? failure : ex,
+					this.call + " (stream, line " + currentLine(parser) + ")", this.options.secret());
+		}
+		catch (JacksonException ex) {
+			close();
+			String problem = (ex instanceof UnexpectedEndOfInputException)
+					? "The stream ended in the middle of a line: the answer is incomplete"
+					: (ex instanceof DatabindException) ? "Unexpected event in stream" : "Malformed JSON in stream";
+			throw new ChatBotKitStreamException(
+					problem + ": " + Redaction.mask(ex.getOriginalMessage(), this.options.secret()),
+					currentLine(parser), ex);
 		}
 		catch (ChatBotKitException ex) {
 			close();
@@ -156,153 +155,58 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		catch (RuntimeException ex) {
 			// an engine's unchecked failure while reading
 			close();
-			throw NetworkFailures.translate(ex, this.call + " (stream, line " + (this.lineNumber + 1) + ")",
+			throw NetworkFailures.translate(ex, this.call + " (stream, line " + currentLine(parser) + ")",
 					this.options.secret());
 		}
 	}
 
+	private JsonParser parser() throws IOException {
+		if (this.parser == null) {
+			this.body = new LineLimitedBody(ContentCodings.body(this.response), this.options.maxResponseSize());
+			this.parser = JsonCodec.INSTANCE.createParser(this.body);
+		}
+		return this.parser;
+	}
+
+	private long currentLine(@Nullable JsonParser parser) {
+		return (parser != null) ? parser.currentLocation().getLineNr() : 1;
+	}
+
 	/**
-	 * Find the next line, in {@link #block} where it lies within one block, else
-	 * assembled in {@link #line}; {@link #lineBytes} and {@link #lineStart} say where.
-	 * @return the length of the line without its line break, or -1 at the end of the body
+	 * Read the value at the parser into an element. The API writes an event's
+	 * {@code type} first, so it is looked at as it passes: any event but an error is read
+	 * straight into the element type, and only error events, and lines of another shape,
+	 * go through a tree.
 	 */
-	private int readLine() throws IOException {
-		int length = 0;
-		boolean assembling = false;
-		while (true) {
-			if (this.blockStart == this.blockEnd && !fill()) {
-				if (length == 0 && !assembling) {
-					return -1;
+	private T map(JsonParser parser) {
+		JsonParser value = parser;
+		String type = null;
+		if (parser.currentToken() == JsonToken.START_OBJECT) {
+			TokenBuffer start = TokenBuffer.forBuffering(parser, parser.objectReadContext());
+			start.copyCurrentEvent(parser);
+			if (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				boolean typeFirst = "type".equals(parser.currentName());
+				start.copyCurrentEvent(parser);
+				if (parser.nextToken() == JsonToken.VALUE_STRING && typeFirst) {
+					type = parser.getString();
 				}
-				this.lastLineEnded = false;
-				break;
 			}
-			int end = indexOfLineBreak();
-			int chunk = ((end >= 0) ? end : this.blockEnd) - this.blockStart;
-			if (!assembling && end >= 0) {
-				checkLength(chunk);
-				this.lineBytes = this.block;
-				this.lineStart = this.blockStart;
-				length = chunk;
-				this.blockStart = end + 1;
-				this.lastLineEnded = true;
-				break;
-			}
-			checkLength(length + chunk);
-			if (this.line.length < length + chunk) {
-				this.line = Arrays.copyOf(this.line,
-						Math.min(Math.max(this.line.length * 2, length + chunk), this.options.maxResponseSize()));
-			}
-			System.arraycopy(this.block, this.blockStart, this.line, length, chunk);
-			length += chunk;
-			assembling = true;
-			this.lineBytes = this.line;
-			this.lineStart = 0;
-			this.blockStart += chunk;
-			if (end >= 0) {
-				this.blockStart = end + 1;
-				this.lastLineEnded = true;
-				break;
-			}
+			start.copyCurrentEvent(parser);
+			value = JsonParserSequence.createFlattened(false, start.asParser(parser.objectReadContext(), parser),
+					parser);
+			value.nextToken();
 		}
-		this.lineNumber++;
-		return (length > 0 && this.lineBytes[this.lineStart + length - 1] == '\r') ? length - 1 : length;
-	}
-
-	private int indexOfLineBreak() {
-		for (int i = this.blockStart; i < this.blockEnd; i++) {
-			if (this.block[i] == '\n') {
-				return i;
-			}
+		if (type != null && !"error".equals(type)) {
+			return this.elementReader.readValue(value);
 		}
-		return -1;
-	}
-
-	private void checkLength(int length) {
-		if (length > this.options.maxResponseSize()) {
-			throw new ChatBotKitStreamException(
-					"A line is longer than the limit of " + this.options.maxResponseSize() + " bytes",
-					this.lineNumber + 1, null);
-		}
-	}
-
-	/**
-	 * Read the next block of the body.
-	 * @return whether any bytes were read, {@code false} at the end of the body
-	 */
-	private boolean fill() throws IOException {
-		int read = body().read(this.block, 0, this.block.length);
-		this.blockStart = 0;
-		this.blockEnd = Math.max(read, 0);
-		return read > 0 || (read == 0 && fill());
-	}
-
-	private InputStream body() throws IOException {
-		if (this.body == null) {
-			this.body = ContentCodings.body(this.response);
-		}
-		return this.body;
-	}
-
-	private boolean isBlank(int length) {
-		for (int i = this.lineStart; i < this.lineStart + length; i++) {
-			if (!Character.isWhitespace(this.lineBytes[i])) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private T map(int length) {
-		if (!contains(ERROR_TYPE, length) && !contains(ESCAPE, length)) {
-			// no error event can hide in this line: read it straight into its type
-			try {
-				return JsonCodec.INSTANCE.read(this.lineBytes, this.lineStart, length, this.elementType);
-			}
-			catch (JacksonException ex) {
-				// malformed or unexpected: the slower path below says which
-			}
-		}
-		JsonNode node;
-		try {
-			node = JsonCodec.INSTANCE.readTree(this.lineBytes, this.lineStart, length);
-		}
-		catch (JacksonException ex) {
-			String problem = this.lastLineEnded ? "Malformed JSON in stream"
-					: "The stream ended in the middle of a line: the answer is incomplete";
-			byte[] json = Arrays.copyOfRange(this.lineBytes, this.lineStart, this.lineStart + length);
-			throw new ChatBotKitStreamException(problem + ": " + ex.getOriginalMessage() + "; line: "
-					+ new BoundedBody(json, false).excerpt(this.options.secret()), this.lineNumber, ex);
-		}
+		JsonNode node = JsonCodec.INSTANCE.readTree(value);
 		if ("error".equals(node.path("type").asString(""))) {
 			String message = node.path("data").path("message").asString("(no message)");
 			throw new ChatBotKitStreamException(
 					"The API reported an error in the stream: " + Redaction.mask(message, this.options.secret()),
 					this.lineNumber, null);
 		}
-		try {
-			return JsonCodec.INSTANCE.convert(node, this.elementType);
-		}
-		catch (JacksonException | IllegalArgumentException ex) {
-			throw new ChatBotKitStreamException("Unexpected event in stream: " + ex.getMessage(), this.lineNumber, ex);
-		}
-	}
-
-	/**
-	 * Whether the current line holds a sequence of bytes.
-	 */
-	private boolean contains(byte[] sequence, int length) {
-		int last = this.lineStart + length - sequence.length;
-		for (int i = this.lineStart; i <= last; i++) {
-			int matched = 0;
-			while (matched < sequence.length && this.lineBytes[i + matched] == sequence[matched]) {
-				matched++;
-			}
-			if (matched == sequence.length) {
-				return true;
-			}
-		}
-		return false;
+		return JsonCodec.INSTANCE.convert(node, this.elementType);
 	}
 
 	/**
@@ -323,6 +227,10 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			else {
 				Connections.abort(this.response);
 			}
+			if (this.parser != null) {
+				// gives its buffers back; the body stays with the response
+				this.parser.close();
+			}
 		}
 	}
 
@@ -332,20 +240,116 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	 */
 	private boolean drainRest() {
 		try {
-			int drained = this.blockEnd - this.blockStart;
-			this.blockStart = this.blockEnd;
-			while (drained <= MAX_DRAIN) {
-				if (!fill()) {
-					return true;
-				}
-				drained += this.blockEnd;
-				this.blockStart = this.blockEnd;
-			}
-			return false;
+			return this.body == null || this.body.skipRest(MAX_DRAIN);
 		}
 		catch (IOException | RuntimeException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The body as the parser reads it: counts the bytes of the current line and, once a
+	 * line outgrows the limit, hands the parser nothing more, so that no line makes it
+	 * buffer more than the limit. Closing it leaves the body to the response.
+	 */
+	private static final class LineLimitedBody extends InputStream {
+
+		private final InputStream body;
+
+		private final int limit;
+
+		/** Bytes of the current line handed to the parser so far. */
+		private long lineLength;
+
+		private boolean overLimit;
+
+		LineLimitedBody(InputStream body, int limit) {
+			this.body = body;
+			this.limit = limit;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (this.overLimit) {
+				throw new LineTooLongException();
+			}
+			int read = this.body.read(buffer, offset, length);
+			if (read <= 0) {
+				return read;
+			}
+			if (this.lineLength + read <= this.limit) {
+				// no line in these bytes can be over the limit: only the last one's
+				// length counts
+				int lastBreak = lastIndexOf(buffer, offset, read);
+				this.lineLength = (lastBreak >= 0) ? offset + read - lastBreak - 1 : this.lineLength + read;
+				return read;
+			}
+			for (int i = offset; i < offset + read; i++) {
+				if (buffer[i] == '\n') {
+					this.lineLength = 0;
+				}
+				else if (++this.lineLength > this.limit) {
+					// the parser gets what comes before; asking for more fails
+					this.overLimit = true;
+					if (i == offset) {
+						throw new LineTooLongException();
+					}
+					return i - offset;
+				}
+			}
+			return read;
+		}
+
+		private static int lastIndexOf(byte[] buffer, int offset, int length) {
+			for (int i = offset + length - 1; i >= offset; i--) {
+				if (buffer[i] == '\n') {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			int read = read(one, 0, 1);
+			return (read > 0) ? (one[0] & 0xff) : -1;
+		}
+
+		/**
+		 * Read and discard the rest of the body, up to a limit.
+		 * @return whether the end of the body was reached
+		 */
+		boolean skipRest(int limit) throws IOException {
+			byte[] buffer = new byte[1024];
+			int skipped = 0;
+			int read;
+			while ((read = this.body.read(buffer, 0, buffer.length)) >= 0) {
+				skipped += read;
+				if (skipped > limit) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+	/**
+	 * A line outgrew the limit.
+	 */
+	private static final class LineTooLongException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		LineTooLongException() {
+			super("A line of the stream is longer than the limit");
+		}
+
 	}
 
 }

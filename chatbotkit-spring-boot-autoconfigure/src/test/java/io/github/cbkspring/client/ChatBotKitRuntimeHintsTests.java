@@ -22,11 +22,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -47,7 +47,7 @@ class ChatBotKitRuntimeHintsTests {
 	private static final List<Class<?>> JSON_TYPES = new ClassFileImporter()
 		.importPath(Path.of("target", "classes", "io", "github", "cbkspring", "client"))
 		.stream()
-		.filter((type) -> type.isRecord() || type.isEnum() || type.isAnnotatedWith(JsonTypeInfo.class))
+		.filter((type) -> type.isRecord() || type.isEnum() || type.isAnnotatedWith(JsonDeserialize.class))
 		.<Class<?>>map(JavaClass::reflect)
 		.toList();
 
@@ -65,7 +65,7 @@ class ChatBotKitRuntimeHintsTests {
 	}
 
 	@Test
-	void registersEveryRecordEnumAndPolymorphicTypeOfTheClientPackages() {
+	void registersEveryRecordEnumAndCustomDeserializedTypeOfTheClientPackages() {
 		assertThat(JSON_TYPES).hasSizeGreaterThan(10);
 		for (Class<?> type : JSON_TYPES) {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(this.hints);
@@ -81,6 +81,21 @@ class ChatBotKitRuntimeHintsTests {
 						.accepts(this.hints);
 				}
 			}
+		}
+	}
+
+	@Test
+	void registersCustomDeserializersForJacksonToCreate() {
+		List<Class<?>> deserialized = JSON_TYPES.stream()
+			.filter((type) -> type.isAnnotationPresent(JsonDeserialize.class))
+			.toList();
+		assertThat(deserialized).isNotEmpty();
+		for (Class<?> type : deserialized) {
+			Class<?> deserializer = type.getAnnotation(JsonDeserialize.class).using();
+			assertThat(RuntimeHintsPredicates.reflection()
+				.onType(deserializer)
+				.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).as(deserializer.getName())
+				.accepts(this.hints);
 		}
 	}
 

@@ -153,6 +153,41 @@ class StreamingTests {
 	}
 
 	@Test
+	void eventsWhoseTypeIsNotFirstAreReadTheSameAndAnErrorAmongThemStillFails() {
+		stubReply(aResponse().withBody("""
+				{"data":{"token":"a"},"type":"token"}
+				{"data":{"at":null,"n":[1,null]},"type":"thinking"}
+				{"type":"token","data":{"token":"b","extra":{"nested":[1,2]}}}
+				{"data":{"message":"Model overloaded"},"type":"error"}
+				"""));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("a"));
+			CompletionEvent unknown = iterator.next();
+			assertThat(unknown).isInstanceOf(CompletionEvent.Unknown.class);
+			assertThat(((CompletionEvent.Unknown) unknown).data()).containsOnlyKeys("n");
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("b"));
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(iterator::next)
+				.withMessageContaining("Model overloaded")
+				.satisfies((ex) -> assertThat(ex.lineNumber()).isEqualTo(4));
+		}
+	}
+
+	@Test
+	void eventOfAKnownTypeWithoutItsDataFailsAsUnexpected() {
+		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"
+				+ "{\"type\":\"token\",\"data\":{\"text\":\"b\"}}\n"));
+		try (Stream<CompletionEvent> events = this.client.conversations().completeStream("conv-1", "Hi")) {
+			Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("a"));
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(iterator::next)
+				.withMessageContaining("Unexpected event in stream")
+				.withMessageContaining("without its token")
+				.satisfies((ex) -> assertThat(ex.lineNumber()).isEqualTo(2));
+		}
+	}
+
+	@Test
 	void streamEndingBeforeItsResultFailsAfterTheEventsThatArrived() {
 		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"
 				+ "{\"type\":\"token\",\"data\":{\"token\":\"b\"}}\n"

@@ -18,13 +18,10 @@ package io.github.cbkspring.client.conversation;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.cbkspring.client.ChatBotKitStreamException;
 import io.github.cbkspring.client.Message;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One event of a streamed completion, as the API sends it (a JSON line {@code {"type":
@@ -45,16 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
-		visible = true, defaultImpl = CompletionEvent.Unknown.class)
-@JsonSubTypes({ @JsonSubTypes.Type(value = CompletionEvent.Token.class, name = "token"),
-		@JsonSubTypes.Type(value = CompletionEvent.ReasoningToken.class, name = "reasoningToken"),
-		@JsonSubTypes.Type(value = CompletionEvent.MessageAdded.class, name = "message"),
-		@JsonSubTypes.Type(value = CompletionEvent.Usage.class, name = "usage"),
-		@JsonSubTypes.Type(value = CompletionEvent.Abort.class, name = "abort"),
-		@JsonSubTypes.Type(value = CompletionEvent.Result.class, name = "result"),
-		@JsonSubTypes.Type(value = CompletionEvent.Marker.class,
-				names = { "completeBegin", "completeEnd", "waitForChannelMessageBegin", "waitForChannelMessageEnd" }) })
+@JsonDeserialize(using = CompletionEventDeserializer.class)
 public sealed interface CompletionEvent {
 
 	/**
@@ -63,11 +51,6 @@ public sealed interface CompletionEvent {
 	 * @param token the text of the piece
 	 */
 	record Token(String token) implements CompletionEvent {
-
-		@JsonCreator
-		static Token fromWire(@JsonProperty(value = "data", required = true) EventData.Token data) {
-			return new Token(data.token());
-		}
 
 	}
 
@@ -79,11 +62,6 @@ public sealed interface CompletionEvent {
 	 */
 	record ReasoningToken(String token) implements CompletionEvent {
 
-		@JsonCreator
-		static ReasoningToken fromWire(@JsonProperty(value = "data", required = true) EventData.Token data) {
-			return new ReasoningToken(data.token());
-		}
-
 	}
 
 	/**
@@ -94,11 +72,6 @@ public sealed interface CompletionEvent {
 	 * @param message the message
 	 */
 	record MessageAdded(Message message) implements CompletionEvent {
-
-		@JsonCreator
-		static MessageAdded fromWire(@JsonProperty(value = "data", required = true) Message message) {
-			return new MessageAdded(message);
-		}
 
 	}
 
@@ -112,11 +85,6 @@ public sealed interface CompletionEvent {
 	 */
 	record Usage(String model, long inputTokens, long outputTokens) implements CompletionEvent {
 
-		@JsonCreator
-		static Usage fromWire(@JsonProperty(value = "data", required = true) EventData.Usage data) {
-			return new Usage(data.model(), data.inputTokensUsed(), data.outputTokensUsed());
-		}
-
 	}
 
 	/**
@@ -128,11 +96,6 @@ public sealed interface CompletionEvent {
 	 */
 	record Abort(@Nullable Object reason, @Nullable String functionName) implements CompletionEvent {
 
-		@JsonCreator
-		static Abort fromWire(@JsonProperty("data") EventData.@Nullable Abort data) {
-			return (data != null) ? new Abort(data.reason(), data.functionName()) : new Abort(null, null);
-		}
-
 	}
 
 	/**
@@ -141,11 +104,6 @@ public sealed interface CompletionEvent {
 	 * @param result the reply
 	 */
 	record Result(CompletionResult result) implements CompletionEvent {
-
-		@JsonCreator
-		static Result fromWire(@JsonProperty(value = "data", required = true) CompletionResult result) {
-			return new Result(result);
-		}
 
 	}
 
@@ -167,12 +125,6 @@ public sealed interface CompletionEvent {
 			data = Map.copyOf(data);
 		}
 
-		@JsonCreator
-		static Marker fromWire(@JsonProperty(value = "type", required = true) String type,
-				@JsonProperty("data") @Nullable Map<String, Object> data) {
-			return new Marker(type, (data != null) ? data : Map.of());
-		}
-
 	}
 
 	/**
@@ -190,12 +142,6 @@ public sealed interface CompletionEvent {
 		 */
 		public Unknown {
 			data = Map.copyOf(data);
-		}
-
-		@JsonCreator
-		static Unknown fromWire(@JsonProperty("type") @Nullable String type,
-				@JsonProperty("data") @Nullable Map<String, Object> data) {
-			return new Unknown((type != null) ? type : "", (data != null) ? data : Map.of());
 		}
 
 	}
