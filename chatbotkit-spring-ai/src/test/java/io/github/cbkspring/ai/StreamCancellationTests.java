@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.cbkspring.client.conversation.ConversationClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +88,9 @@ class StreamCancellationTests {
 
 	@Test
 	void cancellingAfterTwoTokensAbortsTheBlockedReadAndReleasesTheConnection() throws InterruptedException {
+		ConversationClient conversations = CompletionApi.conversationsOnOneConnection(url());
 		ChatBotKitChatModel model = ChatBotKitChatModel.builder()
-			.conversationClient(CompletionApi.conversationsOnOneConnection(url()))
+			.conversationClient(conversations)
 			.options(ChatBotKitChatOptions.builder().botId("bot-1").build())
 			// an executor whose tasks are never interrupted: its thread ends only when
 			// the read returns
@@ -112,7 +114,7 @@ class StreamCancellationTests {
 		assertThat(tokens).containsExactly("Hel", "lo");
 		// the pool has one connection: this call waits for it and fails if it was kept
 		ChatResponse next = ChatBotKitChatModel.builder()
-			.conversationClient(CompletionApi.conversationsOnOneConnection(url()))
+			.conversationClient(conversations)
 			.build()
 			.call(new Prompt("Again"));
 		assertThat(next.getResult().getOutput().getText()).isEqualTo("Hello");

@@ -17,6 +17,7 @@
 package io.github.cbkspring.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -80,7 +81,9 @@ public final class ChatBotKitClient implements AutoCloseable {
 	private static final String DEFAULT_POOL_SETTING = "the pool size: build the client with create(RestClient.builder()"
 			+ ".requestFactory(ChatBotKitHttpEngine.requestFactory(connectTimeout, readTimeout, maxConnections)), options)";
 
-	private static final String HTTP_COMPONENTS_HEADER_LOG = "org.apache.hc.client5.http.headers";
+	/** Apache HttpClient 5's logs that print request headers at DEBUG. */
+	private static final List<String> HTTP_COMPONENTS_HEADER_LOGS = List.of("org.apache.hc.client5.http.headers",
+			"org.apache.hc.client5.http.wire");
 
 	private final ApiExchange exchange;
 
@@ -129,9 +132,11 @@ public final class ChatBotKitClient implements AutoCloseable {
 			@Nullable Object engine) {
 		Assert.notNull(restClientBuilder, "RestClient.Builder must not be null");
 		Assert.notNull(options, "ChatBotKitOptions must not be null");
-		if (LogFactory.getLog(HTTP_COMPONENTS_HEADER_LOG).isDebugEnabled()) {
-			logger.warn("DEBUG logging of '" + HTTP_COMPONENTS_HEADER_LOG + "' prints every request header, the"
-					+ " ChatBotKit secret in 'Authorization' included: keep it off outside local debugging");
+		for (String log : HTTP_COMPONENTS_HEADER_LOGS) {
+			if (LogFactory.getLog(log).isDebugEnabled()) {
+				logger.warn("DEBUG logging of '" + log + "' prints every request header, the"
+						+ " ChatBotKit secret in 'Authorization' included: keep it off outside local debugging");
+			}
 		}
 		return new ChatBotKitClient(new ApiExchange(restClientBuilder.build(), options, engine));
 	}

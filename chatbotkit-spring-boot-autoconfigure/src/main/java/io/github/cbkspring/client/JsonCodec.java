@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -45,22 +46,30 @@ final class JsonCodec {
 
 	static final JsonCodec INSTANCE = new JsonCodec();
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		// counts the API may omit read as 0; required fields say so with @JsonProperty
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-		.disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
-		.enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-		.disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
-		// a metadata key the API sends as null reads as absent, so records can copy
-		// their maps with Map.copyOf
-		.withConfigOverride(Map.class, (map) -> map.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
+	private final JsonMapper mapper = configured(JsonMapper.builder()).build();
+
+	/** Reads streams, with buffers sized for parsers that live as long as a stream. */
+	private final JsonMapper streamMapper = configured(
+			JsonMapper.builder(JsonFactory.builder().recyclerPool(StreamBuffers.POOL).build()))
 		.build();
 
 	private final ObjectReader treeInSequenceReader = readerInSequence(type(JsonNode.class));
 
 	private JsonCodec() {
+	}
+
+	private static JsonMapper.Builder configured(JsonMapper.Builder builder) {
+		return builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			// counts the API may omit read as 0; required fields say so with
+			// @JsonProperty
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+			.disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+			.enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+			// a metadata key the API sends as null reads as absent, so records can copy
+			// their maps with Map.copyOf
+			.withConfigOverride(Map.class, (map) -> map.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SKIP)));
 	}
 
 	byte[] write(Object value) {
@@ -107,7 +116,7 @@ final class JsonCodec {
 	 * caller closes it.
 	 */
 	JsonParser createParser(InputStream input) {
-		return this.mapper.createParser(input);
+		return this.streamMapper.createParser(input);
 	}
 
 	/**
@@ -115,7 +124,7 @@ final class JsonCodec {
 	 * current token: what follows a value is the next one, not an error.
 	 */
 	ObjectReader readerInSequence(JavaType type) {
-		return this.mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		return this.streamMapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/**

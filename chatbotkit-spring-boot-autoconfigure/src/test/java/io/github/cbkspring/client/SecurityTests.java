@@ -175,12 +175,12 @@ class SecurityTests {
 		assertThat(output).contains("Retrying POST").doesNotContain(SECRET);
 	}
 
-	@Test
-	void engineHeaderLoggingThatWouldPrintTheSecretIsWarnedAbout(CapturedOutput output) {
-		Logger headers = (Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
-		headers.setLevel(Level.DEBUG);
+	@ParameterizedTest
+	@ValueSource(strings = { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" })
+	void engineHeaderLoggingThatWouldPrintTheSecretIsWarnedAbout(String log, CapturedOutput output) {
+		((Logger) LoggerFactory.getLogger(log)).setLevel(Level.DEBUG);
 		ChatBotKitClient.create(this.client.options());
-		assertThat(output).contains("WARN").contains("org.apache.hc.client5.http.headers").doesNotContain(SECRET);
+		assertThat(output).contains("WARN").contains("DEBUG logging of '" + log + "'").doesNotContain(SECRET);
 	}
 
 	@Test
