@@ -17,6 +17,8 @@
 package io.github.cbkspring.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -231,6 +233,36 @@ class FaultSuiteTests {
 				assertThat(events.toList()).containsExactly(new CompletionEvent.Token("ok"),
 						new CompletionEvent.Result(new CompletionResult(null, "ok", 0, EndReason.STOP)));
 			}
+		}
+	}
+
+	static Stream<Arguments> streamsEndingEarlyOnEveryPath() {
+		String tokens = "{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n{\"type\":\"token\",\"data\":{\"token\":\"b\"}}\n";
+		return Stream.of(ClientPath.values())
+			.flatMap((path) -> Stream.of(Arguments.of(path, tokens, "ended before its final event"),
+					Arguments.of(path, tokens + "{\"type\":\"res", "ended in the middle of a line")));
+	}
+
+	@ParameterizedTest(name = "{0}: {2}")
+	@MethodSource("streamsEndingEarlyOnEveryPath")
+	void streamEndingBeforeItsResultDeliversWhatArrivedThenFails(ClientPath path, String body, String problem) {
+		api.stubFor(WireMock.post(anyUrl())
+			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl").withBody(body)));
+		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()).maxConnections(1))) {
+			List<CompletionEvent> delivered = new ArrayList<>();
+			Throwable failure = catchThrowable(() -> {
+				try (Stream<CompletionEvent> events = opened.client().conversations().completeStream("c", "hi")) {
+					events.forEach(delivered::add);
+				}
+			});
+			assertThat(delivered).containsExactly(new CompletionEvent.Token("a"), new CompletionEvent.Token("b"));
+			assertThat(failure).isInstanceOf(ChatBotKitStreamException.class).hasMessageContaining(problem);
+			// the one pooled connection is free again: the same answer, not a wait for it
+			assertThat(catchThrowable(() -> {
+				try (Stream<CompletionEvent> events = opened.client().conversations().completeStream("c", "hi")) {
+					events.toList();
+				}
+			})).isInstanceOf(ChatBotKitStreamException.class).hasMessageContaining(problem);
 		}
 	}
 

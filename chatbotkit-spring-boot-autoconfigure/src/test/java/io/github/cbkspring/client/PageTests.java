@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link Page}: the lazy walk over every page, without HTTP.
+ *
+ * @author cbkspring contributors
+ */
+class PageTests {
+
+	private final List<@Nullable String> fetched = new ArrayList<>();
+
+	@Test
+	void walkFetchesEachPageOnlyWhenItsItemsAreNeededAndKeepsTheQuery() {
+		Map<String, Page<String>> pages = Map.of("", new Page<>(List.of("a", "b"), "c1"), "c1",
+				new Page<>(List.of("c"), "c2"), "c2", new Page<>(List.of(), "c3"));
+		try (Stream<String> all = Page.walk(ListQuery.defaults().withTake(2).withMeta("team", "x"), (query) -> {
+			assertThat(query.take()).isEqualTo(2);
+			assertThat(query.meta()).containsEntry("team", "x");
+			return fetch(pages, query);
+		})) {
+			Iterator<String> items = all.iterator();
+			assertThat(this.fetched).isEmpty();
+			assertThat(items.next()).isEqualTo("a");
+			assertThat(items.next()).isEqualTo("b");
+			assertThat(this.fetched).containsExactly((String) null);
+			assertThat(items.next()).isEqualTo("c");
+			// an empty page is the end, whatever its cursor
+			assertThat(items.hasNext()).isFalse();
+			assertThat(this.fetched).containsExactly(null, "c1", "c2");
+		}
+	}
+
+	@Test
+	void walkEndsAtAPageWithoutACursor() {
+		Map<String, Page<String>> pages = Map.of("", new Page<>(List.of("a"), "c1"), "c1",
+				new Page<>(List.of("b"), null));
+		assertThat(Page.walk(ListQuery.defaults(), (query) -> fetch(pages, query)).toList()).containsExactly("a", "b");
+		assertThat(this.fetched).containsExactly(null, "c1");
+	}
+
+	@Test
+	void walkThatIsAnsweredTheCursorItAskedForFailsInsteadOfLoopingForever() {
+		Map<String, Page<String>> pages = Map.of("", new Page<>(List.of("a"), "c1"), "c1",
+				new Page<>(List.of("b"), "c1"));
+		Iterator<String> items = Page.walk(ListQuery.defaults(), (query) -> fetch(pages, query)).iterator();
+		assertThat(items.next()).isEqualTo("a");
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(items::next)
+			.withMessageContaining("would never end");
+		assertThat(this.fetched).containsExactly(null, "c1");
+	}
+
+	private Page<String> fetch(Map<String, Page<String>> pages, ListQuery query) {
+		this.fetched.add(query.cursor());
+		return pages.get((query.cursor() != null) ? query.cursor() : "");
+	}
+
+}
