@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,8 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private final @Nullable Predicate<? super T> finalElement;
 
+	private final @Nullable Function<? super T, @Nullable String> errorMessage;
+
 	private final ChatBotKitOptions options;
 
 	private final String call;
@@ -82,11 +85,12 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	private boolean finalElementSeen;
 
 	JsonLinesIterator(ClientHttpResponse response, JavaType elementType, @Nullable Predicate<? super T> finalElement,
-			ChatBotKitOptions options, String call) {
+			@Nullable Function<? super T, @Nullable String> errorMessage, ChatBotKitOptions options, String call) {
 		this.response = response;
 		this.elementType = elementType;
 		this.elementReader = JsonCodec.INSTANCE.readerInSequence(elementType);
 		this.finalElement = finalElement;
+		this.errorMessage = errorMessage;
 		this.options = options;
 		this.call = call;
 	}
@@ -173,12 +177,21 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	}
 
 	/**
-	 * Read the value at the parser into an element. The API writes an event's
-	 * {@code type} first, so it is looked at as it passes: any event but an error is read
-	 * straight into the element type, and only error events, and lines of another shape,
-	 * go through a tree.
+	 * Read the value at the parser into an element. An element type that reads error
+	 * events is read straight, and its error elements are recognised afterwards. For any
+	 * other, each event's {@code type} is looked at as it passes (the API writes it
+	 * first): an event that is not an error is read straight into the element type, and
+	 * only error events, and lines of another shape, go through a tree.
 	 */
 	private T map(JsonParser parser) {
+		if (this.errorMessage != null) {
+			T element = this.elementReader.readValue(parser);
+			String message = this.errorMessage.apply(element);
+			if (message != null) {
+				throw apiError(message);
+			}
+			return element;
+		}
 		JsonParser value = parser;
 		String type = null;
 		if (parser.currentToken() == JsonToken.START_OBJECT) {
@@ -201,12 +214,15 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		}
 		JsonNode node = JsonCodec.INSTANCE.readTree(value);
 		if ("error".equals(node.path("type").asString(""))) {
-			String message = node.path("data").path("message").asString("(no message)");
-			throw new ChatBotKitStreamException(
-					"The API reported an error in the stream: " + Redaction.mask(message, this.options.secret()),
-					this.lineNumber, null);
+			throw apiError(node.path("data").path("message").asString("(no message)"));
 		}
 		return JsonCodec.INSTANCE.convert(node, this.elementType);
+	}
+
+	private ChatBotKitStreamException apiError(String message) {
+		return new ChatBotKitStreamException(
+				"The API reported an error in the stream: " + Redaction.mask(message, this.options.secret()),
+				this.lineNumber, null);
 	}
 
 	/**

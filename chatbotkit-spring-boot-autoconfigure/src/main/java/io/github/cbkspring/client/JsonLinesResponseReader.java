@@ -19,6 +19,7 @@ package io.github.cbkspring.client;
 import java.io.IOException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -37,10 +38,13 @@ import org.springframework.http.client.ClientHttpResponse;
  * @param elementType the type each line is read into
  * @param finalElement accepts the element that must end the stream, or {@code null} when
  * the stream may end anywhere
+ * @param errorMessage the message of an element that is an error event, or {@code null}
+ * when the element type does not read error events (each line's type is then looked at
+ * before it is read)
  * @author cbkspring contributors
  */
-record JsonLinesResponseReader<T>(JavaType elementType,
-		@Nullable Predicate<? super T> finalElement) implements ResponseReader<Stream<T>> {
+record JsonLinesResponseReader<T>(JavaType elementType, @Nullable Predicate<? super T> finalElement,
+		@Nullable Function<? super T, @Nullable String> errorMessage) implements ResponseReader<Stream<T>> {
 
 	static final MediaType APPLICATION_JSONL = MediaType.parseMediaType("application/jsonl");
 
@@ -56,8 +60,8 @@ record JsonLinesResponseReader<T>(JavaType elementType,
 
 	@Override
 	public Stream<T> read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
-		JsonLinesIterator<T> lines = new JsonLinesIterator<>(response, this.elementType, this.finalElement, options,
-				call);
+		JsonLinesIterator<T> lines = new JsonLinesIterator<>(response, this.elementType, this.finalElement,
+				this.errorMessage, options, call);
 		return StreamSupport
 			.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED | Spliterator.NONNULL), false)
 			.onClose(lines::close);

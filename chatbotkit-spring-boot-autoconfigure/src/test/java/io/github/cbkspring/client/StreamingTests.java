@@ -174,6 +174,25 @@ class StreamingTests {
 	}
 
 	@Test
+	void genericStreamEndsAtAnErrorEventWhereverItsTypeIs() {
+		stubReply(aResponse().withBody("""
+				{"type":"item","data":{"n":1}}
+				{"n":2,"type":"item"}
+				{"data":{"message":"Quota exceeded"},"type":"\\u0065rror"}
+				{"type":"item","data":{"n":3}}
+				"""));
+		try (Stream<Map> lines = this.client.stream("/conversation/{id}/complete", Map.of("text", "x"), Map.class,
+				"conv-1")) {
+			Iterator<Map> iterator = lines.iterator();
+			assertThat(iterator.next()).containsEntry("data", Map.of("n", 1));
+			assertThat(iterator.next()).containsEntry("n", 2);
+			assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(iterator::next)
+				.withMessageContaining("Quota exceeded")
+				.satisfies((ex) -> assertThat(ex.lineNumber()).isEqualTo(3));
+		}
+	}
+
+	@Test
 	void eventOfAKnownTypeWithoutItsDataFailsAsUnexpected() {
 		stubReply(aResponse().withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"
 				+ "{\"type\":\"token\",\"data\":{\"text\":\"b\"}}\n"));

@@ -34,7 +34,10 @@ import tools.jackson.databind.ValueDeserializer;
  * {@link CompletionEvent}. Written out rather than declared with {@code @JsonTypeInfo}: a
  * stream is hundreds of small events, and Jackson's polymorphic binding (the type id
  * buffered ahead, creator properties looked up by name) cost about three times what
- * reading the line does; this reads the {@code data} of a token in place.
+ * reading the line does; this reads the {@code data} of a token in place. An
+ * {@code error} event reads as an {@link CompletionEvent.Unknown} that
+ * {@link #errorMessage(CompletionEvent)} recognises, so that the stream can read every
+ * line straight into its event and still end at an error.
  *
  * @author cbkspring contributors
  */
@@ -75,6 +78,19 @@ final class CompletionEventDeserializer extends ValueDeserializer<CompletionEven
 			return read(type, data, context);
 		}
 		return withoutData((type != null) ? type : "", context);
+	}
+
+	/**
+	 * The message of an {@code error} event.
+	 * @param event an event
+	 * @return the message, or {@code null} if the event is not an error
+	 */
+	static @Nullable String errorMessage(CompletionEvent event) {
+		if (event instanceof CompletionEvent.Unknown unknown && "error".equals(unknown.type())) {
+			Object message = unknown.data().get("message");
+			return (message != null) ? message.toString() : "(no message)";
+		}
+		return null;
 	}
 
 	/**

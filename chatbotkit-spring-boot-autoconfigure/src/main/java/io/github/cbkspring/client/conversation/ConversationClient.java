@@ -434,7 +434,8 @@ public class ConversationClient {
 	}
 
 	private static Stream<CompletionEvent> events(ApiRequest request) {
-		return request.stream(CompletionEvent.class, CompletionEvent.Result.class::isInstance);
+		return request.stream(CompletionEvent.class, CompletionEvent.Result.class::isInstance,
+				CompletionEventDeserializer::errorMessage);
 	}
 
 	@Override
