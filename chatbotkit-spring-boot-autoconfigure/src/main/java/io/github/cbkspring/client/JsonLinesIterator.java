@@ -16,8 +16,10 @@
 
 package io.github.cbkspring.client;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
@@ -56,6 +58,12 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	 * rather than abort it: the rest of a finished answer is a line or two.
 	 */
 	private static final int MAX_DRAIN = 16 * 1024;
+
+	/**
+	 * How long the reads after the final element may go on, so that a server that
+	 * trickles after its answer cannot hold a close.
+	 */
+	private static final long MAX_DRAIN_NANOS = Duration.ofSeconds(1).toNanos();
 
 	private final ClientHttpResponse response;
 
@@ -118,8 +126,22 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		try {
 			parser = parser();
 			if (parser.nextToken() != null) {
-				this.lineNumber = parser.currentTokenLocation().getLineNr();
+				long line = parser.currentTokenLocation().getLineNr();
+				if (line == this.lineNumber) {
+					throw new ChatBotKitStreamException("Malformed JSON Lines in stream: a second value on a line",
+							line, null);
+				}
+				this.lineNumber = line;
 				T element = map(parser);
+				if (parser.currentTokenLocation().getLineNr() != line) {
+					throw new ChatBotKitStreamException("Malformed JSON Lines in stream: a value spread over lines",
+							line, null);
+				}
+				if (element == null) {
+					// a null would read as the end of the stream
+					throw new ChatBotKitStreamException("Unexpected event in stream: the line is null", this.lineNumber,
+							null);
+				}
 				if (this.finalElement != null && this.finalElement.test(element)) {
 					this.finalElementSeen = true;
 				}
@@ -128,7 +150,7 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			close();
 			if (this.finalElement != null && !this.finalElementSeen) {
 				throw new ChatBotKitStreamException("The stream ended before its final event: the answer is incomplete",
-						this.lineNumber, null);
+						Math.max(this.lineNumber, 1), null);
 			}
 			return null;
 		}
@@ -140,17 +162,20 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 						"A line is longer than the limit of " + this.options.maxResponseSize() + " bytes",
 						currentLine(parser), null);
 			}
+			if (failure instanceof CharConversionException) {
+				// bytes Jackson cannot decode: the answer's fault, not the network's
+				throw malformed("Malformed JSON in stream", ex, parser);
+			}
 			throw NetworkFailures.translate((failure != null) ? failure : ex,
 					this.call + " (stream, line " + currentLine(parser) + ")", this.options.secret());
 		}
 		catch (JacksonException ex) {
 			close();
-			String problem = (ex instanceof UnexpectedEndOfInputException)
-					? "The stream ended in the middle of a line: the answer is incomplete"
-					: (ex instanceof DatabindException) ? "Unexpected event in stream" : "Malformed JSON in stream";
-			throw new ChatBotKitStreamException(
-					problem + ": " + Redaction.mask(ex.getOriginalMessage(), this.options.secret()),
-					currentLine(parser), ex);
+			boolean cutOff = ex instanceof UnexpectedEndOfInputException
+					|| (this.body != null && this.body.endedInALine());
+			throw malformed(cutOff ? "The stream ended in the middle of a line: the answer is incomplete"
+					: (ex instanceof DatabindException) ? "Unexpected event in stream" : "Malformed JSON in stream", ex,
+					parser);
 		}
 		catch (ChatBotKitException ex) {
 			close();
@@ -162,6 +187,15 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			throw NetworkFailures.translate(ex, this.call + " (stream, line " + currentLine(parser) + ")",
 					this.options.secret());
 		}
+	}
+
+	private ChatBotKitStreamException malformed(String problem, Exception ex, @Nullable JsonParser parser) {
+		String detail = (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
+		String secret = this.options.secret();
+		// a value that did not bind was read whole: its line is where it began
+		long line = (ex instanceof DatabindException) ? this.lineNumber : currentLine(parser);
+		return new ChatBotKitStreamException(problem + ": " + Redaction.mask(String.valueOf(detail), secret), line,
+				Redaction.safe(ex, secret));
 	}
 
 	private JsonParser parser() throws IOException {
@@ -256,7 +290,7 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	 */
 	private boolean drainRest() {
 		try {
-			return this.body == null || this.body.skipRest(MAX_DRAIN);
+			return this.body == null || this.body.skipRest(MAX_DRAIN, MAX_DRAIN_NANOS);
 		}
 		catch (IOException | RuntimeException ex) {
 			return false;
@@ -279,6 +313,8 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 		private boolean overLimit;
 
+		private boolean ended;
+
 		LineLimitedBody(InputStream body, int limit) {
 			this.body = body;
 			this.limit = limit;
@@ -291,6 +327,7 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			}
 			int read = this.body.read(buffer, offset, length);
 			if (read <= 0) {
+				this.ended = read < 0;
 				return read;
 			}
 			if (this.lineLength + read <= this.limit) {
@@ -304,7 +341,8 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 				if (buffer[i] == '\n') {
 					this.lineLength = 0;
 				}
-				else if (++this.lineLength > this.limit) {
+				// a CR counts as part of the line break that follows it
+				else if (buffer[i] != '\r' && ++this.lineLength > this.limit) {
 					// the parser gets what comes before; asking for more fails
 					this.overLimit = true;
 					if (i == offset) {
@@ -314,6 +352,13 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 				}
 			}
 			return read;
+		}
+
+		/**
+		 * Whether the body ended without a line break after its last line.
+		 */
+		boolean endedInALine() {
+			return this.ended && this.lineLength > 0;
 		}
 
 		private static int lastIndexOf(byte[] buffer, int offset, int length) {
@@ -333,16 +378,18 @@ final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		}
 
 		/**
-		 * Read and discard the rest of the body, up to a limit.
+		 * Read and discard the rest of the body, up to a number of bytes and for up to a
+		 * time (a read that has begun still waits for the read timeout).
 		 * @return whether the end of the body was reached
 		 */
-		boolean skipRest(int limit) throws IOException {
+		boolean skipRest(int maxBytes, long maxNanos) throws IOException {
 			byte[] buffer = new byte[1024];
+			long start = System.nanoTime();
 			int skipped = 0;
 			int read;
 			while ((read = this.body.read(buffer, 0, buffer.length)) >= 0) {
 				skipped += read;
-				if (skipped > limit) {
+				if (skipped > maxBytes || System.nanoTime() - start > maxNanos) {
 					return false;
 				}
 			}

@@ -32,8 +32,37 @@ final class Redaction {
 	private Redaction() {
 	}
 
+	/**
+	 * How much of the start of the secret is masked where a text shows it cut short, as
+	 * messages and excerpts that truncate what they quote do.
+	 */
+	private static final int SHORTEST_MASKED_START = 8;
+
+	/**
+	 * The text with the secret masked, whole or cut short after at least its first
+	 * {@value #SHORTEST_MASKED_START} characters.
+	 */
 	static String mask(String text, String secret) {
-		return (secret.isEmpty() || !text.contains(secret)) ? text : text.replace(secret, MASK);
+		int at = secret.isEmpty() ? -1 : text.indexOf(start(secret));
+		if (at < 0) {
+			return text;
+		}
+		StringBuilder masked = new StringBuilder(text.length());
+		int from = 0;
+		while (at >= 0) {
+			int end = at + start(secret).length();
+			while (end < text.length() && end - at < secret.length() && text.charAt(end) == secret.charAt(end - at)) {
+				end++;
+			}
+			masked.append(text, from, at).append(MASK);
+			from = end;
+			at = text.indexOf(start(secret), end);
+		}
+		return masked.append(text, from, text.length()).toString();
+	}
+
+	private static String start(String secret) {
+		return secret.substring(0, Math.min(secret.length(), SHORTEST_MASKED_START));
 	}
 
 	/**
@@ -49,7 +78,7 @@ final class Redaction {
 		if (failure == null || secret.isEmpty() || depth > 16) {
 			return false;
 		}
-		if (String.valueOf(failure.getMessage()).contains(secret)) {
+		if (String.valueOf(failure.getMessage()).contains(start(secret))) {
 			return true;
 		}
 		for (Throwable suppressed : failure.getSuppressed()) {

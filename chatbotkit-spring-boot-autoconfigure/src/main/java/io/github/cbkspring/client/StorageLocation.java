@@ -168,6 +168,10 @@ final class StorageLocation {
 		for (String spelling : this.spellings) {
 			masked = masked.replace(spelling, this.masked);
 		}
+		// whole values first: one value's start may be another's, raw and decoded
+		for (String secret : this.secrets) {
+			masked = masked.replace(secret, Redaction.MASK);
+		}
 		for (String secret : this.secrets) {
 			masked = Redaction.mask(masked, secret);
 		}

@@ -112,7 +112,8 @@ public sealed interface CompletionEvent {
 	 * {@code waitForChannelMessageBegin}, {@code waitForChannelMessageEnd}).
 	 *
 	 * @param type the marker's type, such as {@code completeBegin}
-	 * @param data the marker's data as maps, lists and values; empty if none
+	 * @param data the marker's data as maps, lists and values; empty if none, and data
+	 * that is not a JSON object under the key {@code value}
 	 */
 	record Marker(String type, Map<String, Object> data) implements CompletionEvent {
 
@@ -131,7 +132,8 @@ public sealed interface CompletionEvent {
 	 * An event of a type this client does not know yet.
 	 *
 	 * @param type the event's type
-	 * @param data the event's data as maps, lists and values; empty if none
+	 * @param data the event's data as maps, lists and values; empty if none, and data
+	 * that is not a JSON object under the key {@code value}
 	 */
 	record Unknown(String type, Map<String, Object> data) implements CompletionEvent {
 

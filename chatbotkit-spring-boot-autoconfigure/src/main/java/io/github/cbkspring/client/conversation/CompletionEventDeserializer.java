@@ -56,6 +56,8 @@ final class CompletionEventDeserializer extends ValueDeserializer<CompletionEven
 			JsonToken value = parser.nextToken();
 			if ("type".equals(name)) {
 				type = (value == JsonToken.VALUE_STRING) ? parser.getString() : null;
+				// a type that is not a string is no type; the parser must leave it whole
+				parser.skipChildren();
 			}
 			else if (!"data".equals(name) || value == JsonToken.VALUE_NULL) {
 				parser.skipChildren();
@@ -156,9 +158,13 @@ final class CompletionEventDeserializer extends ValueDeserializer<CompletionEven
 
 	/**
 	 * The data of a marker or an unknown event, without its {@code null} values, as the
-	 * records hold them.
+	 * records hold them; data that is not an object is kept under {@code value}.
 	 */
 	private static Map<String, Object> map(JsonParser data, DeserializationContext context) {
+		if (!data.isExpectedStartObjectToken()) {
+			Object value = context.readValue(data, Object.class);
+			return (value != null) ? Map.of("value", value) : Map.of();
+		}
 		JavaType type = context.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
 		Map<String, @Nullable Object> map = context.readValue(data, type);
 		if (map == null) {
