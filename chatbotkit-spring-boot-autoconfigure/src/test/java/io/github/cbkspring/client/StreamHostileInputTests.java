@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -71,21 +72,7 @@ class StreamHostileInputTests {
 
 	Outcome complete(ChatBotKitClient c, byte[] body) {
 		stub(body);
-		return assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
-			List<Object> delivered = new ArrayList<>();
-			Throwable failure = null;
-			try (Stream<CompletionEvent> events = c.conversations().completeStream("conv-1", "Hi")) {
-				Iterator<CompletionEvent> it = events.iterator();
-				while (it.hasNext()) {
-					delivered.add(it.next());
-				}
-			}
-			catch (Throwable ex) {
-				failure = ex;
-			}
-			Outcome o = new Outcome(delivered, failure);
-			return o;
-		});
+		return read(() -> c.conversations().completeStream("conv-1", "Hi"));
 	}
 
 	Outcome complete(String body) {
@@ -96,24 +83,29 @@ class StreamHostileInputTests {
 		return complete(this.client, body);
 	}
 
-	@SuppressWarnings("rawtypes")
 	Outcome generic(String body) {
 		stub(body.getBytes(StandardCharsets.UTF_8));
+		return read(() -> this.client.stream("/conversation/{id}/complete", Map.of("text", "x"), Map.class, "conv-1"));
+	}
+
+	/**
+	 * Read a stream to its end or its failure, within a bound that turns a hang into a
+	 * failed test.
+	 */
+	private static Outcome read(Supplier<Stream<?>> open) {
 		return assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
 			List<Object> delivered = new ArrayList<>();
-			Throwable failure = null;
-			try (Stream<Map> lines = this.client.stream("/conversation/{id}/complete", Map.of("text", "x"), Map.class,
-					"conv-1")) {
-				Iterator<Map> it = lines.iterator();
-				while (it.hasNext()) {
-					delivered.add(it.next());
+			RuntimeException failure = null;
+			try (Stream<?> events = open.get()) {
+				Iterator<?> iterator = events.iterator();
+				while (iterator.hasNext()) {
+					delivered.add(iterator.next());
 				}
 			}
-			catch (Throwable ex) {
+			catch (RuntimeException ex) {
 				failure = ex;
 			}
-			Outcome o = new Outcome(delivered, failure);
-			return o;
+			return new Outcome(delivered, failure);
 		});
 	}
 
