@@ -100,28 +100,9 @@
 		}
 	}
 
-	// Reads a stream line by line. The decoder keeps a character that is split across two
-	// chunks until its last byte arrives.
-	async function readLines(response, handleLine) {
-		const reader = response.body.getReader();
-		const decoder = new TextDecoder();
-		let buffer = '';
-		for (;;) {
-			const { value, done } = await reader.read();
-			buffer += decoder.decode(value, { stream: !done });
-			const lines = buffer.split('\n');
-			buffer = lines.pop();
-			lines.forEach(handleLine);
-			if (done) {
-				break;
-			}
-		}
-		handleLine(buffer);
-	}
-
 	// JSON Lines (the API): one event per line; blank lines are skipped
 	function readJsonLines(response, handleEvent) {
-		return readLines(response, (line) => {
+		return chatStreams.readLines(response, (line) => {
 			if (!line.trim()) {
 				return;
 			}
@@ -138,33 +119,16 @@
 		});
 	}
 
-	// Server-Sent Events (the relay): "event:" and "data:" lines, a blank line ends an event
-	function readServerSentEvents(response, handleEvent) {
-		let name = 'message';
-		let data = [];
-		return readLines(response, (rawLine) => {
-			const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-			if (line === '') {
-				if (data.length) {
-					const payload = JSON.parse(data.join('\n'));
-					handleEvent(name, name === 'token' ? payload.token : name === 'result' ? payload.text : payload.detail);
-				}
-				name = 'message';
-				data = [];
-			}
-			else if (line.startsWith('event:')) {
-				name = line.slice(6).trim();
-			}
-			else if (line.startsWith('data:')) {
-				data.push(line.slice(5).replace(/^ /, ''));
-			}
-		});
+	// Server-Sent Events (the relay): token, result and error events
+	function readRelayEvents(response, handleEvent) {
+		return chatStreams.readServerSentEvents(response, (name, payload) => handleEvent(name,
+			name === 'token' ? payload.token : name === 'result' ? payload.text : payload.detail));
 	}
 
 	async function readReply(response, reply) {
 		let text = '';
 		const read = response.headers.get('Content-Type')?.startsWith('text/event-stream')
-			? readServerSentEvents : readJsonLines;
+			? readRelayEvents : readJsonLines;
 		await read(response, (type, value) => {
 			if (type === 'token') {
 				text += value;

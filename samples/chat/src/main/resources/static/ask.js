@@ -12,32 +12,6 @@
 	const answer = byId('ask-answer');
 	const errorBox = byId('ask-error');
 
-	// EventSource cannot POST, so the events are read from fetch: each ends with a blank
-	// line, and its data lines start with "data:"
-	async function readEvents(response, onData) {
-		const reader = response.body.getReader();
-		const decoder = new TextDecoder();
-		let buffer = '';
-		for (;;) {
-			const { value, done } = await reader.read();
-			buffer += decoder.decode(value, { stream: !done });
-			const events = buffer.split(/\r?\n\r?\n/);
-			buffer = events.pop();
-			events.forEach((event) => {
-				const data = event.split(/\r?\n/)
-					.filter((line) => line.startsWith('data:'))
-					.map((line) => line.slice('data:'.length))
-					.join('\n');
-				if (data) {
-					onData(JSON.parse(data));
-				}
-			});
-			if (done) {
-				return;
-			}
-		}
-	}
-
 	form.addEventListener('submit', async (event) => {
 		event.preventDefault();
 		const question = input.value.trim();
@@ -58,7 +32,7 @@
 			if (!response.ok) {
 				throw new Error(`The server could not answer (${response.status}).`);
 			}
-			await readEvents(response, (token) => {
+			await chatStreams.readServerSentEvents(response, (name, token) => {
 				answer.textContent += token.text;
 			});
 			answer.dataset.state = 'done';
