@@ -43,20 +43,21 @@ final class Redaction {
 	 * {@value #SHORTEST_MASKED_START} characters.
 	 */
 	static String mask(String text, String secret) {
-		int at = secret.isEmpty() ? -1 : text.indexOf(start(secret));
+		String start = start(secret);
+		int at = secret.isEmpty() ? -1 : text.indexOf(start);
 		if (at < 0) {
 			return text;
 		}
 		StringBuilder masked = new StringBuilder(text.length());
 		int from = 0;
 		while (at >= 0) {
-			int end = at + start(secret).length();
+			int end = at + start.length();
 			while (end < text.length() && end - at < secret.length() && text.charAt(end) == secret.charAt(end - at)) {
 				end++;
 			}
 			masked.append(text, from, at).append(MASK);
 			from = end;
-			at = text.indexOf(start(secret), end);
+			at = text.indexOf(start, end);
 		}
 		return masked.append(text, from, text.length()).toString();
 	}
