@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -70,25 +71,32 @@ final class ApiExchange {
 
 	private final LongSupplier nanoClock;
 
+	/**
+	 * The wall clock a {@code Retry-After} date counts from when an answer has no date.
+	 */
+	private final Clock clock;
+
 	/** The engine this exchange built for itself and closes, if any. */
 	private final @Nullable Object engine;
 
 	/** The {@code Authorization} value, built once rather than on every call. */
 	private final String authorization;
 
-	ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock,
+	ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock, Clock clock,
 			@Nullable Object engine) {
 		this.restClient = restClient;
 		this.options = options;
 		this.retryPolicy = new RetryPolicy(options.retry());
 		this.sleeper = sleeper;
 		this.nanoClock = nanoClock;
+		this.clock = clock;
 		this.engine = engine;
 		this.authorization = "Bearer " + options.secret();
 	}
 
-	ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock) {
-		this(restClient, options, sleeper, nanoClock, null);
+	ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock,
+			Clock clock) {
+		this(restClient, options, sleeper, nanoClock, clock, null);
 	}
 
 	/**
@@ -96,7 +104,8 @@ final class ApiExchange {
 	 * under it, which {@link #close()} destroys.
 	 */
 	ApiExchange(RestClient restClient, ChatBotKitOptions options, @Nullable Object engine) {
-		this(restClient, options, (delay) -> Thread.sleep(delay.toMillis()), System::nanoTime, engine);
+		this(restClient, options, (delay) -> Thread.sleep(delay.toMillis()), System::nanoTime, Clock.systemUTC(),
+				engine);
 	}
 
 	/**
@@ -104,7 +113,7 @@ final class ApiExchange {
 	 * engine.
 	 */
 	ApiExchange withOptions(ChatBotKitOptions options) {
-		return new ApiExchange(this.restClient, options, this.sleeper, this.nanoClock, null);
+		return new ApiExchange(this.restClient, options, this.sleeper, this.nanoClock, this.clock, null);
 	}
 
 	ChatBotKitOptions options() {
@@ -219,7 +228,8 @@ final class ApiExchange {
 					NetworkFailures.hostAndPort(call.uri()), "407 Proxy Authentication Required", null);
 		}
 		if (!status.is2xxSuccessful()) {
-			throw ErrorDecoder.decode(status, response.getHeaders(), errorBody(response), this.options.secret());
+			throw ErrorDecoder.decode(status, response.getHeaders(), errorBody(response), this.options.secret(),
+					this.clock);
 		}
 		return reader.read(response, this.options, call.toString());
 	}

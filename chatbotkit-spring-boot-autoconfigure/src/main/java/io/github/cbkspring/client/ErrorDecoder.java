@@ -18,10 +18,9 @@ package io.github.cbkspring.client;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -63,12 +62,18 @@ final class ErrorDecoder {
 	private ErrorDecoder() {
 	}
 
-	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret) {
+	/**
+	 * The exception for an error answer.
+	 * @param clock the wall clock a {@code Retry-After} date counts from when the answer
+	 * has no {@code Date}
+	 */
+	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret,
+			Clock clock) {
 		int code = status.value();
 		JsonNode json = json(body);
 		ChatBotKitError error = new ChatBotKitError(code, errorCode(code, json),
 				errorMessage(status, headers, json, body, secret), headers.getFirst(REQUEST_ID_HEADER));
-		Duration retryAfter = retryAfter(headers);
+		Duration retryAfter = retryAfter(headers, clock);
 		return switch (code) {
 			case 401 -> new ChatBotKitAuthenticationException(error);
 			case 403 -> new ChatBotKitPermissionException(error);
@@ -123,13 +128,14 @@ final class ErrorDecoder {
 	}
 
 	/**
-	 * The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date,
-	 * clamped to {@link #MAX_RETRY_AFTER}. A date counts from the answer's {@code Date},
-	 * so that a skewed local clock does not change the wait, or from now without one.
+	 * The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date in
+	 * any of the three forms of RFC 9110 ({@link HttpDates}), clamped to
+	 * {@link #MAX_RETRY_AFTER}. A date counts from the answer's {@code Date}, so that a
+	 * skewed local clock does not change the wait, or from the clock's now without one.
 	 * @return the wait, or {@code null} when there is no header or it is neither a number
 	 * nor a date
 	 */
-	static @Nullable Duration retryAfter(HttpHeaders headers) {
+	static @Nullable Duration retryAfter(HttpHeaders headers, Clock clock) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
 		if (value == null || value.isBlank()) {
 			return null;
@@ -140,25 +146,14 @@ final class ErrorDecoder {
 			return (seconds.compareTo(BigDecimal.valueOf(MAX_RETRY_AFTER.toSeconds())) >= 0) ? MAX_RETRY_AFTER
 					: Duration.ofMillis(seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact());
 		}
-		ZonedDateTime date = date(headers, HttpHeaders.RETRY_AFTER);
+		Instant date = HttpDates.parse(trimmed, clock);
 		if (date == null) {
 			return null;
 		}
-		ZonedDateTime answered = date(headers, HttpHeaders.DATE);
-		Duration wait = Duration.between((answered != null) ? answered : ZonedDateTime.now(ZoneOffset.UTC), date);
+		String answeredValue = headers.getFirst(HttpHeaders.DATE);
+		Instant answered = (answeredValue != null) ? HttpDates.parse(answeredValue, clock) : null;
+		Duration wait = Duration.between((answered != null) ? answered : clock.instant(), date);
 		return wait.isNegative() ? Duration.ZERO : (wait.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : wait;
-	}
-
-	/**
-	 * An HTTP date in any of the three forms RFC 9110 asks recipients to read.
-	 */
-	private static @Nullable ZonedDateTime date(HttpHeaders headers, String name) {
-		try {
-			return headers.getFirstZonedDateTime(name);
-		}
-		catch (IllegalArgumentException | DateTimeException ex) {
-			return null;
-		}
 	}
 
 }

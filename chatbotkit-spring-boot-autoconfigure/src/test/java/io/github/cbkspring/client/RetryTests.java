@@ -16,7 +16,10 @@
 
 package io.github.cbkspring.client;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -79,7 +82,7 @@ class RetryTests {
 	private ChatBotKitClient client(RetryOptions retry, String url) {
 		ChatBotKitOptions options = ChatBotKitOptions.builder().secret("sk-retry").url(url).retry(retry).build();
 		return new ChatBotKitClient(new ApiExchange(RestClient.builder().requestFactory(this.engine).build(), options,
-				this.time::sleep, this.time::nanoTime));
+				this.time::sleep, this.time::nanoTime, this.time.wallClock()));
 	}
 
 	@Test
@@ -170,13 +173,23 @@ class RetryTests {
 
 	/**
 	 * A date counts from the answer's {@code Date}, so a skewed local clock does not
-	 * change the wait; the three date forms of RFC 9110 are read.
+	 * change the wait; the three date forms of RFC 9110 are read, on days of one digit
+	 * and of two, the asctime day padded with a space, a zero or not at all.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "EEE, dd MMM yyyy HH:mm:ss 'GMT'", "EEEE, dd-MMM-yy HH:mm:ss 'GMT'",
-			"EEE MMM d HH:mm:ss yyyy" })
-	void retryAfterDateIsWaitedFromTheAnswersDate(String format) {
-		ZonedDateTime answered = ZonedDateTime.now(ZoneOffset.UTC).minusHours(3).withNano(0);
+	@CsvSource(delimiter = '|', textBlock = """
+			EEE, dd MMM yyyy HH:mm:ss 'GMT'   | 2026-12-06T22:59:58Z
+			EEE, dd MMM yyyy HH:mm:ss 'GMT'   | 2026-12-16T09:00:00Z
+			EEEE, dd-MMM-yy HH:mm:ss 'GMT'    | 2026-01-01T00:00:00Z
+			EEEE, dd-MMM-yy HH:mm:ss 'GMT'    | 2026-10-31T12:30:00Z
+			EEE MMM ppd HH:mm:ss yyyy         | 2026-12-06T10:00:00Z
+			EEE MMM ppd HH:mm:ss yyyy         | 2026-12-31T23:59:58Z
+			EEE MMM d HH:mm:ss yyyy           | 2026-02-09T10:00:00Z
+			EEE MMM d HH:mm:ss yyyy           | 2026-02-10T10:00:00Z
+			EEE MMM dd HH:mm:ss yyyy          | 2026-03-01T10:00:00Z
+			""")
+	void retryAfterDateIsWaitedFromTheAnswersDate(String format, Instant answeredAt) {
+		ZonedDateTime answered = answeredAt.atZone(ZoneOffset.UTC);
 		DateTimeFormatter formatter = DateTimeFormatter.ofPattern(format, Locale.US);
 		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()),
 				aResponse().withStatus(503)
@@ -185,6 +198,23 @@ class RetryTests {
 				WireMock.okJson(SessionClientTests.SESSION_JSON));
 		client(FAST).sessions().create("bot-1");
 		assertThat(this.time.waits()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+	}
+
+	/**
+	 * Without a {@code Date}, a date counts from the client's clock, on a day of one
+	 * digit and of two: the same date answered again after the first wait is due at once.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-12-07T10:00:00Z", "2026-12-17T10:00:00Z" })
+	void retryAfterDateWithoutTheAnswersDateIsWaitedFromTheClock(Instant now) {
+		this.time.setWallClock(now);
+		DateTimeFormatter asctime = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
+		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()),
+				aResponse().withStatus(503)
+					.withHeader("Retry-After", asctime.format(now.plusSeconds(1).atZone(ZoneOffset.UTC))),
+				WireMock.okJson(SessionClientTests.SESSION_JSON));
+		client(FAST).sessions().create("bot-1");
+		assertThat(this.time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ZERO);
 	}
 
 	@Test
@@ -294,6 +324,8 @@ class RetryTests {
 
 		private boolean interruptOnWait;
 
+		private Instant wallClock = Instant.parse("2026-01-15T12:00:00Z");
+
 		void sleep(Duration delay) throws InterruptedException {
 			if (this.interruptOnWait) {
 				throw new InterruptedException("interrupted in a test");
@@ -304,6 +336,34 @@ class RetryTests {
 
 		long nanoTime() {
 			return this.nanos;
+		}
+
+		/**
+		 * A clock that reads the wall time set last, moved on by every wait.
+		 */
+		Clock wallClock() {
+			return new Clock() {
+
+				@Override
+				public ZoneId getZone() {
+					return ZoneOffset.UTC;
+				}
+
+				@Override
+				public Clock withZone(ZoneId zone) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public Instant instant() {
+					return FakeTime.this.wallClock.plusNanos(FakeTime.this.nanos);
+				}
+
+			};
+		}
+
+		void setWallClock(Instant now) {
+			this.wallClock = now.minusNanos(this.nanos);
 		}
 
 		void interruptOnWait() {
