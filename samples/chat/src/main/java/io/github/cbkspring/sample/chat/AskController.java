@@ -77,8 +77,7 @@ class AskController {
 	}
 
 	private static Flux<ServerSentEvent<?>> failed(Throwable ex) {
-		// ChatBotKit's message is for the log: the page gets a sentence of this
-		// application's
+		// ChatBotKit's message is for the log; the page gets this application's words
 		logger.warn("Streaming a Spring AI answer failed: " + ex.getMessage());
 		logger.debug("Streaming a Spring AI answer failed", ex);
 		return Flux.just(ServerSentEvent.builder(new Failure(FAILURE_DETAIL)).event("error").build());
