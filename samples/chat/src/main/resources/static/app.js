@@ -66,6 +66,19 @@
 		});
 	}
 
+	// Demo mode is known before any chat: the badge shows from the start
+	async function showMode() {
+		try {
+			const response = await fetch('/api/mode', { headers: { Accept: 'application/json' } });
+			if (response.ok) {
+				modeBadge.hidden = !(await response.json()).demo;
+			}
+		}
+		catch {
+			// only a badge: the page works without it, and a session shows it again
+		}
+	}
+
 	function whenExpired(callback) {
 		const remaining = session.expiresAtMillis - Date.now();
 		if (remaining <= 0) {
@@ -302,4 +315,5 @@
 	});
 
 	restore();
+	showMode();
 })();

@@ -1,6 +1,7 @@
 /*
  * The "Ask with Spring AI" section: the server answers with Spring AI's ChatClient and
- * streams the answer as Server-Sent Events, one JSON event ({"text": ...}) per token.
+ * streams the answer as Server-Sent Events, one JSON event ({"text": ...}) per token, or
+ * ends it with an "error" event ({"detail": ...}) when ChatBotKit fails, even half-way.
  */
 'use strict';
 
@@ -18,6 +19,8 @@
 		if (!question) {
 			return;
 		}
+		// ready for the next question, as the chat's message box is after sending
+		input.value = '';
 		button.disabled = true;
 		errorBox.hidden = true;
 		answer.hidden = false;
@@ -32,8 +35,11 @@
 			if (!response.ok) {
 				throw new Error(`The server could not answer (${response.status}).`);
 			}
-			await chatStreams.readServerSentEvents(response, (name, token) => {
-				answer.textContent += token.text;
+			await chatStreams.readServerSentEvents(response, (name, data) => {
+				if (name === 'error') {
+					throw new Error(data.detail || 'The answer failed.');
+				}
+				answer.textContent += data.text;
 			});
 			answer.dataset.state = 'done';
 		}

@@ -38,8 +38,11 @@ import org.springframework.util.Assert;
  * a stream comes with its size: <pre class="code">
  * FileContent.of(Path.of("handbook.pdf"))
  * FileContent.of(resource).withContentType(MediaType.APPLICATION_PDF)
+ * FileContent.of(bytes, "notes.md", MediaType.TEXT_MARKDOWN)
  * FileContent.of(inputStream, size, "export.csv")
- * </pre> The bytes are streamed when uploaded, never read whole into memory.
+ * FileContent.of(inputStream, size, "export", MediaType.parseMediaType("text/csv"))
+ * </pre> Without a content type, it is the one known for the file name's extension. The
+ * bytes are streamed when uploaded, never read whole into memory.
  *
  * @author cbkspring contributors
  * @since 0.1.0
@@ -55,8 +58,8 @@ public final class FileContent {
 	private final long size;
 
 	private FileContent(Resource resource, String name, @Nullable MediaType contentType, long size) {
-		Assert.hasText(name, "File name must not be empty");
-		Assert.isTrue(size >= 0, "Size must not be negative");
+		Assert.isTrue(name != null && !name.isBlank(), "File name must not be null or blank");
+		Assert.isTrue(size >= 0, () -> "Size must not be negative, but was " + size);
 		this.resource = resource;
 		this.name = name;
 		this.contentType = contentType;
@@ -110,14 +113,30 @@ public final class FileContent {
 	}
 
 	/**
-	 * Bytes in memory.
+	 * Bytes in memory, with the content type known for the file name's extension.
 	 * @param bytes the bytes, not copied
 	 * @param name the file name
 	 * @return the content
+	 * @throws IllegalArgumentException if {@code bytes} is {@code null}, or {@code name}
+	 * is {@code null} or blank
 	 */
 	public static FileContent of(byte[] bytes, String name) {
 		Assert.notNull(bytes, "Bytes must not be null");
 		return new FileContent(new ByteArrayResource(bytes), name, null, bytes.length);
+	}
+
+	/**
+	 * Bytes in memory, with a content type.
+	 * @param bytes the bytes, not copied
+	 * @param name the file name
+	 * @param contentType the content type the API is told
+	 * @return the content
+	 * @throws IllegalArgumentException if an argument is {@code null}, or {@code name} is
+	 * blank
+	 * @since 0.1.0
+	 */
+	public static FileContent of(byte[] bytes, String name, MediaType contentType) {
+		return of(bytes, name).withContentType(contentType);
 	}
 
 	/**
@@ -128,10 +147,28 @@ public final class FileContent {
 	 * @param size the number of bytes to read from it
 	 * @param name the file name
 	 * @return the content
+	 * @throws IllegalArgumentException if {@code stream} is {@code null}, {@code size} is
+	 * negative, or {@code name} is {@code null} or blank
 	 */
 	public static FileContent of(InputStream stream, long size, String name) {
 		Assert.notNull(stream, "InputStream must not be null");
 		return new FileContent(new SizedStreamResource(stream, size, name), name, null, size);
+	}
+
+	/**
+	 * The bytes of a stream that can be read once, with a content type; otherwise as
+	 * {@link #of(InputStream, long, String)}.
+	 * @param stream the stream
+	 * @param size the number of bytes to read from it
+	 * @param name the file name
+	 * @param contentType the content type the API is told
+	 * @return the content
+	 * @throws IllegalArgumentException if an argument is {@code null}, {@code size} is
+	 * negative, or {@code name} is blank
+	 * @since 0.1.0
+	 */
+	public static FileContent of(InputStream stream, long size, String name, MediaType contentType) {
+		return of(stream, size, name).withContentType(contentType);
 	}
 
 	/**

@@ -190,6 +190,22 @@ class FileClientTests {
 	}
 
 	@Test
+	void inlineUploadOfBytesOrAStreamWithAContentTypeSendsThatType() {
+		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
+		byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+		MediaType type = MediaType.parseMediaType("text/csv");
+		this.files.upload("f", FileContent.of(csv, "export", type));
+		this.files.upload("f", FileContent.of(new ByteArrayInputStream(csv), csv.length, "export", type));
+		api.verify(2,
+				postRequestedFor(urlEqualTo("/api/v1/file/f/upload"))
+					.withAnyRequestBodyPart(aMultipart().withName("file")
+						.withHeader("Content-Disposition", containing("filename=\"export\""))
+						.withHeader("Content-Type", equalTo("text/csv"))
+						.withBody(binaryEqualTo(csv))));
+		api.verify(2, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
 	void autoUploadsInlineUpToTheLimitInclusive() {
 		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
 		long limit = FileClient.INLINE_UPLOAD_LIMIT;

@@ -209,6 +209,20 @@ class FileStorageTests {
 	}
 
 	@Test
+	void directUploadOfAStreamWithAContentTypeAnnouncesAndSendsThatType() {
+		stubTicket("f", "PUT", storageUrl("/f"), Map.of("Content-Type", "text/csv"));
+		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
+		byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+		this.files.upload("f", FileContent.of(new ByteArrayInputStream(csv), csv.length, "export",
+				MediaType.parseMediaType("text/csv")), UploadMode.DIRECT);
+		api.verify(1, postRequestedFor(urlEqualTo("/api/v1/file/f/upload")).withRequestBody(
+				equalToJson("{\"file\":{\"type\":\"text/csv\",\"size\":8,\"name\":\"export\"}}", false, false)));
+		LoggedRequest put = onlyRequest(storage);
+		assertThat(put.getBody()).isEqualTo(csv);
+		assertThat(put.getHeader("Content-Type")).isEqualTo("text/csv");
+	}
+
+	@Test
 	void autoUploadsAboveTheInlineLimitDirectlyWithThePostMethodTheApiNamed() {
 		long size = FileClient.INLINE_UPLOAD_LIMIT + 1;
 		stubTicket("f", "post", storageUrl("/upload"), Map.of());

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import io.github.cbkspring.client.ApiEndpoint;
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitException;
 import io.github.cbkspring.client.ListQuery;
 import io.github.cbkspring.client.Message;
 import io.github.cbkspring.client.Page;
@@ -46,6 +47,8 @@ import io.github.cbkspring.client.file.FileContent;
 import io.github.cbkspring.client.file.FileRequest;
 import io.github.cbkspring.client.partner.PartnerUserLimits;
 import io.github.cbkspring.client.partner.PartnerUserRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.MediaType;
@@ -80,6 +83,8 @@ class TypedApiSnippets {
 	@RestController
 	class ReplyController {
 
+		private static final Log logger = LogFactory.getLog(ReplyController.class);
+
 		private final ConversationClient conversations;
 
 		private final AsyncTaskExecutor executor;
@@ -98,30 +103,50 @@ class TypedApiSnippets {
 					try (Stream<CompletionEvent> events = this.conversations.completeStream(request)) {
 						for (CompletionEvent event : (Iterable<CompletionEvent>) events::iterator) {
 							if (event instanceof CompletionEvent.Token token) {
-								emitter.send(SseEmitter.event().name("token").data(token.token()));
+								// JSON keeps a token's leading space
+								emitter.send(SseEmitter.event().name("token").data(Map.of("token", token.token())));
 							}
 						}
 					}
 					emitter.complete();
 				}
+				catch (ChatBotKitException ex) {
+					// failed, perhaps half-way: say so, or the browser sees a normal
+					// end. In your words: ChatBotKit's message is for the log
+					logger.warn("The reply failed: " + ex.getMessage());
+					send(emitter, SseEmitter.event().name("error").data(Map.of("message", "The reply failed.")));
+				}
 				catch (IOException | RuntimeException ex) {
-					// a bad history, a lost browser or a failed call: the
-					// stream is closed (aborting the call) and the answer ends
+					// a bad history or a lost browser: the stream is closed (aborting the
+					// call) and the answer ends
 					emitter.completeWithError(ex);
 				}
 			});
 			return emitter;
 		}
 
+		private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+			try {
+				emitter.send(event);
+				emitter.complete();
+			}
+			catch (IOException ex) {
+				emitter.completeWithError(ex); // the browser went away
+			}
+		}
+
 	}
 	// end::relay-controller[]
 
-	void datasetIngestion(DatasetClient datasets, FileClient files, Path handbook) {
+	void datasetIngestion(DatasetClient datasets, FileClient files) {
 		// tag::dataset-ingestion[]
 		String datasetId = datasets.create(DatasetRequest.builder().name("Employee handbook").build());
 
 		// a file of any size: up to 4 MiB in the request, larger ones streamed straight
-		// to storage
+		// to storage. FileContent.of(path) names it after the file and types it by its
+		// extension; see also of(bytes, name[, contentType]), of(inputStream, size,
+		// name[, contentType]) and of(resource)
+		Path handbook = Path.of("docs", "handbook.pdf");
 		String fileId = files.create(FileRequest.builder().name("handbook.pdf").build());
 		files.upload(fileId, FileContent.of(handbook));
 		datasets.files().attach(datasetId, fileId); // ChatBotKit turns the file into
@@ -158,8 +183,12 @@ class TypedApiSnippets {
 
 	void listsAndEndpoints(BotClient bots, ChatBotKitClient client, String skillsetId) {
 		// tag::lists-and-endpoints[]
-		// one page, or every item lazily, page after page
+		// one page, then the next with the cursor the page ended on
 		Page<Bot> firstPage = bots.list(ListQuery.defaults().withTake(20));
+		if (firstPage.hasNext()) {
+			Page<Bot> secondPage = bots.list(ListQuery.defaults().withTake(20).withCursor(firstPage.cursor()));
+		}
+		// or every item lazily, page after page
 		try (Stream<Bot> all = bots.listAll(ListQuery.defaults().withMeta("team", "support"))) {
 			all.forEach((bot) -> System.out.println(bot.id() + " " + bot.name()));
 		}

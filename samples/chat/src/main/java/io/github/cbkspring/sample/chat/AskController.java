@@ -18,11 +18,14 @@ package io.github.cbkspring.sample.chat;
 
 import java.util.Objects;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,12 +38,19 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code spring.ai.chatbotkit.chat.bot-id} the chat model behind it. The server talks to
  * ChatBotKit here, with its secret; the reply comes whole as JSON or streamed as
  * Server-Sent Events, one per token. A failed ChatBotKit call becomes a problem response
- * ({@link ChatBotKitProblemHandler}).
+ * (the starter's {@code chatbotkit.problem-details.enabled}) for a whole answer. A
+ * streamed answer ends with an {@code error} event ({@code {"detail": "..."}}) instead,
+ * as it may fail after its first tokens, once the status has been sent: without that
+ * event the page would take half an answer for a whole one.
  *
  * @author cbkspring contributors
  */
 @RestController
 class AskController {
+
+	static final String FAILURE_DETAIL = "ChatBotKit could not finish the answer.";
+
+	private static final Log logger = LogFactory.getLog(AskController.class);
 
 	private final ChatClient chatClient;
 
@@ -55,10 +65,22 @@ class AskController {
 	}
 
 	@PostMapping(path = "/api/ask", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<Answer> askStreaming(@RequestBody Question question) {
+	Flux<ServerSentEvent<?>> askStreaming(@RequestBody Question question) {
 		// JSON events rather than plain text: an event's data loses a leading space, a
 		// token often starts with one
-		return this.chatClient.prompt().user(text(question)).stream().content().map(Answer::new);
+		return this.chatClient.prompt()
+			.user(text(question))
+			.stream()
+			.content()
+			.<ServerSentEvent<?>>map((text) -> ServerSentEvent.builder(new Answer(text)).build())
+			.onErrorResume(AskController::failed);
+	}
+
+	private static Flux<ServerSentEvent<?>> failed(Throwable ex) {
+		// ChatBotKit's message is for the log; the page gets this application's words
+		logger.warn("Streaming a Spring AI answer failed: " + ex.getMessage());
+		logger.debug("Streaming a Spring AI answer failed", ex);
+		return Flux.just(ServerSentEvent.builder(new Failure(FAILURE_DETAIL)).event("error").build());
 	}
 
 	private static String text(Question question) {
@@ -72,6 +94,9 @@ class AskController {
 	}
 
 	record Answer(String text) {
+	}
+
+	record Failure(String detail) {
 	}
 
 }

@@ -29,6 +29,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,7 +62,16 @@ class SessionController {
 	BrowserSession create() {
 		SessionCreateResponse session = this.sessionClient.create(this.properties.botId());
 		return new BrowserSession(session.conversationId(), session.token(), session.expiresAt(), apiBase(),
-				this.properties.transport().name().toLowerCase(Locale.ROOT), this.properties.demo().enabled());
+				transport(), this.properties.demo().enabled());
+	}
+
+	/**
+	 * How this application runs, for the page to show before any chat starts.
+	 * @return the mode
+	 */
+	@GetMapping("/api/mode")
+	Mode mode() {
+		return new Mode(transport(), this.properties.demo().enabled());
 	}
 
 	// Only this controller knows which bot was asked for: say so, in one line
@@ -80,6 +90,10 @@ class SessionController {
 		return problem;
 	}
 
+	private String transport() {
+		return this.properties.transport().name().toLowerCase(Locale.ROOT);
+	}
+
 	/**
 	 * Where the page sends messages: this application's relay, or the API the server
 	 * calls unless told otherwise (demo mode hands out a same-origin path).
@@ -91,6 +105,15 @@ class SessionController {
 		String browserApiBase = this.properties.browserApiBase();
 		return (browserApiBase != null && !browserApiBase.isBlank()) ? browserApiBase
 				: this.sessionClient.client().options().baseUri();
+	}
+
+	/**
+	 * How this application runs.
+	 *
+	 * @param transport how the page gets the reply: {@code browser} or {@code relay}
+	 * @param demo whether the sample talks to its own demo API
+	 */
+	record Mode(String transport, boolean demo) {
 	}
 
 	/**

@@ -20,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author cbkspring contributors
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chatbotkit.secret=")
+@ExtendWith(OutputCaptureExtension.class)
 class AskControllerTests {
 
 	@LocalServerPort
@@ -64,6 +68,18 @@ class AskControllerTests {
 	}
 
 	@Test
+	void streamThatFailsHalfWayEndsWithAnErrorEventInTheSamplesWords(CapturedOutput output) {
+		// the demo API fails half-way through its reply to "/fail", with an error event
+		// whose message is not for the page
+		String body = ask(MediaType.TEXT_EVENT_STREAM, "/fail").retrieve().body(String.class);
+		assertThat(body).isEqualTo("data:{\"text\":\"Demo\"}\n\ndata:{\"text\":\" bot:\"}\n\n"
+				+ "event:error\ndata:{\"detail\":\"ChatBotKit could not finish the answer.\"}\n\n");
+		assertThat(output.getOut().lines().filter((line) -> line.contains(" WARN ") && line.contains("AskController")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("Streaming a Spring AI answer failed: "));
+	}
+
+	@Test
 	void refusesAnEmptyQuestion() {
 		HttpStatusCode status = RestClient.create()
 			.post()
@@ -75,12 +91,16 @@ class AskControllerTests {
 	}
 
 	private RestClient.RequestBodySpec ask(MediaType accept) {
+		return ask(accept, "What is Spring AI?");
+	}
+
+	private RestClient.RequestBodySpec ask(MediaType accept, String question) {
 		return RestClient.create()
 			.post()
 			.uri("http://localhost:{port}/api/ask", this.port)
 			.accept(accept)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("text", "What is Spring AI?"));
+			.body(Map.of("text", question));
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,6 +51,39 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 	@Override
 	String expectedApi() {
 		return "/demo-api/v1";
+	}
+
+	@Test
+	void demoBadgeShowsBeforeAnyChat() {
+		new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("mode-badge")));
+		assertThat(browser.findElement(By.id("start-chat")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("mode-badge")).getText()).isEqualTo("Demo mode");
+	}
+
+	@Test
+	void chatAndSpringAiAnswerAndStatusFitA1280By900Window() throws IOException {
+		Dimension usual = browser.manage().window().getSize();
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		try {
+			startChat();
+			send("Hello");
+			awaitReply(1);
+			ask("What is Spring AI?");
+			new WebDriverWait(browser, TIMEOUT)
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ask-answer[data-state='done']")));
+			screenshot("fold-1280x900.png");
+			for (String selector : List.of("#messages", "#ask-answer", "#session-status", "main.card")) {
+				Object bottom = browser.executeScript(
+						"return document.querySelector(arguments[0]).getBoundingClientRect().bottom;", selector);
+				Object viewport = browser.executeScript("return window.innerHeight;");
+				assertThat(((Number) bottom).doubleValue()).as(selector + " ends within the window")
+					.isLessThanOrEqualTo(((Number) viewport).doubleValue());
+			}
+			assertThat(browser.executeScript("return window.scrollY;")).isEqualTo(0L);
+		}
+		finally {
+			browser.manage().window().setSize(usual);
+		}
 	}
 
 	@Test
@@ -167,8 +201,9 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 						new MutationObserver(() => window.answerTexts.push(document.getElementById('ask-answer').textContent))
 							.observe(document.getElementById('ask-answer'), { childList: true, subtree: true, characterData: true });
 						""");
-		browser.findElement(By.id("ask-input")).sendKeys("What is Spring AI?");
-		browser.findElement(By.id("ask-send")).click();
+		ask("What is Spring AI?");
+		// cleared at once, ready for the next question
+		assertThat(browser.findElement(By.id("ask-input")).getDomProperty("value")).isEmpty();
 		WebElement answer = new WebDriverWait(browser, TIMEOUT)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ask-answer[data-state='done']")));
 		String whole = "Demo bot: you said \"What is Spring AI?\"";
@@ -182,6 +217,23 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 		assertThat(browser.findElement(By.id("ask-error")).isDisplayed()).isFalse();
 		browser.executeScript("arguments[0].scrollIntoView()", answer);
 		screenshot("spring-ai.png");
+	}
+
+	@Test
+	void springAiAnswerThatFailsHalfWayShowsTheErrorAfterWhatArrived() {
+		ask("/fail");
+		WebElement answer = new WebDriverWait(browser, TIMEOUT)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ask-answer[data-state='error']")));
+		assertThat(answer.getText()).isEqualTo("Demo bot:");
+		assertThat(browser.findElement(By.id("ask-error")).getText())
+			.isEqualTo("ChatBotKit could not finish the answer.");
+		// the page is ready for the next question
+		assertThat(browser.findElement(By.id("ask-send")).isEnabled()).isTrue();
+	}
+
+	private static void ask(String question) {
+		browser.findElement(By.id("ask-input")).sendKeys(question);
+		browser.findElement(By.id("ask-send")).click();
 	}
 
 }

@@ -16,9 +16,17 @@
 
 package io.github.cbkspring.sample.chat;
 
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chat page in relay mode: the page sends its messages to the sample, which relays
@@ -35,6 +43,16 @@ class ChatPageRelayBrowserTests extends ChatPageBrowserTestSupport {
 	@Override
 	String expectedApi() {
 		return "/api (relayed by the server)";
+	}
+
+	@Test
+	void replyThatFailsHalfWayShowsTheRelaysErrorAfterWhatArrived() {
+		startChat();
+		send("/fail");
+		WebElement reply = new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#messages .message.bot[data-state='error']")));
+		assertThat(reply.getText()).isEqualTo("Demo bot:");
+		assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("ChatBotKit could not finish the reply.");
 	}
 
 }

@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 
 /**
  * Tests that {@link SessionController} sends the page to the relay in relay mode,
@@ -56,6 +57,14 @@ class SessionControllerTransportTests {
 			.bodyJson()
 			.satisfies((json) -> assertThat(json).extractingPath("$.apiBase").isEqualTo("/api"))
 			.satisfies((json) -> assertThat(json).extractingPath("$.transport").isEqualTo("relay"));
+	}
+
+	@Test
+	void modeSaysRelayAndNotDemoWithoutASession() {
+		assertThat(this.mvc.get().uri("/api/mode").accept(MediaType.APPLICATION_JSON).exchange()).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("{\"transport\":\"relay\",\"demo\":false}");
+		then(this.sessionClient).shouldHaveNoInteractions();
 	}
 
 }

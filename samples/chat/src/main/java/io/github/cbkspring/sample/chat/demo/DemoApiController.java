@@ -18,6 +18,7 @@ package io.github.cbkspring.sample.chat.demo;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,7 +47,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 /**
  * A small stand-in for the two ChatBotKit endpoints the sample uses: creating a bot
  * session (with the secret) and completing a conversation (with the session's token), as
- * JSON or streamed as JSON Lines. The bot echoes what it is told, one word at a time.
+ * JSON or streamed as JSON Lines. The bot echoes what it is told, one word at a time;
+ * told {@value Reply#FAILING_MESSAGE}, it fails half-way through a streamed reply, to
+ * show what a page sees then.
  *
  * @author cbkspring contributors
  */
@@ -141,16 +144,17 @@ class DemoApiController {
 		if (!StringUtils.hasText(request.text())) {
 			throw new DemoApiException(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The text must not be empty.");
 		}
-		return new Reply("Demo bot: you said \"" + request.text().strip() + "\"");
+		return Reply.to(request.text());
 	}
 
 	void stream(Reply reply, Duration delay, ResponseBodyEmitter emitter) {
 		try {
-			for (String token : reply.tokens()) {
-				send(emitter, new Event("token", new TokenData(token)));
-				Thread.sleep(delay.toMillis());
+			for (Event event : reply.events()) {
+				send(emitter, event);
+				if (event.data() instanceof TokenData) {
+					Thread.sleep(delay.toMillis());
+				}
 			}
-			send(emitter, new Event("result", reply.result()));
 			emitter.complete();
 		}
 		catch (IOException ex) {
@@ -184,8 +188,41 @@ class DemoApiController {
 
 	/**
 	 * A reply and the tokens it streams as: its words, each with the space before it.
+	 *
+	 * @param text the whole reply
+	 * @param failing whether streaming it fails half-way
 	 */
-	record Reply(String text) {
+	record Reply(String text, boolean failing) {
+
+		/**
+		 * The message that makes a streamed reply fail half-way.
+		 */
+		static final String FAILING_MESSAGE = "/fail";
+
+		/**
+		 * What ChatBotKit's error event would carry: a message for the developer, with
+		 * details that an application must not pass on to its users.
+		 */
+		static final ApiError FAILURE = new ApiError(
+				"The model stopped answering (demo failure; upstream node demo-7 reset)", "DEMO_FAILURE");
+
+		static Reply to(String message) {
+			String text = message.strip();
+			return new Reply("Demo bot: you said \"" + text + "\"", text.equalsIgnoreCase(FAILING_MESSAGE));
+		}
+
+		/**
+		 * The events a streamed reply sends: a token per word, then its result; or, when
+		 * failing, the first half of the tokens, then an {@code error} event.
+		 */
+		List<Event> events() {
+			List<String> tokens = tokens();
+			List<Event> events = new ArrayList<>();
+			tokens.subList(0, this.failing ? tokens.size() / 2 : tokens.size())
+				.forEach((token) -> events.add(new Event("token", new TokenData(token))));
+			events.add(this.failing ? new Event("error", FAILURE) : new Event("result", result()));
+			return events;
+		}
 
 		List<String> tokens() {
 			return Arrays.asList(this.text.split("(?=\\s)"));

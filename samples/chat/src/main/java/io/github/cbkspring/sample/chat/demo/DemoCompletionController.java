@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.cbkspring.sample.chat.demo.DemoApiController.ApiError;
-import io.github.cbkspring.sample.chat.demo.DemoApiController.Event;
 import io.github.cbkspring.sample.chat.demo.DemoApiController.Reply;
 import io.github.cbkspring.sample.chat.demo.DemoApiController.Result;
 import io.github.cbkspring.sample.chat.demo.DemoApiController.TokenData;
@@ -47,7 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 /**
  * The demo API's stateless completion ({@code POST /conversation/complete}), which the
  * Spring AI chat model calls: with the secret, the whole history in the request, as JSON
- * or streamed as JSON Lines. The bot echoes the last user message, one word at a time.
+ * or streamed as JSON Lines. The bot echoes the last user message, one word at a time,
+ * and fails half-way through a streamed reply to {@value Reply#FAILING_MESSAGE}.
  *
  * @author cbkspring contributors
  */
@@ -85,10 +85,8 @@ class DemoCompletionController {
 		Reply reply = reply(authorization, completion);
 		ResponseBodyEmitter emitter = new ResponseBodyEmitter(
 				WORD_DELAY.multipliedBy(reply.tokens().size()).plus(TIMEOUT_MARGIN).toMillis());
-		Flux.fromIterable(reply.tokens())
-			.delayElements(WORD_DELAY)
-			.map((token) -> new Event("token", new TokenData(token)))
-			.concatWithValues(new Event("result", reply.result()))
+		Flux.fromIterable(reply.events())
+			.delayUntil((event) -> (event.data() instanceof TokenData) ? Mono.delay(WORD_DELAY) : Mono.empty())
 			// a failed write (the caller went away) ends the reply
 			.concatMap((event) -> Mono.fromCallable(() -> {
 				emitter.send(this.jsonMapper.writeValueAsString(event) + "\n", JSON_LINES);
@@ -117,7 +115,7 @@ class DemoCompletionController {
 			.map(Message::text)
 			.filter((text) -> !text.isBlank())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "There is no user message."));
-		return new Reply("Demo bot: you said \"" + question.strip() + "\"");
+		return Reply.to(question);
 	}
 
 	record Completion(List<Message> messages) {

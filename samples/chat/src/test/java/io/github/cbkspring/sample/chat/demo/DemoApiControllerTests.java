@@ -40,13 +40,14 @@ class DemoApiControllerTests {
 
 	@Test
 	void shortReplyKeepsTheUsualPace() {
-		assertThat(new DemoApiController.Reply("a few words").wordDelay(USUAL, DemoApiController.MAX_REPLY_DURATION))
+		assertThat(new DemoApiController.Reply("a few words", false).wordDelay(USUAL,
+				DemoApiController.MAX_REPLY_DURATION))
 			.isEqualTo(USUAL);
 	}
 
 	@Test
 	void longReplyIsWrittenFasterToFinishInTime() {
-		DemoApiController.Reply reply = new DemoApiController.Reply("word ".repeat(400).strip());
+		DemoApiController.Reply reply = new DemoApiController.Reply("word ".repeat(400).strip(), false);
 		Duration delay = reply.wordDelay(USUAL, DemoApiController.MAX_REPLY_DURATION);
 		assertThat(delay).isLessThan(USUAL);
 		assertThat(delay.multipliedBy(reply.tokens().size())).isLessThanOrEqualTo(DemoApiController.MAX_REPLY_DURATION);
@@ -60,7 +61,7 @@ class DemoApiControllerTests {
 		// as when the response timed out before the reply was written
 		emitter.complete();
 		assertThatNoException()
-			.isThrownBy(() -> controller.stream(new DemoApiController.Reply("Hello"), Duration.ZERO, emitter));
+			.isThrownBy(() -> controller.stream(DemoApiController.Reply.to("Hello"), Duration.ZERO, emitter));
 	}
 
 }

@@ -19,6 +19,7 @@ package io.github.cbkspring.sample.chat.demo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,9 +27,11 @@ import java.util.stream.Stream;
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitHttpException;
+import io.github.cbkspring.client.ChatBotKitStreamException;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.sample.chat.MutableClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -151,6 +154,21 @@ class DemoApiTests {
 		assertThat(result.get("text").asString()).isEqualTo("Demo bot: you said \"Grüße ✓\"");
 		assertThat(result.get("usage").get("token").asInt()).isEqualTo(6);
 		assertThat(result.get("end").get("reason").asString()).isEqualTo("stop");
+	}
+
+	@Test
+	void failingMessageStreamsHalfTheTokensThenAnErrorEvent() {
+		SessionCreateResponse session = this.sessionClient.create("my-bot");
+		ConversationClient conversation = this.sessionClient.client()
+			.withOptions((options) -> options.secret(session.token()))
+			.conversations();
+		List<CompletionEvent> received = new ArrayList<>();
+		assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(() -> {
+			try (Stream<CompletionEvent> events = conversation.completeStream(session.conversationId(), " /FAIL ")) {
+				events.forEach(received::add);
+			}
+		}).withMessageContaining("demo failure");
+		assertThat(received).containsExactly(new CompletionEvent.Token("Demo"), new CompletionEvent.Token(" bot:"));
 	}
 
 	@Test

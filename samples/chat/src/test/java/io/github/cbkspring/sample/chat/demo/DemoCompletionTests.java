@@ -16,11 +16,13 @@
 
 package io.github.cbkspring.sample.chat.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitHttpException;
+import io.github.cbkspring.client.ChatBotKitStreamException;
 import io.github.cbkspring.client.Message;
 import io.github.cbkspring.client.MessageType;
 import io.github.cbkspring.client.conversation.CompletionEvent;
@@ -74,6 +76,18 @@ class DemoCompletionTests {
 			assertThat(all.get(all.size() - 1)).isInstanceOfSatisfying(CompletionEvent.Result.class,
 					(last) -> assertThat(last.result().text()).isEqualTo("Demo bot: you said \"Grüße ✓\""));
 		}
+	}
+
+	@Test
+	void failingMessageStreamsHalfTheTokensThenAnErrorEvent() {
+		CompletionRequest failing = CompletionRequest.withBot("demo-bot").message(Message.user("/fail")).build();
+		List<CompletionEvent> received = new ArrayList<>();
+		assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(() -> {
+			try (Stream<CompletionEvent> events = this.conversations.completeStream(failing)) {
+				events.forEach(received::add);
+			}
+		}).withMessageContaining("demo failure");
+		assertThat(received).containsExactly(new CompletionEvent.Token("Demo"), new CompletionEvent.Token(" bot:"));
 	}
 
 	@Test
