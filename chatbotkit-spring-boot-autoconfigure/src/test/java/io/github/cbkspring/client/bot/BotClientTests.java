@@ -17,6 +17,7 @@
 package io.github.cbkspring.client.bot;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -180,6 +181,20 @@ class BotClientTests {
 		ApiStub.stubGet(api, "/bot/list?cursor=p2&take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"p3\"}");
 		ApiStub.stubGet(api, "/bot/list?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"p4\"}");
 		assertThat(this.bots.listAll(ListQuery.defaults().withTake(1))).containsExactly(BOT, BOT);
+	}
+
+	@Test
+	void listAllThatTheApiSendsRoundACycleFailsWithoutTheSecretAfterOneRound() {
+		ApiStub.stubGet(api, "/bot/list?take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"A\"}");
+		ApiStub.stubGet(api, "/bot/list?cursor=A&take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"B\"}");
+		ApiStub.stubGet(api, "/bot/list?cursor=B&take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"A\"}");
+		List<Bot> read = new ArrayList<>();
+		assertThatExceptionOfType(ChatBotKitDecodingException.class)
+			.isThrownBy(() -> this.bots.listAll(ListQuery.defaults().withTake(1)).forEach(read::add))
+			.withMessageContaining("repeated a cursor")
+			.withMessageNotContaining(ApiStub.SECRET);
+		assertThat(read).containsExactly(BOT, BOT);
+		assertThat(api.getAllServeEvents()).hasSize(3);
 	}
 
 	@Test
