@@ -62,12 +62,12 @@ class BotClientTests {
 
 	@Test
 	void listSendsEveryQueryParameterAndMapsThePage() {
-		ApiStub.stubGet(api, "/bot/list?cursor=c%201&order=asc&take=2&meta.team=a%26b",
+		ApiStub.stubGet(api, "/bot/list?cursor=c+1&order=asc&take=2&meta.team=a%26b",
 				"{\"items\":[" + BOT_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<Bot> page = this.bots
 			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.ASC).withTake(2).withMeta("team", "a&b"));
 		assertThat(page).isEqualTo(new Page<>(List.of(BOT), "c2"));
-		ApiStub.verifyGet(api, "/bot/list?cursor=c%201&order=asc&take=2&meta.team=a%26b");
+		ApiStub.verifyGet(api, "/bot/list?cursor=c+1&order=asc&take=2&meta.team=a%26b");
 	}
 
 	@Test
@@ -162,7 +162,7 @@ class BotClientTests {
 
 	@Test
 	void usageSendsThePeriodAsIsoInstants() {
-		String path = "/bot/" + ENCODED_ID + "/usage/fetch?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
+		String path = "/bot/" + ENCODED_ID + "/usage/fetch?from=2026-01-01T00%3A00%3A00Z&to=2026-02-01T00%3A00%3A00Z";
 		ApiStub.stubGet(api, path, "{\"tokens\":10,\"conversations\":2,\"messages\":5,\"extra\":0}");
 		assertThat(this.bots.usage(ID, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")))
 			.isEqualTo(new BotUsage(10, 2, 5));
@@ -181,6 +181,19 @@ class BotClientTests {
 		ApiStub.stubGet(api, "/bot/list?cursor=p2&take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"p3\"}");
 		ApiStub.stubGet(api, "/bot/list?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"p4\"}");
 		assertThat(this.bots.listAll(ListQuery.defaults().withTake(1))).containsExactly(BOT, BOT);
+	}
+
+	@Test
+	void listAllSendsBackACursorAndAMetaFilterWithPlusSignsAsTheyWere() {
+		// a base64 cursor and an address with a '+': RFC 3986 query encoding leaves '+'
+		// as
+		// it is, which the API reads as a space
+		ApiStub.stubGet(api, "/bot/list?meta.email=ann%2Bnews%40example.com",
+				"{\"items\":[" + BOT_JSON + "],\"cursor\":\"x+y/z==\"}");
+		ApiStub.stubGet(api, "/bot/list?cursor=x%2By%2Fz%3D%3D&meta.email=ann%2Bnews%40example.com", "{\"items\":[]}");
+		assertThat(this.bots.listAll(ListQuery.defaults().withMeta("email", "ann+news@example.com")))
+			.containsExactly(BOT);
+		assertThat(api.getAllServeEvents()).hasSize(2);
 	}
 
 	@Test
