@@ -115,6 +115,22 @@ class BotClientTests {
 	}
 
 	@Test
+	void fetchReadsATimeWithAFractionOfAMillisecondToTheNanosecond() {
+		ApiStub.stubGet(api, "/bot/b/fetch", "{\"id\":\"b\",\"createdAt\":1767225600000.5,\"updatedAt\":-1.5}");
+		Bot bot = this.bots.fetch("b");
+		assertThat(bot.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.000500Z"));
+		assertThat(bot.updatedAt()).isEqualTo(Instant.parse("1969-12-31T23:59:59.998500Z"));
+	}
+
+	@Test
+	void fetchWithATimeOutsideTheRangeOfAnInstantIsDecodingException() {
+		ApiStub.stubGet(api, "/bot/b/fetch", "{\"id\":\"b\",\"createdAt\":1e30,\"updatedAt\":2}");
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.bots.fetch("b"))
+			.withMessageContaining("createdAt")
+			.withMessageContaining("outside the range of an Instant");
+	}
+
+	@Test
 	void unknownVisibilityIsReadAsUnknown() {
 		ApiStub.stubGet(api, "/bot/b/fetch",
 				"{\"id\":\"b\",\"createdAt\":1,\"updatedAt\":2,\"visibility\":\"team-only\"}");
