@@ -16,7 +16,6 @@
 package io.github.cbkspring.client;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -30,7 +29,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.util.UriUtils;
 
 /**
  * One request to an {@link ApiEndpoint}, made with
@@ -56,7 +54,7 @@ public final class ApiRequest {
 
 	private final Object[] pathVariables;
 
-	private @Nullable StringBuilder query;
+	private final QueryString query = new QueryString();
 
 	private @Nullable RequestBody body;
 
@@ -69,40 +67,36 @@ public final class ApiRequest {
 	}
 
 	/**
-	 * Add a query parameter, encoded; a {@code null} value adds nothing.
+	 * Add a query parameter, encoded as ChatBotKit's Node SDK encodes it
+	 * ({@code URLSearchParams}, {@code application/x-www-form-urlencoded}): ASCII
+	 * letters, digits and {@code *-._} as they are, a space as {@code +}, anything else
+	 * percent-encoded in UTF-8 ({@code +} as {@code %2B}, {@code @} as {@code %40}). A
+	 * map adds one parameter per entry, {@code name.key=value}; a list or an array one
+	 * per element, {@code name.0=a&name.1=b}; a {@code null} value, entry or element adds
+	 * nothing. Any other value is written with {@code toString()}.
 	 * @param name the parameter name
-	 * @param value the value, written with {@code toString()}
+	 * @param value the value, a map, a list or an array
 	 * @return this request
+	 * @throws IllegalArgumentException if a map, list or array holds a map, list or
+	 * array: the API reads one level
 	 */
 	public ApiRequest query(String name, @Nullable Object value) {
 		Assert.hasText(name, "Query parameter name must not be empty");
-		if (value != null) {
-			StringBuilder query = this.query;
-			if (query == null) {
-				query = new StringBuilder(64);
-				this.query = query;
-			}
-			else {
-				query.append('&');
-			}
-			query.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8))
-				.append('=')
-				.append(UriUtils.encodeQueryParam(value.toString(), StandardCharsets.UTF_8));
-		}
+		this.query.add(name, value);
 		return this;
 	}
 
 	/**
 	 * Add a map as query parameters named {@code name.key}, the form the ChatBotKit API
-	 * reads a {@code meta} filter in.
+	 * reads a {@code meta} filter in; the same as {@link #query(String, Object)} with a
+	 * map.
 	 * @param name the parameter name, such as {@code meta}
 	 * @param values the keys and values; none adds nothing
 	 * @return this request
 	 */
 	public ApiRequest query(String name, Map<String, String> values) {
 		Assert.notNull(values, "Query values must not be null");
-		values.forEach((key, value) -> query(name + "." + key, value));
-		return this;
+		return query(name, (Object) values);
 	}
 
 	/**
@@ -299,9 +293,7 @@ public final class ApiRequest {
 	}
 
 	private <T> T exchange(ResponseReader<T> reader) {
-		StringBuilder query = this.query;
-		return this.exchange.exchange(this.endpoint, this.pathVariables, (query != null) ? query.toString() : null,
-				this.body, reader);
+		return this.exchange.exchange(this.endpoint, this.pathVariables, this.query.build(), this.body, reader);
 	}
 
 	static RequestBody.Json json(Object body) {

@@ -68,6 +68,10 @@ class ChatBotKitRuntimeHints implements RuntimeHintsRegistrar {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot scan the ChatBotKit client classes", ex);
 		}
+		// the storage transfer reads the request factory of Spring's RestClient builder
+		if (StorageTransfer.REQUEST_FACTORY != null) {
+			hints.reflection().registerField(StorageTransfer.REQUEST_FACTORY);
+		}
 		// JdkEngine closes the JDK client with shutdownNow(), which Java 21 added
 		hints.reflection().registerType(HttpClient.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 	}

@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -32,6 +33,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The JSON mapping of the ChatBotKit wire format. The client owns its mapper instead of
@@ -64,12 +66,14 @@ final class JsonCodec {
 			// @JsonProperty
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-			.disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
 			.enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
 			// a metadata key the API sends as null reads as absent, so records can copy
 			// their maps with Map.copyOf
-			.withConfigOverride(Map.class, (map) -> map.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SKIP)));
+			.withConfigOverride(Map.class, (map) -> map.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
+			// the API's times are epoch milliseconds, a fraction included
+			.addModule(
+					new SimpleModule("chatbotkit-times").addDeserializer(Instant.class, new EpochMillisDeserializer()));
 	}
 
 	byte[] write(Object value) {

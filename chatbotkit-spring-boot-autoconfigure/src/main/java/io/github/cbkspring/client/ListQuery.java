@@ -37,7 +37,7 @@ import org.springframework.util.Assert;
  * @param take how many items to fetch, or {@code null} for the API's default
  * @param order the order, or {@code null} for the API's default (newest first)
  * @param meta only items whose metadata holds these keys and values; sent as
- * {@code meta.<key>=<value>}
+ * {@code meta.<key>=<value>}, encoded as {@link ApiRequest#query(String, Object)} says
  * @author cbkspring contributors
  * @since 0.1.0
  */

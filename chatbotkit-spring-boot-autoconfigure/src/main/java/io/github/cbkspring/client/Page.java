@@ -16,10 +16,11 @@
 
 package io.github.cbkspring.client;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -63,9 +64,16 @@ public record Page<T>(List<T> items, @Nullable String cursor) {
 
 	/**
 	 * Read every item of a list lazily, fetching the next page only when the items of the
-	 * current one are used up, so that memory holds one page at a time. The walk ends at
-	 * the end the API signals (see {@link #hasNext()}); a failure to fetch a page is
-	 * thrown from the stream where that page's first item would be. <pre class="code">
+	 * current one are used up, so that memory holds one page of items at a time. The walk
+	 * ends at the end the API signals (see {@link #hasNext()}); a failure to fetch a page
+	 * is thrown from the stream where that page's first item would be.
+	 * <p>
+	 * A cursor that comes back (the one asked for, or any other seen earlier in the same
+	 * walk, as in a cycle {@code A → B → A}) would make the walk go round for ever, so it
+	 * ends the walk with an exception instead, where the items of the page that sent it
+	 * would be. To tell, the walk keeps every cursor it has seen (the first query's and
+	 * each page's): one string per page fetched, freed when the stream is.
+	 * <pre class="code">
 	 * try (Stream&lt;Bot&gt; all = Page.walk(ListQuery.defaults().withTake(100), bots::list)) {
 	 *     all.filter(...).forEach(...);
 	 * }
@@ -75,8 +83,8 @@ public record Page<T>(List<T> items, @Nullable String cursor) {
 	 * filter with the cursor of the page before
 	 * @param fetch fetches a page, such as {@code bots::list}
 	 * @return the items of every page, in order
-	 * @throws ChatBotKitDecodingException (from the stream) if the API sends the same
-	 * cursor twice, which would never end
+	 * @throws ChatBotKitDecodingException (from the stream) if the API sends a cursor it
+	 * already sent, or the first query's, in the same walk: the walk would never end
 	 */
 	public static <T> Stream<T> walk(ListQuery first, Function<ListQuery, Page<T>> fetch) {
 		Assert.notNull(first, "ListQuery must not be null");
@@ -93,9 +101,18 @@ public record Page<T>(List<T> items, @Nullable String cursor) {
 
 		private Iterator<T> items = List.<T>of().iterator();
 
+		/**
+		 * Every cursor of this walk so far: one more page with one of them is a cycle.
+		 */
+		private final Set<String> seen = new HashSet<>();
+
 		PageIterator(ListQuery first, Function<ListQuery, Page<T>> fetch) {
 			this.fetch = fetch;
 			this.next = first;
+			String cursor = first.cursor();
+			if (cursor != null) {
+				this.seen.add(cursor);
+			}
 		}
 
 		@Override
@@ -107,14 +124,23 @@ public record Page<T>(List<T> items, @Nullable String cursor) {
 				}
 				Page<T> page = this.fetch.apply(query);
 				String cursor = page.cursor();
-				if (page.hasNext() && Objects.equals(cursor, query.cursor())) {
-					throw new ChatBotKitDecodingException(
-							"The API answered the cursor it was asked for: the list would never end", null);
-				}
-				this.next = page.hasNext() ? query.withCursor(cursor) : null;
+				// hasNext() means a cursor with text; the null check is for the compiler
+				this.next = (page.hasNext() && cursor != null) ? query.withCursor(unseen(cursor)) : null;
 				this.items = page.items().iterator();
 			}
 			return true;
+		}
+
+		private String unseen(String cursor) {
+			if (!this.seen.add(cursor)) {
+				// the cursor itself stays out: it is the API's opaque token, of any
+				// length
+				throw new ChatBotKitDecodingException(
+						"The API repeated a cursor it had already sent in this walk (after " + this.seen.size()
+								+ " distinct cursors): the list would never end",
+						null);
+			}
+			return cursor;
 		}
 
 		@Override

@@ -20,19 +20,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.client.ApiVersionInserter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -53,11 +57,16 @@ import org.springframework.web.client.RestClient;
  * only its masked form does.
  * <p>
  * Bytes are streamed both ways with one buffer; a transfer is never retried, since a
- * stream may be readable once. One exception to the streaming: when the API client's
- * {@code RestClient} has interceptors, Spring's {@code RestClient} buffers every request
- * body, even with the interceptor list emptied, so an upload is then held in memory (with
- * a warning); a client without interceptors, such as those of
- * {@code ChatBotKitClient.create} and the auto-configuration, streams.
+ * stream may be readable once. Streaming holds whatever interceptors the application gave
+ * the API client's {@code RestClient} (its own, or a
+ * {@code ChatBotKitRestClientCustomizer}'s): Spring's {@code RestClient} buffers every
+ * request body as soon as its builder has held an interceptor, even once the list is
+ * emptied, so the transfer does not derive its {@code RestClient} from the API client's
+ * but builds one of its own on the same request factory, read from the builder that
+ * {@link RestClient#mutate()} gives (Spring offers no accessor). Only when that builder
+ * is not Spring's own (whose factory field the transfer reads) does it fall back to the
+ * API client's {@code RestClient} with every part above removed, which buffers an upload
+ * if there were interceptors, with a warning.
  *
  * @author cbkspring contributors
  */
@@ -73,6 +82,12 @@ final class StorageTransfer {
 
 	private static final int BUFFER_SIZE = 16 * 1024;
 
+	/**
+	 * Where Spring's builder of {@code RestClient}s, which {@link RestClient#mutate()}
+	 * gives, keeps its request factory; {@code null} if it has no such field.
+	 */
+	static final @Nullable Field REQUEST_FACTORY = requestFactoryField();
+
 	/** Inserts no API version, should the API client's builder have one. */
 	private static final ApiVersionInserter NO_API_VERSION = new ApiVersionInserter() {
 	};
@@ -82,7 +97,7 @@ final class StorageTransfer {
 	private final ChatBotKitOptions options;
 
 	/**
-	 * Whether Spring buffers request bodies, the interceptors of the API client removed.
+	 * Whether Spring buffers request bodies: the fallback on a builder with interceptors.
 	 */
 	private final boolean buffered;
 
@@ -98,16 +113,32 @@ final class StorageTransfer {
 	 * @return the transfer
 	 */
 	static StorageTransfer of(ApiExchange exchange) {
-		RestClient api = exchange.restClient();
-		boolean intercepted = hasInterceptors(api);
-		RestClient.Builder builder = api.mutate();
-		if (intercepted) {
-			// Spring's RestClient buffers request bodies whenever it has an interceptor
-			// list, even an empty one: it is cleared only when there is something to
-			// clear
-			builder.requestInterceptors(List::clear);
+		return of(exchange, REQUEST_FACTORY);
+	}
+
+	/**
+	 * A transfer on the request factory of an API exchange, read from the field given.
+	 */
+	static StorageTransfer of(ApiExchange exchange, @Nullable Field requestFactoryField) {
+		RestClient.Builder api = exchange.restClient().mutate();
+		if (requestFactoryField != null && requestFactoryField.getDeclaringClass().isInstance(api)) {
+			// null when the API client's builder had none: then both take Spring's
+			// default
+			ClientHttpRequestFactory requestFactory = (ClientHttpRequestFactory) ReflectionUtils
+				.getField(requestFactoryField, api);
+			RestClient.Builder own = RestClient.builder().observationRegistry(ObservationRegistry.NOOP);
+			if (requestFactory != null) {
+				own.requestFactory(requestFactory);
+			}
+			return new StorageTransfer(own.build(), exchange.options(), false);
 		}
-		RestClient restClient = builder.requestInitializers(List::clear)
+		boolean intercepted = hasInterceptors(api);
+		if (intercepted) {
+			// it buffers whenever it has an interceptor list, even an empty one: the list
+			// is cleared only when there is something to clear
+			api.requestInterceptors(List::clear);
+		}
+		RestClient restClient = api.requestInitializers(List::clear)
 			.defaultHeaders(HttpHeaders::clear)
 			.defaultCookies(MultiValueMap::clear)
 			.apiVersionInserter(NO_API_VERSION)
@@ -118,12 +149,25 @@ final class StorageTransfer {
 	}
 
 	/**
-	 * Whether a client has interceptors, asked of a copy of its builder, since asking
-	 * creates the list.
+	 * The request factory field of Spring's {@code RestClient} builder, or {@code null}
+	 * if it has none by that name.
 	 */
-	private static boolean hasInterceptors(RestClient restClient) {
+	private static @Nullable Field requestFactoryField() {
+		Field field = ReflectionUtils.findField(RestClient.builder().getClass(), "requestFactory",
+				ClientHttpRequestFactory.class);
+		if (field != null) {
+			ReflectionUtils.makeAccessible(field);
+		}
+		return field;
+	}
+
+	/**
+	 * Whether a builder has interceptors, asked of a clone, since asking creates the
+	 * list.
+	 */
+	private static boolean hasInterceptors(RestClient.Builder builder) {
 		boolean[] found = new boolean[1];
-		restClient.mutate().requestInterceptors((interceptors) -> found[0] = !interceptors.isEmpty());
+		builder.clone().requestInterceptors((interceptors) -> found[0] = !interceptors.isEmpty());
 		return found[0];
 	}
 

@@ -65,6 +65,13 @@ class ChatBotKitRuntimeHintsTests {
 	}
 
 	@Test
+	void registersTheRequestFactoryFieldThatTheStorageTransferReads() {
+		assertThat(StorageTransfer.REQUEST_FACTORY).isNotNull();
+		assertThat(RuntimeHintsPredicates.reflection().onFieldAccess(StorageTransfer.REQUEST_FACTORY))
+			.accepts(this.hints);
+	}
+
+	@Test
 	void registersEveryRecordEnumAndCustomDeserializedTypeOfTheClientPackages() {
 		assertThat(JSON_TYPES).hasSizeGreaterThan(10);
 		for (Class<?> type : JSON_TYPES) {

@@ -17,11 +17,14 @@
 package io.github.cbkspring.client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -151,6 +154,60 @@ class GenericCallsTests {
 		assertThatExceptionOfType(ChatBotKitDecodingException.class)
 			.isThrownBy(() -> small.get("/bot/{id}", Bot.class, "b"))
 			.withMessageContaining("larger than the limit of 100 bytes");
+	}
+
+	@Test
+	void queryNamesAndValuesAreEncodedAsTheNodeSdksUrlSearchParamsEncodesThem() {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{}")));
+		String every = "a b+c&d=e#f%g@h/i?j~k!l'm(n)o*p-q.r_s:t;u,v$w[x]y{z}\\|^`\"<>ü✓😀";
+		// what Node's URL.searchParams.append(name, value) puts on the wire for the same
+		// text
+		String encoded = "a+b%2Bc%26d%3De%23f%25g%40h%2Fi%3Fj%7Ek%21l%27m%28n%29o*p-q.r_s%3At%3Bu%2Cv%24w%5Bx%5Dy%7Bz%7D"
+				+ "%5C%7C%5E%60%22%3C%3E%C3%BC%E2%9C%93%F0%9F%98%80";
+		this.client.request(ApiEndpoint.get("/x"))
+			.query(every, every)
+			.query("email", "ann+news@example.com")
+			.query("empty", "")
+			.retrieve(Map.class);
+		assertThat(onlyRequestUrl())
+			.isEqualTo("/api/v1/x?" + encoded + "=" + encoded + "&email=ann%2Bnews%40example.com&empty=");
+	}
+
+	@Test
+	void queryMapsListsAndArraysGoOutOneParameterPerEntryAsTheNodeSdkSendsThem() {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{}")));
+		Map<String, @Nullable Object> meta = new LinkedHashMap<>();
+		meta.put("ann+news@example.com", "a+b");
+		meta.put("k y", 1);
+		meta.put("skipped", null);
+		this.client.request(ApiEndpoint.get("/x"))
+			.query("meta", meta)
+			.query("tags", Arrays.asList("a", null, "c&d"))
+			.query("ids", new String[] { "x", "y" })
+			.query("n", new int[] { 1, 2 })
+			.query("none", List.of())
+			.query("flag", true)
+			.retrieve(Map.class);
+		// a null element adds nothing, but its index counts, as in the SDK's for...in
+		assertThat(onlyRequestUrl()).isEqualTo("/api/v1/x?meta.ann%2Bnews%40example.com=a%2Bb&meta.k+y=1"
+				+ "&tags.0=a&tags.2=c%26d&ids.0=x&ids.1=y&n.0=1&n.1=2&flag=true");
+	}
+
+	@Test
+	void queryOfAMapOrListInsideAMapOrListIsRefusedBeforeAnyCall() {
+		ApiRequest request = this.client.request(ApiEndpoint.get("/x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> request.query("meta", Map.of("a", Map.of("b", "c"))))
+			.withMessageContaining("'meta.a'");
+		assertThatIllegalArgumentException().isThrownBy(() -> request.query("tags", List.of(List.of("a"))))
+			.withMessageContaining("'tags.0'");
+		assertThatIllegalArgumentException().isThrownBy(() -> request.query("meta", Map.of("a", new int[] { 1 })))
+			.withMessageContaining("'meta.a'");
+		api.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	private String onlyRequestUrl() {
+		assertThat(api.getAllServeEvents()).hasSize(1);
+		return api.getAllServeEvents().get(0).getRequest().getUrl();
 	}
 
 	@Test

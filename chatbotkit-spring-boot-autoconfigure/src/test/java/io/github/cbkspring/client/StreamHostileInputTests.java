@@ -417,8 +417,7 @@ class StreamHostileInputTests {
 	void knownTypesWithMissingOrWrongData() {
 		String[] lines = { "{\"type\":\"token\",\"data\":{\"token\":5}}",
 				"{\"type\":\"token\",\"data\":{\"token\":null}}", "{\"type\":\"token\",\"data\":\"a\"}",
-				"{\"type\":\"token\"}", "{\"type\":\"result\",\"data\":{}}",
-				"{\"type\":\"result\",\"data\":{\"text\":null}}", "{\"type\":\"result\",\"data\":null}",
+				"{\"type\":\"token\"}", "{\"type\":\"result\",\"data\":{}}", "{\"type\":\"result\",\"data\":null}",
 				"{\"type\":\"result\",\"data\":[]}", "{\"type\":\"result\",\"data\":\"x\"}",
 				"{\"type\":\"result\",\"data\":{\"text\":\"a\",\"usage\":{\"token\":\"many\"}}}",
 				"{\"type\":\"usage\",\"data\":null}", "{\"type\":\"usage\",\"data\":{}}",
@@ -434,6 +433,8 @@ class StreamHostileInputTests {
 				"{\"type\":\"abort\",\"data\":[1]}", "{\"type\":\"abort\",\"data\":{\"functionName\":{}}}",
 				"{\"type\":\"completeBegin\",\"data\":[1]}", "{\"type\":\"completeBegin\",\"data\":\"x\"}",
 				"{\"type\":\"result\",\"data\":{\"text\":5}}",
+				// a reply without text (one that only calls a function): read as ""
+				"{\"type\":\"result\",\"data\":{\"text\":null}}",
 				"{\"type\":\"result\",\"data\":{\"text\":\"a\",\"end\":{\"reason\":5}}}",
 				"{\"type\":\"result\",\"data\":{\"text\":\"a\",\"end\":{\"reason\":[]}}}",
 				"{\"type\":\"usage\",\"data\":{\"model\":5,\"inputTokensUsed\":\"7\"}}" };

@@ -28,7 +28,9 @@ import org.springframework.util.Assert;
  *
  * @param id the id of the reply message, or {@code null} for a stateless completion,
  * which stores no message
- * @param text the text of the reply
+ * @param text the text of the reply; empty, never {@code null}, when the API sent
+ * {@code "text": null} (as for a reply that only calls a function), so that a caller can
+ * use it as it is
  * @param tokens the tokens the reply used, or {@code 0} if the API did not say
  * @param endReason why the bot stopped writing; {@link EndReason#ACTIVITY} when it called
  * a function that the caller runs (see {@link FunctionCall}), and
@@ -53,10 +55,11 @@ public record CompletionResult(@Nullable String id, String text, long tokens, En
 
 	@JsonCreator
 	static CompletionResult fromWire(@JsonProperty("id") @Nullable String id,
-			@JsonProperty(value = "text", required = true) String text, @JsonProperty("usage") @Nullable Usage usage,
-			@JsonProperty("end") @Nullable End end) {
+			@JsonProperty(value = "text", required = true) @Nullable String text,
+			@JsonProperty("usage") @Nullable Usage usage, @JsonProperty("end") @Nullable End end) {
 		EndReason reason = (end != null && end.reason() != null) ? end.reason() : EndReason.UNKNOWN;
-		return new CompletionResult(id, text, (usage != null) ? usage.token() : 0, reason);
+		// required means present: a null text is a reply without text, not a broken one
+		return new CompletionResult(id, (text != null) ? text : "", (usage != null) ? usage.token() : 0, reason);
 	}
 
 	record Usage(@JsonProperty("token") long token) {

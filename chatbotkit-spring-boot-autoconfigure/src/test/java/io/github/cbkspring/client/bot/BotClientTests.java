@@ -17,6 +17,7 @@
 package io.github.cbkspring.client.bot;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,12 +62,12 @@ class BotClientTests {
 
 	@Test
 	void listSendsEveryQueryParameterAndMapsThePage() {
-		ApiStub.stubGet(api, "/bot/list?cursor=c%201&order=asc&take=2&meta.team=a%26b",
+		ApiStub.stubGet(api, "/bot/list?cursor=c+1&order=asc&take=2&meta.team=a%26b",
 				"{\"items\":[" + BOT_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<Bot> page = this.bots
 			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.ASC).withTake(2).withMeta("team", "a&b"));
 		assertThat(page).isEqualTo(new Page<>(List.of(BOT), "c2"));
-		ApiStub.verifyGet(api, "/bot/list?cursor=c%201&order=asc&take=2&meta.team=a%26b");
+		ApiStub.verifyGet(api, "/bot/list?cursor=c+1&order=asc&take=2&meta.team=a%26b");
 	}
 
 	@Test
@@ -111,6 +112,22 @@ class BotClientTests {
 		ApiStub.stubGet(api, "/bot/b/fetch", "{\"id\":\"b\",\"updatedAt\":2}");
 		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.bots.fetch("b"))
 			.withMessageContaining("createdAt");
+	}
+
+	@Test
+	void fetchReadsATimeWithAFractionOfAMillisecondToTheNanosecond() {
+		ApiStub.stubGet(api, "/bot/b/fetch", "{\"id\":\"b\",\"createdAt\":1767225600000.5,\"updatedAt\":-1.5}");
+		Bot bot = this.bots.fetch("b");
+		assertThat(bot.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.000500Z"));
+		assertThat(bot.updatedAt()).isEqualTo(Instant.parse("1969-12-31T23:59:59.998500Z"));
+	}
+
+	@Test
+	void fetchWithATimeOutsideTheRangeOfAnInstantIsDecodingException() {
+		ApiStub.stubGet(api, "/bot/b/fetch", "{\"id\":\"b\",\"createdAt\":1e30,\"updatedAt\":2}");
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.bots.fetch("b"))
+			.withMessageContaining("createdAt")
+			.withMessageContaining("outside the range of an Instant");
 	}
 
 	@Test
@@ -161,7 +178,7 @@ class BotClientTests {
 
 	@Test
 	void usageSendsThePeriodAsIsoInstants() {
-		String path = "/bot/" + ENCODED_ID + "/usage/fetch?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
+		String path = "/bot/" + ENCODED_ID + "/usage/fetch?from=2026-01-01T00%3A00%3A00Z&to=2026-02-01T00%3A00%3A00Z";
 		ApiStub.stubGet(api, path, "{\"tokens\":10,\"conversations\":2,\"messages\":5,\"extra\":0}");
 		assertThat(this.bots.usage(ID, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")))
 			.isEqualTo(new BotUsage(10, 2, 5));
@@ -180,6 +197,33 @@ class BotClientTests {
 		ApiStub.stubGet(api, "/bot/list?cursor=p2&take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"p3\"}");
 		ApiStub.stubGet(api, "/bot/list?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"p4\"}");
 		assertThat(this.bots.listAll(ListQuery.defaults().withTake(1))).containsExactly(BOT, BOT);
+	}
+
+	@Test
+	void listAllSendsBackACursorAndAMetaFilterWithPlusSignsAsTheyWere() {
+		// a base64 cursor and an address with a '+': RFC 3986 query encoding leaves '+'
+		// as
+		// it is, which the API reads as a space
+		ApiStub.stubGet(api, "/bot/list?meta.email=ann%2Bnews%40example.com",
+				"{\"items\":[" + BOT_JSON + "],\"cursor\":\"x+y/z==\"}");
+		ApiStub.stubGet(api, "/bot/list?cursor=x%2By%2Fz%3D%3D&meta.email=ann%2Bnews%40example.com", "{\"items\":[]}");
+		assertThat(this.bots.listAll(ListQuery.defaults().withMeta("email", "ann+news@example.com")))
+			.containsExactly(BOT);
+		assertThat(api.getAllServeEvents()).hasSize(2);
+	}
+
+	@Test
+	void listAllThatTheApiSendsRoundACycleFailsWithoutTheSecretAfterOneRound() {
+		ApiStub.stubGet(api, "/bot/list?take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"A\"}");
+		ApiStub.stubGet(api, "/bot/list?cursor=A&take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"B\"}");
+		ApiStub.stubGet(api, "/bot/list?cursor=B&take=1", "{\"items\":[" + BOT_JSON + "],\"cursor\":\"A\"}");
+		List<Bot> read = new ArrayList<>();
+		assertThatExceptionOfType(ChatBotKitDecodingException.class)
+			.isThrownBy(() -> this.bots.listAll(ListQuery.defaults().withTake(1)).forEach(read::add))
+			.withMessageContaining("repeated a cursor")
+			.withMessageNotContaining(ApiStub.SECRET);
+		assertThat(read).containsExactly(BOT, BOT);
+		assertThat(api.getAllServeEvents()).hasSize(3);
 	}
 
 	@Test

@@ -65,7 +65,7 @@ class ContactClientTests {
 
 	@Test
 	void listSendsEveryQueryParameterAndMapsThePage() {
-		String path = "/contact/list?cursor=c%201&order=desc&take=3&meta.plan=pro";
+		String path = "/contact/list?cursor=c+1&order=desc&take=3&meta.plan=pro";
 		ApiStub.stubGet(api, path, "{\"items\":[" + CONTACT_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<Contact> page = this.contacts
 			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.DESC).withTake(3).withMeta("plan", "pro"));

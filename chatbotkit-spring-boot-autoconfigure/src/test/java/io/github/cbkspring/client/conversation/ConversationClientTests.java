@@ -75,7 +75,7 @@ class ConversationClientTests {
 
 	@Test
 	void listSendsEveryQueryParameterAndMapsThePage() {
-		String path = "/conversation/list?cursor=c%201&order=asc&take=2&meta.team=a%26b";
+		String path = "/conversation/list?cursor=c+1&order=asc&take=2&meta.team=a%26b";
 		ApiStub.stubGet(api, path, "{\"items\":[" + CONVERSATION_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<Conversation> page = this.conversations
 			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.ASC).withTake(2).withMeta("team", "a&b"));
@@ -212,7 +212,8 @@ class ConversationClientTests {
 
 	@Test
 	void usageSendsThePeriodAsIsoInstants() {
-		String path = "/conversation/" + ENCODED_ID + "/usage/fetch?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
+		String path = "/conversation/" + ENCODED_ID
+				+ "/usage/fetch?from=2026-01-01T00%3A00%3A00Z&to=2026-02-01T00%3A00%3A00Z";
 		ApiStub.stubGet(api, path, "{\"tokens\":10,\"messages\":5,\"extra\":0}");
 		assertThat(this.conversations.usage(ID, Instant.parse("2026-01-01T00:00:00Z"),
 				Instant.parse("2026-02-01T00:00:00Z")))

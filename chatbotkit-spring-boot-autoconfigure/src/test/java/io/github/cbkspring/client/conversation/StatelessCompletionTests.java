@@ -173,6 +173,26 @@ class StatelessCompletionTests {
 	}
 
 	@Test
+	void aReplyWhoseTextIsNullIsReadAsEmptyText() {
+		ApiStub.stubPost(api, PATH, "{\"text\":null,\"usage\":{\"token\":3},\"end\":{\"reason\":\"activity\"}}");
+		assertThat(this.conversations.complete(CompletionRequest.withBot("b").message(Message.user("Hi")).build()))
+			.isEqualTo(new CompletionResult(null, "", 3, EndReason.ACTIVITY));
+	}
+
+	@Test
+	void aStreamedResultWhoseTextIsNullEndsTheStreamWithEmptyText() {
+		JsonLines.stubPost(api, PATH, """
+				{"type":"token","data":{"token":"a"}}
+				{"type":"result","data":{"text":null,"usage":{"token":4},"end":{"reason":"activity"}}}
+				""");
+		try (Stream<CompletionEvent> events = this.conversations
+			.completeStream(CompletionRequest.withBot("b").message(Message.user("Hi")).build())) {
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Token("a"),
+					new CompletionEvent.Result(new CompletionResult(null, "", 4, EndReason.ACTIVITY)));
+		}
+	}
+
+	@Test
 	void aRefusedCredentialIsAuthenticationException() {
 		api.stubFor(WireMock.post(urlEqualTo("/api/v1" + PATH))
 			.willReturn(WireMock.aResponse()

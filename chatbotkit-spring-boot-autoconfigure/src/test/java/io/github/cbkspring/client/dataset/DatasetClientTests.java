@@ -73,7 +73,7 @@ class DatasetClientTests {
 
 	@Test
 	void listSendsEveryQueryParameterAndMapsThePage() {
-		String path = "/dataset/list?cursor=c%201&order=desc&take=3&meta.team=h%26r";
+		String path = "/dataset/list?cursor=c+1&order=desc&take=3&meta.team=h%26r";
 		ApiStub.stubGet(api, path, "{\"items\":[" + DATASET_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<Dataset> page = this.datasets
 			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.DESC).withTake(3).withMeta("team", "h&r"));

@@ -67,7 +67,7 @@ class DatasetFileClientTests {
 
 	@Test
 	void listEncodesTheDatasetIdSendsThePageQueryAndMapsThePage() {
-		String path = "/dataset/" + ENCODED_ID + "/file/list?cursor=c%201&order=asc&take=2";
+		String path = "/dataset/" + ENCODED_ID + "/file/list?cursor=c+1&order=asc&take=2";
 		ApiStub.stubGet(api, path, "{\"items\":[" + FILE_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<DatasetFile> page = this.files.list(ID,
 				ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.ASC).withTake(2));

@@ -66,7 +66,7 @@ class DatasetRecordClientTests {
 
 	@Test
 	void listEncodesTheDatasetIdSendsThePageQueryAndMapsThePage() {
-		String path = "/dataset/" + ENCODED_ID + "/record/list?cursor=c%201&order=asc&take=2";
+		String path = "/dataset/" + ENCODED_ID + "/record/list?cursor=c+1&order=asc&take=2";
 		ApiStub.stubGet(api, path, "{\"items\":[" + RECORD_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<DatasetRecord> page = this.records.list(ID,
 				ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.ASC).withTake(2));

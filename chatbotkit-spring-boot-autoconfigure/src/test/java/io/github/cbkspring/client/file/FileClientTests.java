@@ -95,12 +95,12 @@ class FileClientTests {
 
 	@Test
 	void listSendsEveryQueryParameterAndMapsThePage() {
-		ApiStub.stubGet(api, "/file/list?cursor=c%201&order=desc&take=2&meta.team=a%26b",
+		ApiStub.stubGet(api, "/file/list?cursor=c+1&order=desc&take=2&meta.team=a%26b",
 				"{\"items\":[" + FILE_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<FileInfo> page = this.files
 			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.DESC).withTake(2).withMeta("team", "a&b"));
 		assertThat(page).isEqualTo(new Page<>(List.of(FILE), "c2"));
-		ApiStub.verifyGet(api, "/file/list?cursor=c%201&order=desc&take=2&meta.team=a%26b");
+		ApiStub.verifyGet(api, "/file/list?cursor=c+1&order=desc&take=2&meta.team=a%26b");
 	}
 
 	@Test

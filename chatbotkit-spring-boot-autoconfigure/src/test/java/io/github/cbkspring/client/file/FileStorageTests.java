@@ -287,14 +287,34 @@ class FileStorageTests {
 	}
 
 	@Test
-	void clientWithInterceptorsLeavesThemOutButWarnsThatSpringBuffersTheUpload(CapturedOutput output) {
+	void clientWithInterceptorsLeavesThemOutOfTheUploadWithoutAWarning(CapturedOutput output) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
 		this.files.upload("f", FileContent.of(new GeneratedContent(100_000), 100_000, "a.bin"), UploadMode.DIRECT);
 		LoggedRequest upload = onlyRequest(storage);
 		assertGenerated(upload.getBody(), 100_000);
 		assertCarriesNothingOfTheClient(upload, Set.of());
-		assertThat(output).contains("WARN").contains("holds the 100000 bytes in memory");
+		assertThat(output).doesNotContain("in memory");
+	}
+
+	@Test
+	void sixtyFourMegabytesGoUpInBoundedMemoryThroughAClientWithInterceptors() {
+		int size = 64 * 1024 * 1024;
+		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
+		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
+		// the client of this class: an interceptor, an initializer, default headers and
+		// observations, as an application's ChatBotKitRestClientCustomizer gives it
+		this.files.upload("f", FileContent.of(new GeneratedContent(10), 10, "warm.bin"), UploadMode.DIRECT);
+		storage.resetRequests();
+
+		long allocated = allocatedBy(
+				() -> this.files.upload("f", FileContent.of(new GeneratedContent(size), size, "big.bin")));
+
+		LoggedRequest upload = onlyRequest(storage);
+		assertGenerated(upload.getBody(), size);
+		assertCarriesNothingOfTheClient(upload, Set.of());
+		// Spring's buffering of an intercepted body costs three times the size
+		assertThat(allocated).as("bytes allocated by the upload").isLessThan(16 * 1024 * 1024);
 	}
 
 	@Test

@@ -74,7 +74,7 @@ class PartnerUserClientTests {
 
 	@Test
 	void listSendsEveryQueryParameterAndMapsThePage() {
-		String path = "/partner/user/list?cursor=c%201&order=asc&take=2&meta.customerId=42";
+		String path = "/partner/user/list?cursor=c+1&order=asc&take=2&meta.customerId=42";
 		ApiStub.stubGet(api, path, "{\"items\":[" + USER_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
 		Page<PartnerUser> page = this.users.list(ListQuery.defaults()
 			.withCursor("c 1")
