@@ -118,6 +118,27 @@ class ArchitectureTests {
 			.check(MAIN);
 	}
 
+	/** Each member line prefixed with its type, so that a difference says where it is. */
+	private static List<String> qualified(List<String> lines) {
+		List<String> qualified = new ArrayList<>();
+		String type = "";
+		for (String line : lines) {
+			if (line.startsWith(" ")) {
+				qualified.add(type + " ::" + line.substring(1));
+			}
+			else {
+				type = line;
+				qualified.add(line);
+			}
+		}
+		return qualified;
+	}
+
+	private static String difference(List<String> lines, List<String> others) {
+		List<String> difference = lines.stream().filter((line) -> !others.contains(line)).toList();
+		return difference.isEmpty() ? " none" : "%n    " + String.join("%n    ", difference);
+	}
+
 	/**
 	 * The public API, member by member, is the baseline in
 	 * {@code src/test/resources/public-api.txt}: a removed or changed line breaks
@@ -132,12 +153,14 @@ class ArchitectureTests {
 			Files.write(baseline, api);
 		}
 		List<String> listed = Files.readAllLines(baseline);
-		List<String> removed = listed.stream().filter((line) -> !api.contains(line)).toList();
-		List<String> added = api.stream().filter((line) -> !listed.contains(line)).toList();
+		List<String> qualifiedApi = qualified(api);
+		List<String> qualifiedListed = qualified(listed);
+		String removed = difference(qualifiedListed, qualifiedApi);
+		String added = difference(qualifiedApi, qualifiedListed);
 		assertThat(api)
 			.withFailMessage(() -> "The public API differs from " + baseline + " (rewrite it with"
-					+ " -Dpublic-api.update=true if the change is meant)%n  removed or changed (breaks callers):%n    "
-					+ String.join("%n    ", removed) + "%n  added:%n    " + String.join("%n    ", added))
+					+ " -Dpublic-api.update=true if the change is meant)%n  removed or changed (breaks callers):"
+					+ removed + "%n  added:" + added)
 			.isEqualTo(listed);
 	}
 
