@@ -88,11 +88,25 @@ public class ChatBotKitProperties {
 	 */
 	private Map<String, String> headers = new LinkedHashMap<>();
 
+	/**
+	 * Product that names the application at the start of the User-Agent header, before
+	 * the client's own, such as 'support-desk/2.3'.
+	 */
+	private @Nullable String applicationId;
+
 	private final Retry retry = new Retry();
 
 	private final Ssl ssl = new Ssl();
 
 	private final ProblemDetails problemDetails = new ProblemDetails();
+
+	public @Nullable String getApplicationId() {
+		return this.applicationId;
+	}
+
+	public void setApplicationId(@Nullable String applicationId) {
+		this.applicationId = applicationId;
+	}
 
 	public @Nullable String getSecret() {
 		return this.secret;

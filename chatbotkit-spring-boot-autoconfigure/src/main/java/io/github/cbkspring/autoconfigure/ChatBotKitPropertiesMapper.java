@@ -66,6 +66,8 @@ final class ChatBotKitPropertiesMapper {
 
 	static final String HEADERS = "chatbotkit.headers";
 
+	static final String APPLICATION_ID = "chatbotkit.application-id";
+
 	static final String RETRY_MAX_ATTEMPTS = "chatbotkit.retry.max-attempts";
 
 	static final String RETRY_INITIAL_BACKOFF = "chatbotkit.retry.initial-backoff";
@@ -82,7 +84,8 @@ final class ChatBotKitPropertiesMapper {
 
 	/** Option names in the client's messages, and the properties that set them. */
 	private static final Map<String, String> OPTION_PROPERTIES = Map.of("allowInsecureHttp(true)",
-			ALLOW_INSECURE_HTTP + "=true", "secret(...)", SECRET, "apiPath(...)", API_PATH, "url(...)", URL);
+			ALLOW_INSECURE_HTTP + "=true", "secret(...)", SECRET, "apiPath(...)", API_PATH, "url(...)", URL,
+			"applicationId(...)", APPLICATION_ID);
 
 	private final ChatBotKitProperties properties;
 
@@ -108,6 +111,10 @@ final class ChatBotKitPropertiesMapper {
 		check(SECRET, SECRET_EXAMPLE, () -> builder.secret(secret));
 		check(HEADERS, HEADERS + ".X-Team=support", () -> builder.headers(this.properties.getHeaders()));
 		check(URL, URL + "=" + ChatBotKitOptions.DEFAULT_URL, () -> builder.url(this.properties.getUrl()));
+		String applicationId = this.properties.getApplicationId();
+		if (applicationId != null) {
+			check(APPLICATION_ID, APPLICATION_ID + "=support-desk/2.3", () -> builder.applicationId(applicationId));
+		}
 		String apiPath = this.properties.getApiPath();
 		if (apiPath != null) {
 			check(API_PATH, API_PATH + "=/v1", () -> builder.apiPath(apiPath));

@@ -249,6 +249,7 @@ final class ApiExchange {
 		// MediaType caches its text; setAccept(List) would format a new string every call
 		headers.set(HttpHeaders.ACCEPT, accept.toString());
 		headers.set(HttpHeaders.ACCEPT_ENCODING, ContentCodings.IDENTITY);
+		headers.set(HttpHeaders.USER_AGENT, this.options.userAgent());
 		String runAsUserId = this.options.runAsUserId();
 		if (runAsUserId != null) {
 			headers.set(RUN_AS_USER_HEADER, runAsUserId);

@@ -80,6 +80,10 @@ public final class ChatBotKitOptions {
 
 	private final boolean allowInsecureHttp;
 
+	private final @Nullable String applicationId;
+
+	private final String userAgent;
+
 	private final String baseUri;
 
 	private ChatBotKitOptions(Builder builder) {
@@ -96,6 +100,8 @@ public final class ChatBotKitOptions {
 		this.retry = builder.retry;
 		Assert.isTrue(builder.maxResponseSize > 0, "maxResponseSize must be positive");
 		this.maxResponseSize = builder.maxResponseSize;
+		this.applicationId = builder.applicationId;
+		this.userAgent = UserAgent.of(this.applicationId);
 		this.baseUri = baseUri(this.url, this.apiPath);
 	}
 
@@ -184,6 +190,28 @@ public final class ChatBotKitOptions {
 	}
 
 	/**
+	 * The application's product that the {@code User-Agent} header names first, if any.
+	 * @return the product tokens, for example {@code support-desk/2.3}, or {@code null}
+	 * @since 0.1.0
+	 */
+	public @Nullable String applicationId() {
+		return this.applicationId;
+	}
+
+	/**
+	 * The {@code User-Agent} header of every request: the {@linkplain #applicationId()
+	 * application's product}, if any, then this client's name and version and the Java
+	 * version, for example
+	 * {@code support-desk/2.3 cbkspring-chatbotkit/0.1.0 Java/17.0.15}. A
+	 * {@code User-Agent} among the {@link #headers()} replaces it.
+	 * @return the header value
+	 * @since 0.1.0
+	 */
+	public String userAgent() {
+		return this.userAgent;
+	}
+
+	/**
 	 * Whether plain {@code http://} is allowed to a host other than loopback.
 	 * @return {@code true} if insecure HTTP to remote hosts is allowed
 	 */
@@ -207,7 +235,8 @@ public final class ChatBotKitOptions {
 	public String toString() {
 		return "ChatBotKitOptions[url=" + this.url + ", apiPath=" + this.apiPath + ", secret=******, runAsUserId="
 				+ this.runAsUserId + ", timezone=" + this.timezone + ", headers=" + this.headers.keySet() + ", retry="
-				+ this.retry + ", maxResponseSize=" + this.maxResponseSize + "]";
+				+ this.retry + ", maxResponseSize=" + this.maxResponseSize + ", applicationId=" + this.applicationId
+				+ "]";
 	}
 
 	/**
@@ -358,6 +387,8 @@ public final class ChatBotKitOptions {
 
 		private boolean allowInsecureHttp;
 
+		private @Nullable String applicationId;
+
 		/** Whether {@link #url} was checked with {@link #allowInsecureHttp} already. */
 		private boolean urlChecked;
 
@@ -374,6 +405,7 @@ public final class ChatBotKitOptions {
 			this.retry = options.retry;
 			this.maxResponseSize = options.maxResponseSize;
 			this.allowInsecureHttp = options.allowInsecureHttp;
+			this.applicationId = options.applicationId;
 			this.urlChecked = true;
 		}
 
@@ -513,6 +545,21 @@ public final class ChatBotKitOptions {
 		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
 			this.allowInsecureHttp = allowInsecureHttp;
 			this.urlChecked = false;
+			return this;
+		}
+
+		/**
+		 * Name the application in the {@code User-Agent} header, before this client's own
+		 * product, so that ChatBotKit's logs and support can tell its calls apart.
+		 * @param applicationId one or more products such as {@code support-desk/2.3},
+		 * separated by single spaces, or {@code null} for none
+		 * @return this builder
+		 * @throws IllegalArgumentException if a product is not an HTTP token with an
+		 * optional {@code /version}
+		 * @since 0.1.0
+		 */
+		public Builder applicationId(@Nullable String applicationId) {
+			this.applicationId = (applicationId != null) ? UserAgent.checkApplication(applicationId) : null;
 			return this;
 		}
 

@@ -74,6 +74,8 @@ class ChatBotKitRuntimeHints implements RuntimeHintsRegistrar {
 		}
 		// JdkEngine closes the JDK client with shutdownNow(), which Java 21 added
 		hints.reflection().registerType(HttpClient.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		// the version the User-Agent header names
+		hints.resources().registerPattern(UserAgent.VERSION_RESOURCE);
 	}
 
 	private static boolean isJsonType(AnnotationMetadata type) {

@@ -58,6 +58,8 @@ class ChatBotKitPropertiesValidationTests {
 			chatbotkit.retry.max-backoff    | 100ms
 			chatbotkit.retry.deadline       | 0s
 			chatbotkit.ssl.bundle           | missing
+			chatbotkit.application-id       | my app (linux)
+			chatbotkit.application-id       | my-app//1
 			""")
 	void invalidValueFailsStartupNamingTheProperty(String property, String value) {
 		String expectedProperty = property.startsWith("chatbotkit.headers.") ? "chatbotkit.headers" : property;
@@ -112,7 +114,8 @@ class ChatBotKitPropertiesValidationTests {
 	void validValuesStart() {
 		this.runner.withPropertyValues("chatbotkit.connect-timeout=1s", "chatbotkit.read-timeout=2s",
 				"chatbotkit.max-connections=1", "chatbotkit.max-response-size=1KB", "chatbotkit.retry.max-attempts=1",
-				"chatbotkit.retry.initial-backoff=0ms", "chatbotkit.retry.max-backoff=0ms", "chatbotkit.api-path=/v1")
+				"chatbotkit.retry.initial-backoff=0ms", "chatbotkit.retry.max-backoff=0ms", "chatbotkit.api-path=/v1",
+				"chatbotkit.application-id=support-desk/2.3")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

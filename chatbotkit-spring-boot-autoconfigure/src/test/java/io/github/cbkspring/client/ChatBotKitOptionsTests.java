@@ -192,6 +192,40 @@ class ChatBotKitOptionsTests {
 			.contains("******");
 	}
 
+	/**
+	 * The version comes from the build ({@code project.version}, passed to the tests by
+	 * Surefire), never a constant of the code.
+	 */
+	@Test
+	void userAgentNamesTheClientItsVersionAndJava() {
+		String version = System.getProperty("project.version");
+		assertThat(version).isNotBlank();
+		assertThat(options("https://api.chatbotkit.com").userAgent())
+			.isEqualTo("cbkspring-chatbotkit/" + version + " Java/" + System.getProperty("java.version"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "support-desk", "support-desk/2.3", "support-desk/2.3 acme-platform/1.0.0-rc.1",
+			"a!#$%&'*+-.^_`|~/1" })
+	void applicationIdComesFirstAndSurvivesCopies(String applicationId) {
+		ChatBotKitOptions options = ChatBotKitOptions.builder().secret("s").applicationId(applicationId).build();
+		assertThat(options.userAgent()).startsWith(applicationId + " cbkspring-chatbotkit/");
+		assertThat(options.mutate().runAsUserId("u").build().userAgent()).isEqualTo(options.userAgent());
+		assertThat(options.mutate().applicationId(null).build().userAgent()).startsWith("cbkspring-chatbotkit/");
+		assertThat(options.toString()).contains("applicationId=" + applicationId);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", " my-app", "my-app ", "my-app/", "/1.2", "my-app//1.2", "my-app/1/2",
+			"my-app  x/1", "my-app (linux)", "my-app\r\nX-Injected: 1", "caf\u00e9/1" })
+	void applicationIdThatIsNotProductTokensIsRefused(String escaped) {
+		String applicationId = escaped.translateEscapes();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ChatBotKitOptions.builder().secret("s").applicationId(applicationId))
+			.withMessageContaining("applicationId(...)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\r").doesNotContain("\n"));
+	}
+
 	private static ChatBotKitOptions options(String url) {
 		return ChatBotKitOptions.builder().secret("s").url(url).build();
 	}

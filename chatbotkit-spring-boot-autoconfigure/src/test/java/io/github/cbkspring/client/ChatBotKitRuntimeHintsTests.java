@@ -114,6 +114,11 @@ class ChatBotKitRuntimeHintsTests {
 	}
 
 	@Test
+	void registersTheVersionResourceOfTheUserAgent() {
+		assertThat(RuntimeHintsPredicates.resource().forResource(UserAgent.VERSION_RESOURCE)).accepts(this.hints);
+	}
+
+	@Test
 	void registersRecordAccessorsForWriting() throws NoSuchMethodException {
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Message.class.getMethod("text")))
 			.accepts(this.hints);

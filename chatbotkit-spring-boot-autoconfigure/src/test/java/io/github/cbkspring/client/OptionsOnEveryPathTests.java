@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,37 @@ class OptionsOnEveryPathTests {
 			opened.client().sessions().create("bot-1");
 		}
 		api.verify(1, postRequestedFor(urlEqualTo("/api/v1/bot/bot-1/session/create")));
+	}
+
+	/**
+	 * Every request names the client, after the application when it names itself; the
+	 * engine's own User-Agent ({@code Apache-HttpClient/...},
+	 * {@code Java-http-client/...}) never goes out instead.
+	 */
+	@ParameterizedTest
+	@EnumSource(ClientPath.class)
+	void everyRequestNamesTheApplicationAndTheClient(ClientPath path) {
+		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		ClientPath.Setup setup = ClientPath.Setup.of(api.baseUrl())
+			.with((options) -> options.applicationId("support-desk/2.3"), "chatbotkit.application-id=support-desk/2.3");
+		try (ClientPath.Opened opened = path.open(setup)) {
+			opened.client().sessions().create("bot-1");
+			opened.client().withOptions((options) -> options.runAsUserId("user-1")).sessions().create("bot-1");
+		}
+		api.verify(2, postRequestedFor(anyUrl()).withHeader("User-Agent",
+				matching("support-desk/2\\.3 cbkspring-chatbotkit/[^ ]+ Java/[^ ]+")));
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientPath.class)
+	void aUserAgentHeaderReplacesTheClientsOwn(ClientPath path) {
+		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		ClientPath.Setup setup = ClientPath.Setup.of(api.baseUrl())
+			.with((options) -> options.header("User-Agent", "gateway/1"), "chatbotkit.headers.User-Agent=gateway/1");
+		try (ClientPath.Opened opened = path.open(setup)) {
+			opened.client().sessions().create("bot-1");
+		}
+		api.verify(1, postRequestedFor(anyUrl()).withHeader("User-Agent", equalTo("gateway/1")));
 	}
 
 	private static <T extends Throwable> @Nullable T find(@Nullable Throwable failure, Class<T> type) {
