@@ -149,7 +149,8 @@ final class LoopbackServer implements AutoCloseable {
 			OutputStream out = socket.getOutputStream();
 			boolean first = true;
 			while (true) {
-				socket.setSoTimeout(first ? 10_000 : (int) this.idleTimeout.toMillis());
+				// the first request may come late on a busy machine
+				socket.setSoTimeout(first ? 120_000 : (int) this.idleTimeout.toMillis());
 				String head;
 				try {
 					head = readHead(in);
