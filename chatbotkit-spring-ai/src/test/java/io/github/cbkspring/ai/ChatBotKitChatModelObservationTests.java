@@ -90,10 +90,9 @@ class ChatBotKitChatModelObservationTests {
 
 	@Test
 	void aStreamIsObservedWithTheAggregatedResponseWhenItEnds() {
-		assertThat(model(this.registry).stream(new Prompt("Hi")).collectList().block(Duration.ofSeconds(30)))
-			.hasSize(3);
+		assertThat(model(this.registry).stream(new Prompt("Hi")).collectList().block(Duration.ofMinutes(2))).hasSize(3);
 		// the observation stops right after the subscriber has seen the end
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofMinutes(2))
 			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(this.registry)
 				.hasObservationWithNameEqualTo("gen_ai.client.operation")
 				.that()

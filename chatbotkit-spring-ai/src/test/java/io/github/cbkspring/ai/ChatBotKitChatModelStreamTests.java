@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChatBotKitChatModelStreamTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	@RegisterExtension
 	static WireMockExtension api = CompletionApi.server();

@@ -57,7 +57,7 @@ import static org.awaitility.Awaitility.await;
  */
 class StreamCancellationTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	private final CountDownLatch release = new CountDownLatch(1);
 

@@ -135,7 +135,7 @@ class ChatBotKitSslBundleTests {
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 	}
 

@@ -69,8 +69,17 @@ public final class ApiStub {
 	 * @return the client
 	 */
 	public static ChatBotKitClient client(WireMockExtension api) {
-		return ChatBotKitClient.create(
-				ChatBotKitOptions.builder().secret(SECRET).url(api.baseUrl()).retry(RetryOptions.disabled()).build());
+		return client(api.baseUrl());
+	}
+
+	/**
+	 * A client of a server with retries off.
+	 * @param url the base URL of the server
+	 * @return the client
+	 */
+	public static ChatBotKitClient client(String url) {
+		return ChatBotKitClient
+			.create(ChatBotKitOptions.builder().secret(SECRET).url(url).retry(RetryOptions.disabled()).build());
 	}
 
 	/**

@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An interrupted caller gets a {@link ChatBotKitConnectionException}, never an engine's
@@ -94,16 +94,13 @@ class InterruptTests {
 	// only Apache HttpClient 5: the JDK client does not bound its pool
 	@EnumSource(names = { "PLAIN", "BOOT" })
 	void interruptWhileWaitingForAPooledConnectionIsNotSent(ClientPath path) throws Exception {
-		api.stubFor(WireMock.post(WireMock.urlPathMatching(".*/complete"))
-			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
-				.withBody("{\"n\":1}\n{\"n\":2}\n")
-				.withChunkedDribbleDelay(2, 5000)));
-		api.stubFor(WireMock.post(WireMock.urlPathMatching(".*/session/create"))
-			.willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
-		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl())
-			.maxConnections(1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.retry(RETRY));
+		// the one connection stays taken: the stream holding it is never read
+		try (LargeAnswerServer server = new LargeAnswerServer("200 OK", "Content-Type: application/jsonl\r\n",
+				LargeAnswerServer.repeated("{\"n\":1}\n"));
+				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url())
+					.maxConnections(1)
+					.connectTimeout(Duration.ofMinutes(2))
+					.retry(RETRY));
 				Stream<Map> holding = opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c")) {
 			CompletableFuture<Throwable> outcome = new CompletableFuture<>();
 			Thread caller = new Thread(() -> {
@@ -112,24 +109,28 @@ class InterruptTests {
 						: new AssertionError("flag lost or no failure: " + failure));
 			});
 			caller.start();
-			Thread.sleep(300);
+			// parked until a connection is free (an interrupt before would end it the
+			// same)
+			await().atMost(Duration.ofMinutes(2)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
 			caller.interrupt();
-			Throwable failure = outcome.get(3, TimeUnit.SECONDS);
+			Throwable failure = outcome.get(2, TimeUnit.MINUTES);
 			assertThat(failure).isInstanceOf(ChatBotKitConnectionException.class).hasMessageStartingWith("Interrupted");
 			assertThat(((ChatBotKitConnectionException) failure).requestSent()).isFalse();
+			assertThat(server.requests()).as("only the holding stream was sent").isOne();
 		}
 	}
 
 	/**
-	 * Interrupted while waiting for the answer: the JDK engine gives up at once (it may
-	 * have sent the request); HttpClient 5's blocking read cannot be interrupted and ends
-	 * when the answer comes, with the flag kept.
+	 * Interrupted while waiting for the answer: the JDK engine gives up at once, without
+	 * the answer (it may have sent the request); HttpClient 5's blocking read cannot be
+	 * interrupted and ends when the answer comes, with the flag kept.
 	 */
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void interruptWhileWaitingForTheAnswerStopsWithoutRetrying(ClientPath path) throws Exception {
-		api.stubFor(WireMock.get(anyUrl()).willReturn(WireMock.okJson("{}").withFixedDelay(1500)));
-		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()).retry(RETRY))) {
+		try (HeldAnswer held = new HeldAnswer(LoopbackServer.json("200 OK", "{}", ""));
+				LoopbackServer server = new LoopbackServer(held, Duration.ofSeconds(5), false);
+				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url()).retry(RETRY))) {
 			CompletableFuture<Throwable> outcome = new CompletableFuture<>();
 			Thread caller = new Thread(() -> {
 				Throwable failure = catchThrowable(() -> opened.client().get("/bot/{id}/fetch", Map.class, "b"));
@@ -137,19 +138,21 @@ class InterruptTests {
 						: new AssertionError("flag lost: " + failure));
 			});
 			caller.start();
-			Thread.sleep(300);
+			held.awaitRequest();
 			caller.interrupt();
-			Throwable failure = outcome.get(5, TimeUnit.SECONDS);
 			if (path.jdk()) {
+				// the answer is still held back
+				Throwable failure = outcome.get(2, TimeUnit.MINUTES);
 				assertThat(failure).isInstanceOf(ChatBotKitConnectionException.class)
 					.hasMessageStartingWith("Interrupted");
 				assertThat(failure.getSuppressed()).as("no retries").isEmpty();
 			}
 			else {
-				assertThat(failure).isInstanceOf(Success.class);
+				held.release();
+				assertThat(outcome.get(2, TimeUnit.MINUTES)).isInstanceOf(Success.class);
 			}
+			assertThat(server.requestLines()).as("requests").hasSize(1);
 		}
-		api.verify(1, anyRequestedFor(anyUrl()));
 	}
 
 	/** The call ended normally. */

@@ -39,6 +39,11 @@ final class Leaks {
 	 */
 	private static final List<String> ENGINE_THREADS = List.of("idle-connection-evictor", "HttpClient-", "chatbotkit-");
 
+	/** The states of {@code /proc/net/tcp}. */
+	private static final String ESTABLISHED = "01";
+
+	private static final String CLOSE_WAIT = "08";
+
 	private Leaks() {
 	}
 
@@ -47,6 +52,18 @@ final class Leaks {
 	 * (client side: the remote port is the server's).
 	 */
 	static long establishedConnections(int serverPort) {
+		return connections(serverPort, Set.of(ESTABLISHED));
+	}
+
+	/**
+	 * Connections to a port that the client has not closed: established, or closed by the
+	 * server only ({@code CLOSE_WAIT}).
+	 */
+	static long connectionsOpenOnTheClientSide(int serverPort) {
+		return connections(serverPort, Set.of(ESTABLISHED, CLOSE_WAIT));
+	}
+
+	private static long connections(int serverPort, Set<String> states) {
 		String port = String.format(Locale.ROOT, ":%04X", serverPort);
 		long count = 0;
 		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
@@ -58,7 +75,7 @@ final class Leaks {
 						.skip(1)
 						.map(String::trim)
 						.map((line) -> line.split("\\s+"))
-						.filter((fields) -> fields[2].endsWith(port) && fields[3].equals("01"))
+						.filter((fields) -> fields[2].endsWith(port) && states.contains(fields[3]))
 						.count();
 				}
 				catch (IOException ex) {
@@ -128,7 +145,8 @@ final class Leaks {
 		 */
 		void assertReleased(ClientPath path) {
 			boolean all = releasesAtOnce(path);
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			// a hang guard: the wait ends as soon as everything is released
+			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 			while (System.nanoTime() < deadline && !released(all)) {
 				sleep(100);
 			}

@@ -37,7 +37,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -119,17 +118,16 @@ class LifecycleTests {
 	// only Apache HttpClient 5: the JDK client does not bound its pool
 	@EnumSource(names = { "PLAIN", "BOOT" })
 	void waitForAPooledConnectionIsBoundedNamesThePoolSettingAndIsRetried(ClientPath path) {
-		api.stubFor(WireMock.post(WireMock.urlPathMatching(".*/complete"))
-			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
-				.withBody(TOKENS.repeat(2))
-				.withChunkedDribbleDelay(2, 8000)));
-		api.stubFor(WireMock.post(WireMock.urlPathMatching(".*/session/create"))
-			.willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
-		Duration wait = Duration.ofMillis(300);
-		try (ClientPath.Opened opened = path
-			.open(ClientPath.Setup.of(api.baseUrl()).maxConnections(1).connectTimeout(wait).retry(RETRY));
+		// the one connection stays taken: the stream holding it is never read; an
+		// unbounded
+		// wait for it would never end
+		try (LargeAnswerServer server = new LargeAnswerServer("200 OK", "Content-Type: application/jsonl\r\n",
+				LargeAnswerServer.repeated(TOKENS));
+				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url())
+					.maxConnections(1)
+					.connectTimeout(Duration.ofMillis(300))
+					.retry(RETRY));
 				Stream<Map> holding = opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c")) {
-			long start = System.nanoTime();
 			assertThatExceptionOfType(ChatBotKitTimeoutException.class)
 				.isThrownBy(() -> opened.client().sessions().create("bot-1"))
 				.satisfies((ex) -> assertThat(ex.requestSent()).isFalse())
@@ -138,9 +136,8 @@ class LifecycleTests {
 				.withMessageContaining("all 1 pooled connections are in use")
 				.withMessageContaining(path.boot() ? "chatbotkit.max-connections" : "maxConnections(1)")
 				.withMessageNotContaining("Timed out connecting");
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(wait.multipliedBy(3).plusSeconds(3));
+			assertThat(server.requests()).as("only the holding stream was sent").isOne();
 		}
-		api.verify(1, anyRequestedFor(anyUrl()));
 	}
 
 	/**
@@ -154,13 +151,11 @@ class LifecycleTests {
 			List<Socket> queue = fillAcceptQueue(full);
 			try (ClientPath.Opened opened = path.open(ClientPath.Setup.of("http://127.0.0.1:" + full.getLocalPort())
 				.connectTimeout(Duration.ofMillis(300))
-				.readTimeout(Duration.ofSeconds(20)))) {
-				long start = System.nanoTime();
+				.readTimeout(Duration.ofMinutes(2)))) {
 				assertThatExceptionOfType(ChatBotKitTimeoutException.class)
 					.isThrownBy(() -> opened.client().sessions().create("bot-1"))
 					.withMessageStartingWith("Timed out connecting")
 					.satisfies((ex) -> assertThat(ex.requestSent()).isFalse());
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			}
 			finally {
 				for (Socket socket : queue) {

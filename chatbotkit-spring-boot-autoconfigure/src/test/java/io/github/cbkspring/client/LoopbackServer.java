@@ -30,9 +30,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A small HTTP/1.1 server on loopback whose connection handling a test controls, where
@@ -53,6 +57,8 @@ final class LoopbackServer implements AutoCloseable {
 	private final List<String> requestLines = new CopyOnWriteArrayList<>();
 
 	private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+	private final Semaphore idleConnectionsEnded = new Semaphore(0);
 
 	private final Thread acceptor;
 
@@ -114,6 +120,14 @@ final class LoopbackServer implements AutoCloseable {
 		return this.requestLines;
 	}
 
+	/**
+	 * Wait until the server has ended an idle connection: closed it, or dropped it
+	 * silently. The wait is a hang guard of two minutes.
+	 */
+	void awaitIdleConnectionEnded() throws InterruptedException {
+		assertThat(this.idleConnectionsEnded.tryAcquire(2, TimeUnit.MINUTES)).as("an idle connection ended").isTrue();
+	}
+
 	private void accept() {
 		while (!this.server.isClosed()) {
 			try {
@@ -135,7 +149,8 @@ final class LoopbackServer implements AutoCloseable {
 			OutputStream out = socket.getOutputStream();
 			boolean first = true;
 			while (true) {
-				socket.setSoTimeout(first ? 10_000 : (int) this.idleTimeout.toMillis());
+				// the first request may come late on a busy machine
+				socket.setSoTimeout(first ? 120_000 : (int) this.idleTimeout.toMillis());
 				String head;
 				try {
 					head = readHead(in);
@@ -143,9 +158,13 @@ final class LoopbackServer implements AutoCloseable {
 				catch (SocketTimeoutException ex) {
 					if (this.dropSilently) {
 						// keep the socket open, but never read or answer again
+						this.idleConnectionsEnded.release();
 						Thread.sleep(60_000);
+						return;
 					}
-					return; // closed: the client sees the end of the stream
+					socket.close(); // the client sees the end of the stream
+					this.idleConnectionsEnded.release();
+					return;
 				}
 				if (head == null) {
 					return;
@@ -169,7 +188,7 @@ final class LoopbackServer implements AutoCloseable {
 		}
 	}
 
-	private static @Nullable String readHead(InputStream in) throws IOException {
+	static @Nullable String readHead(InputStream in) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		int matched = 0;
 		int b;
@@ -183,7 +202,7 @@ final class LoopbackServer implements AutoCloseable {
 		return null;
 	}
 
-	private static void skipBody(InputStream in, String head) throws IOException {
+	static void skipBody(InputStream in, String head) throws IOException {
 		for (String line : head.split("\r\n")) {
 			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
 				in.readNBytes(Integer.parseInt(line.substring(15).trim()));

@@ -51,6 +51,9 @@ class StreamHostileInputTests {
 
 	static final String RESULT = "{\"type\":\"result\",\"data\":{\"text\":\"ab\"}}\n";
 
+	/** Turns a hang into a failed test; no bound on how fast a busy machine reads. */
+	static final Duration HANG_GUARD = Duration.ofMinutes(2);
+
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -93,7 +96,7 @@ class StreamHostileInputTests {
 	 * failed test.
 	 */
 	private static Outcome read(Supplier<Stream<?>> open) {
-		return assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
+		return assertTimeoutPreemptively(HANG_GUARD, () -> {
 			List<Object> delivered = new ArrayList<>();
 			RuntimeException failure = null;
 			try (Stream<?> events = open.get()) {
@@ -178,7 +181,7 @@ class StreamHostileInputTests {
 	void nullLineExhaustingTheStreamStillReleasesThePooledConnection() {
 		ChatBotKitClient one = poolOfOne();
 		stub(("{\"n\":1}\nnull\n" + "{\"n\":2}\n".repeat(1000)).getBytes(StandardCharsets.UTF_8));
-		assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
+		assertTimeoutPreemptively(HANG_GUARD, () -> {
 			for (int i = 0; i < 2; i++) {
 				// not closed on purpose: a stream read to its end must release its
 				// connection
@@ -485,7 +488,8 @@ class StreamHostileInputTests {
 		String reply = A + RESULT;
 		String answer = "HTTP/1.1 200 OK\r\nContent-Type: application/jsonl\r\nContent-Length: "
 				+ (reply.length() + 100) + "\r\n\r\n" + reply;
-		try (LoopbackServer server = new LoopbackServer((head) -> answer, Duration.ofSeconds(30), false);
+		// the server keeps the connection open and silent far longer than the hang guard
+		try (LoopbackServer server = new LoopbackServer((head) -> answer, Duration.ofMinutes(10), false);
 				ChatBotKitClient c = ChatBotKitClient.create(
 						RestClient.builder()
 							.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(2),
@@ -495,13 +499,12 @@ class StreamHostileInputTests {
 							.url(server.url())
 							.retry(RetryOptions.disabled())
 							.build())) {
-			long start = System.nanoTime();
-			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+			// documented: reads what is left, "waiting at most the read timeout" (2 s)
+			assertTimeoutPreemptively(HANG_GUARD, () -> {
 				try (Stream<CompletionEvent> events = c.conversations().completeStream("c", "Hi")) {
 					assertThat(events.filter(CompletionEvent.Result.class::isInstance).findFirst()).isPresent();
 				}
 			});
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
 		}
 	}
 
@@ -561,7 +564,7 @@ class StreamHostileInputTests {
 		for (String body : bodies) {
 			// consumer stops after one event and closes
 			stub(body.getBytes(StandardCharsets.UTF_8));
-			assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
+			assertTimeoutPreemptively(HANG_GUARD, () -> {
 				try (Stream<CompletionEvent> events = one.conversations().completeStream("conv-1", "Hi")) {
 					events.findFirst();
 				}
@@ -579,7 +582,7 @@ class StreamHostileInputTests {
 
 	/**
 	 * A server that answers with a chunked body: the result, then a heartbeat newline
-	 * every 500 ms for a long time.
+	 * every 500 ms until the client closes the connection.
 	 */
 	@Test
 	void closingAfterTheResultWhileTheServerKeepsSendingHeartbeats() throws Exception {
@@ -608,15 +611,13 @@ class StreamHostileInputTests {
 						.url("http://127.0.0.1:" + server.getLocalPort())
 						.retry(RetryOptions.disabled())
 						.build());
-			long start = System.nanoTime();
-			assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			// documented: reads what is left, "waiting at most the read timeout" (2 s) in
+			// all; the heartbeats never end
+			assertTimeoutPreemptively(HANG_GUARD, () -> {
 				try (Stream<CompletionEvent> events = c.conversations().completeStream("c", "Hi")) {
 					assertThat(events.filter(CompletionEvent.Result.class::isInstance).findFirst()).isPresent();
 				}
 			});
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-			// documented: reads what is left, "waiting at most the read timeout" (2 s)
-			assertThat(took).isLessThan(Duration.ofSeconds(4));
 		}
 	}
 
@@ -636,12 +637,10 @@ class StreamHostileInputTests {
 			out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/jsonl\r\nTransfer-Encoding: chunked\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			chunk(out, A + RESULT);
-			for (int i = 0; i < 40; i++) {
+			while (true) {
 				Thread.sleep(500);
 				chunk(out, "\n");
 			}
-			out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
 		}
 		catch (Exception ex) {
 			// client went away

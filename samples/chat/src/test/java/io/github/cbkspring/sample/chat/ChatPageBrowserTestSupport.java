@@ -76,7 +76,7 @@ abstract class ChatPageBrowserTestSupport {
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	// Generous: the machine may be busy; a passing test never waits this long
-	static final Duration TIMEOUT = Duration.ofSeconds(20);
+	static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	private static Path profile;
 

@@ -33,6 +33,8 @@ import org.springframework.context.annotation.Bean;
  */
 public final class MutableClock extends Clock {
 
+	// the real time, not a fixed date: the chat page of the browser tests compares the
+	// session's expiry with the browser's own clock
 	private volatile Instant now = Instant.now();
 
 	/**

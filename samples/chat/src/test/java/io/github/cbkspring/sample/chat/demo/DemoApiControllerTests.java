@@ -18,6 +18,8 @@ package io.github.cbkspring.sample.chat.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +57,8 @@ class DemoApiControllerTests {
 
 	@Test
 	void replyToAnEndedResponseStopsQuietly() {
-		DemoApiController controller = new DemoApiController(new DemoSessions(Clock.systemUTC()), "demo-secret",
+		DemoApiController controller = new DemoApiController(
+				new DemoSessions(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)), "demo-secret",
 				JsonMapper.builder().build(), new TaskExecutorAdapter(new SyncTaskExecutor()), USUAL);
 		ResponseBodyEmitter emitter = new ResponseBodyEmitter();
 		// as when the response timed out before the reply was written
