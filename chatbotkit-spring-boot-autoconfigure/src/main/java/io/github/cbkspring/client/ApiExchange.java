@@ -145,6 +145,7 @@ final class ApiExchange {
 		String path = endpoint.path().expand(pathVariables);
 		URI uri = URI.create(this.options.baseUri() + ((query != null) ? path + "?" + query : path));
 		Call call = new Call(endpoint.method(), uri, this.options.baseUri() + endpoint.pathTemplate());
+		NonBlockingThreads.refuseBlocking(call);
 		long deadline = this.nanoClock.getAsLong() + this.options.retry().deadline().toNanos();
 		List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
 		for (int attempt = 1;; attempt++) {
@@ -219,7 +220,8 @@ final class ApiExchange {
 					NetworkFailures.hostAndPort(call.uri()), "407 Proxy Authentication Required", null);
 		}
 		if (!status.is2xxSuccessful()) {
-			throw ErrorDecoder.decode(status, response.getHeaders(), errorBody(response), this.options.secret());
+			throw ErrorDecoder.decode(status, response.getHeaders(), errorBody(response), this.options.secret(),
+					call.toString());
 		}
 		return reader.read(response, this.options, call.toString());
 	}

@@ -63,11 +63,16 @@ final class ErrorDecoder {
 	private ErrorDecoder() {
 	}
 
-	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret) {
+	/**
+	 * Decode an error answer.
+	 * @param call the call answered, as messages name it (method and URI template)
+	 */
+	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret,
+			String call) {
 		int code = status.value();
 		JsonNode json = json(body);
 		ChatBotKitError error = new ChatBotKitError(code, errorCode(code, json),
-				errorMessage(status, headers, json, body, secret), headers.getFirst(REQUEST_ID_HEADER));
+				errorMessage(status, headers, json, body, secret), headers.getFirst(REQUEST_ID_HEADER), call);
 		Duration retryAfter = retryAfter(headers);
 		return switch (code) {
 			case 401 -> new ChatBotKitAuthenticationException(error);
