@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -53,10 +55,8 @@ public final class ChatBotKitProblemDetailsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(name = SpringMvc.DISPATCHER_SERVLET)
-	static class SpringMvc {
-
-		static final String DISPATCHER_SERVLET = "org.springframework.web.servlet.DispatcherServlet";
+	@ConditionalOnClass(DispatcherServlet.class)
+	static class SpringMvcConfiguration {
 
 		@Bean
 		ChatBotKitProblemDetailsExceptionHandler chatBotKitProblemDetailsExceptionHandler(
@@ -68,10 +68,8 @@ public final class ChatBotKitProblemDetailsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-	@ConditionalOnClass(name = WebFlux.DISPATCHER_HANDLER)
-	static class WebFlux {
-
-		static final String DISPATCHER_HANDLER = "org.springframework.web.reactive.DispatcherHandler";
+	@ConditionalOnClass(DispatcherHandler.class)
+	static class WebFluxConfiguration {
 
 		@Bean
 		ChatBotKitReactiveProblemDetailsExceptionHandler chatBotKitReactiveProblemDetailsExceptionHandler(
@@ -88,11 +86,11 @@ public final class ChatBotKitProblemDetailsAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(NoWebStack.class)
-	static class NoWebStackWarning {
+	static class NoWebStackConfiguration {
 
 		private static final Log logger = LogFactory.getLog(ChatBotKitProblemDetailsAutoConfiguration.class);
 
-		NoWebStackWarning() {
+		NoWebStackConfiguration() {
 			logger.warn(ENABLED + " is true, but this application is neither a Spring MVC nor a WebFlux web"
 					+ " application, so nothing answers failed ChatBotKit calls with problem details. Add"
 					+ " spring-boot-starter-webmvc (or spring-boot-starter-webflux) to serve web requests, or remove"
@@ -108,13 +106,13 @@ public final class ChatBotKitProblemDetailsAutoConfiguration {
 		}
 
 		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		@ConditionalOnClass(name = SpringMvc.DISPATCHER_SERVLET)
+		@ConditionalOnClass(DispatcherServlet.class)
 		static class OnSpringMvc {
 
 		}
 
 		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-		@ConditionalOnClass(name = WebFlux.DISPATCHER_HANDLER)
+		@ConditionalOnClass(DispatcherHandler.class)
 		static class OnWebFlux {
 
 		}

@@ -294,8 +294,9 @@ public class ChatBotKitProperties {
 	public static class ProblemDetails {
 
 		/**
-		 * Whether a ChatBotKit failure that reaches a Spring MVC controller is answered
-		 * with an RFC 9457 problem (502, 503, 504 or 429) instead of a generic 500.
+		 * Whether a ChatBotKit failure that reaches a Spring MVC or WebFlux controller is
+		 * answered with an RFC 9457 problem (502, 503, 504 or 429) instead of a generic
+		 * 500.
 		 */
 		private boolean enabled;
 
