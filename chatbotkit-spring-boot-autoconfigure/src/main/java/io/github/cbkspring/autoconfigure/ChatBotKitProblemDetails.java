@@ -80,8 +80,7 @@ final class ChatBotKitProblemDetails {
 					ex.getMessage(), "chatbotkit.secret");
 		}
 		if (ex instanceof ChatBotKitNotFoundException) {
-			// the message names the URL called: a wrong URL or API path is the other
-			// cause
+			// the message names the URL called: the URL or the API path may be wrong
 			return problem(committed, HttpStatus.BAD_GATEWAY,
 					"ChatBotKit does not know what this application asked for.", ex, ex.getMessage(),
 					"chatbotkit.url and chatbotkit.api-path (they make the URL called),"

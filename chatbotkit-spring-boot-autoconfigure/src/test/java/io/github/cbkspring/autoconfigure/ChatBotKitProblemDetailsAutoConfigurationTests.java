@@ -119,7 +119,6 @@ class ChatBotKitProblemDetailsAutoConfigurationTests {
 				.doesNotHaveBean(ChatBotKitReactiveProblemDetailsExceptionHandler.class);
 			assertThat(output.getOut().lines().filter((line) -> line.contains(NO_WEB_STACK))).singleElement()
 				.satisfies((line) -> assertThat(line).contains(" WARN ")
-					.contains("ChatBotKitProblemDetailsAutoConfiguration")
 					.contains("nothing answers failed ChatBotKit calls with problem details")
 					.contains("Add spring-boot-starter-webmvc (or spring-boot-starter-webflux)"));
 		});
