@@ -42,6 +42,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,7 +90,7 @@ class ChatBotKitReactiveProblemDetailsTests {
 			.json("""
 					{"title":"Bad Gateway","status":502,"instance":"/chat","code":"NOT_FOUND","requestId":"req-9",
 					 "detail":"ChatBotKit does not know what this application asked for."}
-					""", true);
+					""", JsonCompareMode.STRICT);
 		assertThat(warning(output)).startsWith("ChatBotKit API answered 404 NOT_FOUND to " + called)
 			.contains("Check chatbotkit.url and chatbotkit.api-path")
 			.doesNotContain(SECRET);
