@@ -27,6 +27,8 @@ import io.github.cbkspring.client.ChatBotKitConnectionException;
 import io.github.cbkspring.client.ChatBotKitStreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.ai.chat.messages.AssistantMessage.ToolCall;
@@ -34,8 +36,11 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link ChatBotKitChatModel#stream}: tokens, the last response, and failures,
@@ -74,6 +79,39 @@ class ChatBotKitChatModelStreamTests {
 		CompletionApi.verifySent(api, """
 				{"botId": "bot-1", "messages": [{"type": "user", "text": "Hi"}]}
 				""");
+	}
+
+	@Test
+	void aStreamSubscribedOnANonBlockingThreadIsStillReadOnBoundedElastic() {
+		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.result("Hel", 3, "stop"));
+		StepVerifier.create(this.model.stream(new Prompt("Hi")).subscribeOn(Schedulers.parallel()))
+			.assertNext((chunk) -> assertThat(text(chunk)).isEqualTo("Hel"))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aNonBlockingSchedulerFailsTheStreamBeforeSending() {
+		ChatBotKitChatModel onParallel = CompletionApi
+			.model(api, ChatBotKitChatOptions.builder().botId("bot-1").build())
+			.scheduler(Schedulers.parallel())
+			.build();
+		StepVerifier.create(onParallel.stream(new Prompt("Hi")))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("was not sent")
+				.hasMessageContaining("Schedulers.boundedElastic()"))
+			.verify(TIMEOUT);
+		api.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aBlockingCallOnANonBlockingThreadFailsBeforeSending() {
+		Mono<ChatResponse> onParallel = Mono.fromCallable(() -> this.model.call(new Prompt("Hi")))
+			.subscribeOn(Schedulers.parallel());
+		assertThatIllegalStateException().isThrownBy(() -> onParallel.block(TIMEOUT))
+			.withMessageContaining("was not sent");
+		api.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test

@@ -16,45 +16,22 @@
 
 package io.github.cbkspring.autoconfigure;
 
-import java.net.URI;
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.github.cbkspring.client.ChatBotKitAuthenticationException;
-import io.github.cbkspring.client.ChatBotKitConnectionException;
 import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitHttpException;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ChatBotKitPermissionException;
-import io.github.cbkspring.client.ChatBotKitRateLimitException;
-import io.github.cbkspring.client.ChatBotKitTimeoutException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers a {@link ChatBotKitException} that reaches a controller with an RFC 9457
- * problem ({@code application/problem+json}): a status that says what failed upstream, a
- * sentence of ours as {@code detail}, and the API's {@code code} and {@code requestId}
- * when there are any. Never the secret, the API's message or body, or a stack trace.
- * <p>
- * Each failure is logged as one WARN line that says what to check, with the secret masked
- * should the message hold it; the stack trace is logged at DEBUG. A failure after the
- * answer has started (a streamed reply, such as Server-Sent Events) cannot become a
- * problem: it is logged the same way and the answer ends there. Last in order among
- * controller advice, so an application's own handler for these exceptions wins.
+ * Answers a {@link ChatBotKitException} that reaches a Spring MVC controller with an RFC
+ * 9457 problem, as {@link ChatBotKitProblemDetails} says. Last in order among controller
+ * advice, so an application's own handler for these exceptions wins.
  *
  * @author cbkspring contributors
  */
@@ -62,105 +39,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ChatBotKitProblemDetailsExceptionHandler {
 
-	private static final Log logger = LogFactory.getLog(ChatBotKitProblemDetailsExceptionHandler.class);
+	private final ChatBotKitProblemDetails problemDetails;
 
-	private static final String MASK = "******";
-
-	private final URI url;
-
-	private final @Nullable String secret;
-
-	ChatBotKitProblemDetailsExceptionHandler(URI url, @Nullable String secret) {
-		this.url = url;
-		this.secret = StringUtils.hasText(secret) ? secret.trim() : null;
-	}
-
-	@ExceptionHandler({ ChatBotKitAuthenticationException.class, ChatBotKitPermissionException.class })
-	@Nullable ResponseEntity<ProblemDetail> credentialsRejected(ChatBotKitHttpException ex, HttpServletResponse response) {
-		return problem(response, HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.", ex,
-				ex.getMessage(), "chatbotkit.secret");
+	ChatBotKitProblemDetailsExceptionHandler(ChatBotKitProblemDetails problemDetails) {
+		this.problemDetails = problemDetails;
 	}
 
 	@ExceptionHandler
-	@Nullable ResponseEntity<ProblemDetail> notFound(ChatBotKitNotFoundException ex, HttpServletResponse response) {
-		return problem(response, HttpStatus.BAD_GATEWAY, "ChatBotKit does not know what this application asked for.",
-				ex, ex.getMessage(), "the ids this application sends, such as its bot id");
-	}
-
-	@ExceptionHandler
-	@Nullable ResponseEntity<ProblemDetail> rateLimited(ChatBotKitRateLimitException ex, HttpServletResponse response) {
-		ResponseEntity<ProblemDetail> problem = problem(response, HttpStatus.TOO_MANY_REQUESTS,
-				"ChatBotKit is limiting requests; try again later.", ex, ex.getMessage(),
-				"how often this application calls ChatBotKit");
-		if (problem == null) {
-			return null;
-		}
-		return ex.retryAfter()
-			.map((retryAfter) -> ResponseEntity.status(problem.getStatusCode())
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)))
-				.body(problem.getBody()))
-			.orElse(problem);
-	}
-
-	// Before ChatBotKitConnectionException: a timeout is one
-	@ExceptionHandler
-	@Nullable ResponseEntity<ProblemDetail> timedOut(ChatBotKitTimeoutException ex, HttpServletResponse response) {
-		String what = ex.requestSent() ? "ChatBotKit at " + this.url + " did not answer in time"
-				: "Timed out connecting to ChatBotKit at " + this.url;
-		return problem(response, HttpStatus.GATEWAY_TIMEOUT, "ChatBotKit did not answer in time.", ex, what,
-				"chatbotkit.url, the network and chatbotkit.read-timeout");
-	}
-
-	@ExceptionHandler
-	@Nullable ResponseEntity<ProblemDetail> unreachable(ChatBotKitConnectionException ex, HttpServletResponse response) {
-		String what = ex.requestSent() ? "The connection to ChatBotKit at " + this.url + " failed"
-				: "Could not reach ChatBotKit at " + this.url;
-		return problem(response, HttpStatus.SERVICE_UNAVAILABLE, "ChatBotKit could not be reached.", ex,
-				what + " (" + rootCause(ex) + ")", "chatbotkit.url and the network");
-	}
-
-	@ExceptionHandler
-	@Nullable ResponseEntity<ProblemDetail> failed(ChatBotKitException ex, HttpServletResponse response) {
-		return problem(response, HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.", ex,
-				ex.getMessage(), "the request id with ChatBotKit");
-	}
-
-	private @Nullable ResponseEntity<ProblemDetail> problem(HttpServletResponse response, HttpStatus status,
-			String detail, ChatBotKitException ex, @Nullable String what, String check) {
-		logger.debug("ChatBotKit call failed", ex);
-		if (response.isCommitted()) {
-			// a streamed answer has started: a problem can no longer be written
-			logger.warn(mask(what) + "; the answer had already started and ends here. Check " + check + ".");
-			return null;
-		}
-		logger.warn(mask(what) + "; answered " + status.value() + ". Check " + check + ".");
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		if (ex instanceof ChatBotKitHttpException http) {
-			problem.setProperty("code", http.code());
-			setIfPresent(problem, "requestId", http.requestId());
-		}
-		return ResponseEntity.status(status).body(problem);
-	}
-
-	private String mask(@Nullable String text) {
-		String value = String.valueOf(text);
-		return (this.secret != null) ? value.replace(this.secret, MASK) : value;
-	}
-
-	private static void setIfPresent(ProblemDetail problem, String name, @Nullable String value) {
-		if (value != null) {
-			problem.setProperty(name, value);
-		}
-	}
-
-	private static String rootCause(Throwable ex) {
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-		String message = cause.getMessage();
-		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
-	}
-
-	private static long seconds(Duration duration) {
-		return Math.max(1, duration.toSeconds() + ((duration.toNanosPart() > 0) ? 1 : 0));
+	@Nullable ResponseEntity<ProblemDetail> handle(ChatBotKitException ex, HttpServletResponse response) {
+		return this.problemDetails.answer(ex, response.isCommitted());
 	}
 
 }

@@ -44,13 +44,14 @@ public class ChatBotKitProperties {
 	private @Nullable String secret;
 
 	/**
-	 * Base URL of the ChatBotKit API. Plain http is accepted only for loopback hosts
-	 * unless allow-insecure-http is set.
+	 * Base URL of the ChatBotKit API, with or without the API path (/v1, /api/v1). Plain
+	 * http is accepted only for loopback hosts unless allow-insecure-http is set.
 	 */
 	private URI url = ChatBotKitOptions.DEFAULT_URL;
 
 	/**
-	 * Path between the base URL and the endpoint paths. Defaults to /v1 for
+	 * Path between the base URL and the endpoint paths, added unless the URL already ends
+	 * with it. Defaults to the /api/v1 or /v1 that the URL ends with, else to /v1 for
 	 * api.chatbotkit.com and to /api/v1 for any other host.
 	 */
 	private @Nullable String apiPath;
@@ -307,8 +308,9 @@ public class ChatBotKitProperties {
 	public static class ProblemDetails {
 
 		/**
-		 * Whether a ChatBotKit failure that reaches a Spring MVC controller is answered
-		 * with an RFC 9457 problem (502, 503, 504 or 429) instead of a generic 500.
+		 * Whether a ChatBotKit failure that reaches a Spring MVC or WebFlux controller is
+		 * answered with an RFC 9457 problem (502, 503, 504 or 429) instead of a generic
+		 * 500.
 		 */
 		private boolean enabled;
 

@@ -154,6 +154,7 @@ final class ApiExchange {
 		String path = endpoint.path().expand(pathVariables);
 		URI uri = URI.create(this.options.baseUri() + ((query != null) ? path + "?" + query : path));
 		Call call = new Call(endpoint.method(), uri, this.options.baseUri() + endpoint.pathTemplate());
+		NonBlockingThreads.refuseBlocking(call);
 		long deadline = this.nanoClock.getAsLong() + this.options.retry().deadline().toNanos();
 		List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
 		for (int attempt = 1;; attempt++) {
@@ -229,7 +230,7 @@ final class ApiExchange {
 		}
 		if (!status.is2xxSuccessful()) {
 			throw ErrorDecoder.decode(status, response.getHeaders(), errorBody(response), this.options.secret(),
-					this.clock);
+					call.toString(), this.clock);
 		}
 		return reader.read(response, this.options, call.toString());
 	}

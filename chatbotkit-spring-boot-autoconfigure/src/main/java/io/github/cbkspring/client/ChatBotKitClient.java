@@ -52,6 +52,12 @@ import org.springframework.web.client.RestClient;
  * made with {@link #create(ChatBotKitOptions)} owns its connection pool: {@link #close()}
  * it when it is no longer used.
  * <p>
+ * Every call blocks its thread until ChatBotKit answers. On a thread that must not block,
+ * as Reactor tells them (a WebFlux event loop, Reactor's {@code parallel()} scheduler), a
+ * call fails at once with an {@link IllegalStateException} and is not sent: call the
+ * client there through {@code Mono.fromCallable(...)} on
+ * {@code Schedulers.boundedElastic()}.
+ * <p>
  * Without Spring Boot: <pre class="code">
  * ChatBotKitClient client = ChatBotKitClient.create(ChatBotKitOptions.builder().secret(secret).build());
  * SessionCreateResponse session = client.sessions().create(botId);

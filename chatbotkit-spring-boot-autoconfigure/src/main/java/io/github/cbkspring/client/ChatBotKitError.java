@@ -28,8 +28,24 @@ import org.jspecify.annotations.Nullable;
  * @param message the API error message, or a bounded excerpt of a body that was not the
  * API's JSON error
  * @param requestId the request id the API sent in {@code X-Request-Id}, if any
+ * @param call the call that was answered as messages name it, its method and URL with the
+ * endpoint's path template, such as {@code GET
+ * https://api.chatbotkit.com/v1/bot/{botId}/fetch} (never the ids or the query), or
+ * {@code null} when not known
  * @author cbkspring contributors
  */
-public record ChatBotKitError(int status, String code, String message, @Nullable String requestId) {
+public record ChatBotKitError(int status, String code, String message, @Nullable String requestId,
+		@Nullable String call) {
+
+	/**
+	 * What the API said, without the call it answered.
+	 * @param status the HTTP status code
+	 * @param code the API error code
+	 * @param message the API error message
+	 * @param requestId the request id the API sent, if any
+	 */
+	public ChatBotKitError(int status, String code, String message, @Nullable String requestId) {
+		this(status, code, message, requestId, null);
+	}
 
 }

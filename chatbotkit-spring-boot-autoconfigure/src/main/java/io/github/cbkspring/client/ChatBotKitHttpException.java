@@ -110,8 +110,9 @@ public class ChatBotKitHttpException extends ChatBotKitException {
 
 	private static String describe(ChatBotKitError error) {
 		@Nullable String requestId = error.requestId();
-		return "ChatBotKit API answered " + error.status() + " " + error.code() + ": " + error.message()
-				+ ((requestId != null) ? " [request id " + requestId + "]" : "");
+		@Nullable String call = error.call();
+		return "ChatBotKit API answered " + error.status() + " " + error.code() + ((call != null) ? " to " + call : "")
+				+ ": " + error.message() + ((requestId != null) ? " [request id " + requestId + "]" : "");
 	}
 
 }

@@ -22,6 +22,7 @@ import java.net.UnknownHostException;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,12 @@ public final class ChatBotKitOptions {
 	public static final int DEFAULT_MAX_RESPONSE_SIZE = 16 * 1024 * 1024;
 
 	private static final String PRODUCTION_HOST = "api.chatbotkit.com";
+
+	/**
+	 * The API paths of ChatBotKit's hosted API and of any other host, longest first: a
+	 * URL that ends with one of them is not given another.
+	 */
+	private static final List<String> API_PATHS = List.of("/api/v1", "/v1");
 
 	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "host", "content-length",
 			"content-type", "accept", "accept-encoding", "transfer-encoding", "connection");
@@ -138,9 +145,10 @@ public final class ChatBotKitOptions {
 	}
 
 	/**
-	 * The path between the base URL and the endpoint path: {@code /v1} for
-	 * {@code api.chatbotkit.com}, {@code /api/v1} for any other host unless set
-	 * explicitly. It is not added again to a URL that already ends with it.
+	 * The path between the base URL and the endpoint path. Unless set explicitly, the API
+	 * path that the URL already ends with ({@code /api/v1} or {@code /v1}), or else
+	 * {@code /v1} for {@code api.chatbotkit.com} and {@code /api/v1} for any other host.
+	 * It is not added again to a URL that already ends with it.
 	 * @return the API path, starting with {@code /} and without a trailing slash, or
 	 * empty
 	 */
@@ -222,8 +230,8 @@ public final class ChatBotKitOptions {
 	/**
 	 * The absolute URI that endpoint paths are appended to: the URL and the API path, or
 	 * the URL alone when its path already ends with the API path (so that
-	 * {@code https://gateway.example.com/api/v1/} and
-	 * {@code https://api.chatbotkit.com/v1} are taken as the full base, as
+	 * {@code https://gateway.example.com/api/v1/}, {@code https://gateway.example.com/v1}
+	 * and {@code https://api.chatbotkit.com/v1} are taken as the full base, as
 	 * {@code https://gateway.example.com} and {@code https://api.chatbotkit.com} are).
 	 * @return the base URI, for example {@code https://api.chatbotkit.com/v1}
 	 */
@@ -286,8 +294,23 @@ public final class ChatBotKitOptions {
 		}
 	}
 
+	/**
+	 * The API path that the URL already ends with, such as the {@code /v1} of a URL
+	 * copied from ChatBotKit's documentation onto another host, or else the one of its
+	 * host.
+	 */
 	private static String defaultApiPath(URI url) {
+		String path = path(url);
+		for (String apiPath : API_PATHS) {
+			if (path.endsWith(apiPath)) {
+				return apiPath;
+			}
+		}
 		return PRODUCTION_HOST.equalsIgnoreCase(url.getHost()) ? "/v1" : "/api/v1";
+	}
+
+	private static String path(URI url) {
+		return StringUtils.trimTrailingCharacter((url.getRawPath() != null) ? url.getRawPath() : "", '/');
 	}
 
 	private static String normalizeApiPath(String apiPath) {
@@ -306,8 +329,7 @@ public final class ChatBotKitOptions {
 	 */
 	private static String baseUri(URI url, String apiPath) {
 		String base = StringUtils.trimTrailingCharacter(url.toString(), '/');
-		String path = StringUtils.trimTrailingCharacter((url.getRawPath() != null) ? url.getRawPath() : "", '/');
-		return (!apiPath.isEmpty() && path.endsWith(apiPath)) ? base : base + apiPath;
+		return (!apiPath.isEmpty() && path(url).endsWith(apiPath)) ? base : base + apiPath;
 	}
 
 	/**
@@ -426,7 +448,8 @@ public final class ChatBotKitOptions {
 		/**
 		 * Set the base URL of the API. Changing the URL resets an API path derived from
 		 * the previous URL. A URL whose path already ends with the API path is taken as
-		 * the full base: the API path is not added again.
+		 * the full base: the API path is not added again. Unless an API path is set, that
+		 * holds for a URL ending with {@code /api/v1} or {@code /v1} on any host.
 		 * @param url the base URL, {@link #DEFAULT_URL} by default
 		 * @return this builder
 		 * @throws IllegalArgumentException if the URL is not an absolute http or https
@@ -456,7 +479,9 @@ public final class ChatBotKitOptions {
 
 		/**
 		 * Set the path between the base URL and endpoint paths, overriding the default
-		 * ({@code /v1} for {@code api.chatbotkit.com}, {@code /api/v1} elsewhere).
+		 * (the API path the URL ends with, else {@code /v1} for
+		 * {@code api.chatbotkit.com} and {@code /api/v1} elsewhere). It is added to any
+		 * URL that does not already end with it; empty adds nothing.
 		 * @param apiPath the API path, or {@code null} for the default
 		 * @return this builder
 		 */

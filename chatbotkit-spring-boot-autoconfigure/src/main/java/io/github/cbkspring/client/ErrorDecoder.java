@@ -63,16 +63,17 @@ final class ErrorDecoder {
 	}
 
 	/**
-	 * The exception for an error answer.
+	 * Decode an error answer.
+	 * @param call the call answered, as messages name it (method and URI template)
 	 * @param clock the wall clock a {@code Retry-After} date counts from when the answer
 	 * has no {@code Date}
 	 */
 	static ChatBotKitHttpException decode(HttpStatusCode status, HttpHeaders headers, BoundedBody body, String secret,
-			Clock clock) {
+			String call, Clock clock) {
 		int code = status.value();
 		JsonNode json = json(body);
 		ChatBotKitError error = new ChatBotKitError(code, errorCode(code, json),
-				errorMessage(status, headers, json, body, secret), headers.getFirst(REQUEST_ID_HEADER));
+				errorMessage(status, headers, json, body, secret), headers.getFirst(REQUEST_ID_HEADER), call);
 		Duration retryAfter = retryAfter(headers, clock);
 		return switch (code) {
 			case 401 -> new ChatBotKitAuthenticationException(error);

@@ -34,6 +34,7 @@ import io.github.cbkspring.client.partner.PartnerUserClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -114,6 +115,34 @@ class ChatBotKitAutoConfigurationTests {
 			api.verify(postRequestedFor(urlEqualTo("/api/v1/bot/bot-1/session/create")).withHeader("Authorization",
 					equalTo("Bearer sk-auto")));
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/v1      | /v1/bot/bot-1/session/create
+			/v1/     | /v1/bot/bot-1/session/create
+			/api/v1  | /api/v1/bot/bot-1/session/create
+			/api/v1/ | /api/v1/bot/bot-1/session/create
+			""")
+	void urlThatEndsWithAnApiPathIsNotGivenAnother(String path, String called) {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		this.runner.withPropertyValues("chatbotkit.secret=sk-auto", "chatbotkit.url=" + api.baseUrl() + path)
+			.run((context) -> {
+				context.getBean(SessionClient.class).create("bot-1");
+				api.verify(postRequestedFor(urlEqualTo(called)));
+			});
+	}
+
+	@Test
+	void urlThatEndsWithTheConfiguredApiPathIsNotGivenItAgain() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(SESSION_JSON)));
+		this.runner
+			.withPropertyValues("chatbotkit.secret=sk-auto", "chatbotkit.url=" + api.baseUrl() + "/cbk/v2/",
+					"chatbotkit.api-path=/cbk/v2")
+			.run((context) -> {
+				context.getBean(SessionClient.class).create("bot-1");
+				api.verify(postRequestedFor(urlEqualTo("/cbk/v2/bot/bot-1/session/create")));
+			});
 	}
 
 	@Test

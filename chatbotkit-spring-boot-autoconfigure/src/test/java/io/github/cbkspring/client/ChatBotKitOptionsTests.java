@@ -113,15 +113,60 @@ class ChatBotKitOptionsTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			https://gateway.example.com/api/v1/ | https://gateway.example.com/api/v1
-			https://gateway.example.com/api/v1  | https://gateway.example.com/api/v1
-			https://api.chatbotkit.com/v1       | https://api.chatbotkit.com/v1
-			https://api.chatbotkit.com/v1/      | https://api.chatbotkit.com/v1
-			https://gw.example.com/cbk/api/v1   | https://gw.example.com/cbk/api/v1
-			https://gw.example.com/myapi/v1     | https://gw.example.com/myapi/v1/api/v1
+			https://gateway.example.com/api/v1/ | https://gateway.example.com/api/v1 | /api/v1
+			https://gateway.example.com/api/v1  | https://gateway.example.com/api/v1 | /api/v1
+			https://api.chatbotkit.com/v1       | https://api.chatbotkit.com/v1      | /v1
+			https://api.chatbotkit.com/v1/      | https://api.chatbotkit.com/v1      | /v1
+			https://api.chatbotkit.com/api/v1   | https://api.chatbotkit.com/api/v1  | /api/v1
+			https://gw.example.com/cbk/api/v1   | https://gw.example.com/cbk/api/v1  | /api/v1
+			https://gw.example.com/v1           | https://gw.example.com/v1          | /v1
+			https://gw.example.com/v1/          | https://gw.example.com/v1          | /v1
+			https://gw.example.com/v1//         | https://gw.example.com/v1          | /v1
+			http://localhost:8080/v1            | http://localhost:8080/v1           | /v1
+			https://gw.example.com/myapi/v1     | https://gw.example.com/myapi/v1    | /v1
 			""")
-	void urlThatAlreadyEndsWithTheApiPathIsTheFullBase(String url, String baseUri) {
+	void urlThatAlreadyEndsWithAnApiPathIsTheFullBaseOnAnyHost(String url, String baseUri, String apiPath) {
+		ChatBotKitOptions options = options(url);
+		assertThat(options.baseUri()).isEqualTo(baseUri);
+		assertThat(options.apiPath()).isEqualTo(apiPath);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			https://gw.example.com/v10       | https://gw.example.com/v10/api/v1
+			https://gw.example.com/v1beta    | https://gw.example.com/v1beta/api/v1
+			https://gw.example.com/xv1       | https://gw.example.com/xv1/api/v1
+			https://gw.example.com/api/v2    | https://gw.example.com/api/v2/api/v1
+			https://gw.example.com/v1/cbk    | https://gw.example.com/v1/cbk/api/v1
+			https://api.chatbotkit.com/v1x   | https://api.chatbotkit.com/v1x/v1
+			""")
+	void urlThatOnlyLooksLikeAnApiPathGetsOne(String url, String baseUri) {
 		assertThat(options(url).baseUri()).isEqualTo(baseUri);
+	}
+
+	@Test
+	void explicitApiPathIsAddedToAUrlThatEndsWithAnotherOne() {
+		// the way to call a gateway mounted at /v1 in front of a self-hosted API
+		ChatBotKitOptions options = ChatBotKitOptions.builder()
+			.secret("s")
+			.url("https://gw.example.com/v1")
+			.apiPath("/api/v1")
+			.build();
+		assertThat(options.baseUri()).isEqualTo("https://gw.example.com/v1/api/v1");
+		assertThat(options.apiPath()).isEqualTo("/api/v1");
+	}
+
+	@Test
+	void emptyExplicitApiPathAddsNothing() {
+		assertThat(
+				ChatBotKitOptions.builder().secret("s").url("https://gw.example.com/cbk").apiPath("").build().baseUri())
+			.isEqualTo("https://gw.example.com/cbk");
+	}
+
+	@Test
+	void mutatedUrlDropsTheApiPathOfThePreviousUrl() {
+		ChatBotKitOptions options = options("https://gw.example.com/v1").mutate().url("https://gw.example.com").build();
+		assertThat(options.baseUri()).isEqualTo("https://gw.example.com/api/v1");
 	}
 
 	@Test

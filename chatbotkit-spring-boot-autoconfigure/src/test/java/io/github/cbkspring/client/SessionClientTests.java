@@ -179,6 +179,16 @@ class SessionClientTests {
 	}
 
 	@Test
+	void errorNamesTheUrlCalledWithoutIds() {
+		// what tells a wrong chatbotkit.url or api-path from a wrong bot id
+		stubError(404, "{\"message\":\"Bot not found\",\"code\":\"NOT_FOUND\"}");
+		String called = "POST " + api.baseUrl() + "/api/v1/bot/{botId}/session/create";
+		assertThatExceptionOfType(ChatBotKitNotFoundException.class).isThrownBy(() -> this.sessions.create("nope"))
+			.withMessage("ChatBotKit API answered 404 NOT_FOUND to " + called + ": Bot not found")
+			.satisfies((ex) -> assertThat(ex.error().call()).isEqualTo(called));
+	}
+
+	@Test
 	void htmlErrorFallsBackToGenericErrorWithExcerpt() {
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502)
 			.withHeader("Content-Type", "text/html")

@@ -72,7 +72,7 @@ class ChatBotKitProblemDetailsTests {
 
 	static final String SECRET = "sk-test-secret-123";
 
-	private static final String HANDLER = "io.github.cbkspring.autoconfigure.ChatBotKitProblemDetailsExceptionHandler";
+	private static final String HANDLER = "io.github.cbkspring.autoconfigure.ChatBotKitProblemDetails";
 
 	private static final Pattern LOG_LINE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T");
 
@@ -101,10 +101,14 @@ class ChatBotKitProblemDetailsTests {
 	}
 
 	@Test
-	void notFoundIsBadGateway(CapturedOutput output) {
-		fail(new ChatBotKitNotFoundException(error(404, "NOT_FOUND")));
+	void notFoundIsBadGatewayAndTheWarningNamesTheUrlCalledAndWhatMakesIt(CapturedOutput output) {
+		String called = "POST https://chatbotkit.example.com/v1/api/v1/bot/{botId}/session/create";
+		fail(new ChatBotKitNotFoundException(new ChatBotKitError(404, "NOT_FOUND", API_MESSAGE, "req-9", called)));
 		assertProblem(call(), HttpStatus.BAD_GATEWAY, "ChatBotKit does not know what this application asked for.");
-		assertThat(warning(output)).contains("404 NOT_FOUND", "Check the ids this application sends");
+		assertThat(warning(output)).isEqualTo("ChatBotKit API answered 404 NOT_FOUND to " + called
+				+ ": Secret ****** is invalid [request id req-9]; answered 502. Check chatbotkit.url and"
+				+ " chatbotkit.api-path (they make the URL called), and the ids this application sends, such as its"
+				+ " bot id.");
 	}
 
 	@Test

@@ -32,6 +32,8 @@ import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
@@ -120,6 +122,15 @@ class ClientSnippets {
 		// per tenant or user: a copy that shares the connection pool
 		SessionClient tenant = client.sessions().withOptions((o) -> o.secret("tenant-secret").runAsUserId("user-7"));
 		// end::without-spring-boot[]
+	}
+
+	Mono<SessionCreateResponse> webflux(SessionClient sessionClient) {
+		// tag::webflux[]
+		// the client blocks: run it on a thread that may block, never on the event loop
+		Mono<SessionCreateResponse> session = Mono.fromCallable(() -> sessionClient.create("my-bot-id"))
+			.subscribeOn(Schedulers.boundedElastic());
+		// end::webflux[]
+		return session;
 	}
 
 	static class TracingConfiguration {
