@@ -76,6 +76,7 @@ import org.springframework.web.client.RestClient;
  * engine is closed with the application context.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class)
 @ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, ClientHttpRequestFactoryBuilder.class })

@@ -41,6 +41,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * warning at start-up that says why nothing answers.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(ChatBotKitProblemDetailsAutoConfiguration.ENABLED)

@@ -33,6 +33,7 @@ import org.springframework.util.unit.DataSize;
  * Configuration properties of the ChatBotKit client.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 @ConfigurationProperties("chatbotkit")
 public class ChatBotKitProperties {

@@ -24,6 +24,7 @@ import org.springframework.web.client.RestClient;
  * or settings that the application's other clients must not get.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ChatBotKitRestClientCustomizer {

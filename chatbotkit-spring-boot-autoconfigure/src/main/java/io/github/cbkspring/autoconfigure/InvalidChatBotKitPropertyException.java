@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * of {@code chatbotkit.secret}.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class InvalidChatBotKitPropertyException extends RuntimeException {
 

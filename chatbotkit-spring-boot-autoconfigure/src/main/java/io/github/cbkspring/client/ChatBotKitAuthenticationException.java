@@ -20,6 +20,7 @@ package io.github.cbkspring.client;
  * The API answered 401: the secret or token was missing, wrong or expired.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitAuthenticationException extends ChatBotKitHttpException {
 

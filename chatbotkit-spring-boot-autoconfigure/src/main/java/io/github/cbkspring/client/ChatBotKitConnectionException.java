@@ -21,6 +21,7 @@ package io.github.cbkspring.client;
  * complete answer arrived. The cause holds the underlying exception.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  * @see ChatBotKitTimeoutException
  */
 public class ChatBotKitConnectionException extends ChatBotKitException {

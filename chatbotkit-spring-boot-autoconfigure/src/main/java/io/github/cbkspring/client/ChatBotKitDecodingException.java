@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ChatBotKitHttpException}s.)
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitDecodingException extends ChatBotKitException {
 

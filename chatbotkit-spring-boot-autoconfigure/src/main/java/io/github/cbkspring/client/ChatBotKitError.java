@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * https://api.chatbotkit.com/v1/bot/{botId}/fetch} (never the ids or the query), or
  * {@code null} when not known
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public record ChatBotKitError(int status, String code, String message, @Nullable String requestId,
 		@Nullable String call) {

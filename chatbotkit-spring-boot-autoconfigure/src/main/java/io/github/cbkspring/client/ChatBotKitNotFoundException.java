@@ -21,6 +21,7 @@ package io.github.cbkspring.client;
  * exist.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitNotFoundException extends ChatBotKitHttpException {
 

@@ -20,6 +20,7 @@ package io.github.cbkspring.client;
  * The API answered 403: the credential is valid but may not do this.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitPermissionException extends ChatBotKitHttpException {
 

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * to wait, when it did.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitRateLimitException extends ChatBotKitHttpException {
 

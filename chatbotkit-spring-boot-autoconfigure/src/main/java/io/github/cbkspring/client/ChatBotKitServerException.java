@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * The API answered 5xx: the API failed to handle the call.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitServerException extends ChatBotKitHttpException {
 

@@ -21,6 +21,7 @@ package io.github.cbkspring.client;
  * line could not be read. {@link #lineNumber()} says where.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitStreamException extends ChatBotKitException {
 

@@ -21,6 +21,7 @@ package io.github.cbkspring.client;
  * stalled for longer than the read timeout.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public class ChatBotKitTimeoutException extends ChatBotKitConnectionException {
 

@@ -33,6 +33,7 @@ import org.springframework.util.Assert;
  * @param contentType the content type of the part, or {@code null} to let it be derived
  * from the file name
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public record FileUpload(Resource content, String filename, @Nullable MediaType contentType) {
 

@@ -34,6 +34,7 @@ import org.springframework.util.Assert;
  * call here ({@code activity: {type, function: {name, arguments, result}}}), which is why
  * a completion that replays the history must send it back unchanged.
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public record Message(MessageType type, String text,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> meta) {

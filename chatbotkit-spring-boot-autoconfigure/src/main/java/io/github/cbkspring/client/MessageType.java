@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * The kind of a {@link Message} in a conversation.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public enum MessageType {
 

@@ -45,6 +45,7 @@ import org.springframework.util.Assert;
  * @param retryNonIdempotent whether non-idempotent calls ({@code POST}) are also retried
  * on failures that happen after the request was sent
  * @author cbkspring contributors
+ * @since 0.1.0
  */
 public record RetryOptions(boolean enabled, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
 		Duration deadline, boolean retryNonIdempotent) {
