@@ -47,9 +47,11 @@ import org.springframework.util.StringUtils;
  * Each failure is logged as one WARN line that says what to check, with the secret masked
  * should the message hold it; the stack trace is logged at DEBUG. A failure after the
  * answer has started (a streamed reply, such as Server-Sent Events) cannot become a
- * problem: it is logged the same way and the answer ends there. Shared by the controller
- * advice of Spring MVC ({@link ChatBotKitProblemDetailsExceptionHandler}) and of WebFlux
- * ({@link ChatBotKitReactiveProblemDetailsExceptionHandler}).
+ * problem: it is logged the same way and thrown on, so that the server aborts the answer
+ * (closes the connection without ending the body) and no client takes half an answer for
+ * a whole one; the server logs it then as any failure it could not answer. Shared by the
+ * controller advice of Spring MVC ({@link ChatBotKitProblemDetailsExceptionHandler}) and
+ * of WebFlux ({@link ChatBotKitReactiveProblemDetailsExceptionHandler}).
  *
  * @author cbkspring contributors
  */
@@ -71,10 +73,11 @@ final class ChatBotKitProblemDetails {
 	/**
 	 * The problem that answers a failure, logged.
 	 * @param ex the failure
-	 * @param committed whether the answer has started, so that it can only end
-	 * @return the problem, or {@code null} when the answer had started
+	 * @param committed whether the answer has started, so that it can only be aborted
+	 * @return the problem
+	 * @throws ChatBotKitException {@code ex}, when the answer had started
 	 */
-	@Nullable ResponseEntity<ProblemDetail> answer(ChatBotKitException ex, boolean committed) {
+	ResponseEntity<ProblemDetail> answer(ChatBotKitException ex, boolean committed) {
 		if (ex instanceof ChatBotKitAuthenticationException || ex instanceof ChatBotKitPermissionException) {
 			return problem(committed, HttpStatus.BAD_GATEWAY, "ChatBotKit rejected this application's credentials.", ex,
 					ex.getMessage(), "chatbotkit.secret");
@@ -106,13 +109,10 @@ final class ChatBotKitProblemDetails {
 				ex.getMessage(), "the request id with ChatBotKit");
 	}
 
-	private @Nullable ResponseEntity<ProblemDetail> rateLimited(boolean committed, ChatBotKitRateLimitException ex) {
+	private ResponseEntity<ProblemDetail> rateLimited(boolean committed, ChatBotKitRateLimitException ex) {
 		ResponseEntity<ProblemDetail> problem = problem(committed, HttpStatus.TOO_MANY_REQUESTS,
 				"ChatBotKit is limiting requests; try again later.", ex, ex.getMessage(),
 				"how often this application calls ChatBotKit");
-		if (problem == null) {
-			return null;
-		}
 		return ex.retryAfter()
 			.map((retryAfter) -> ResponseEntity.status(problem.getStatusCode())
 				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)))
@@ -120,13 +120,14 @@ final class ChatBotKitProblemDetails {
 			.orElse(problem);
 	}
 
-	private @Nullable ResponseEntity<ProblemDetail> problem(boolean committed, HttpStatus status, String detail,
+	private ResponseEntity<ProblemDetail> problem(boolean committed, HttpStatus status, String detail,
 			ChatBotKitException ex, @Nullable String what, String check) {
 		logger.debug("ChatBotKit call failed", ex);
 		if (committed) {
-			// a streamed answer has started: a problem can no longer be written
-			logger.warn(mask(what) + "; the answer had already started and ends here. Check " + check + ".");
-			return null;
+			// a streamed answer has started: a problem can no longer be written, and an
+			// answer that ended normally would pass for a whole one
+			logger.warn(mask(what) + "; the answer had already started and is aborted. Check " + check + ".");
+			throw ex;
 		}
 		logger.warn(mask(what) + "; answered " + status.value() + ". Check " + check + ".");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

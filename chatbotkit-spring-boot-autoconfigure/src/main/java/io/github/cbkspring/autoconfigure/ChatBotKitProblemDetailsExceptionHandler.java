@@ -19,7 +19,6 @@ package io.github.cbkspring.autoconfigure;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.cbkspring.client.ChatBotKitException;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,7 +45,7 @@ class ChatBotKitProblemDetailsExceptionHandler {
 	}
 
 	@ExceptionHandler
-	@Nullable ResponseEntity<ProblemDetail> handle(ChatBotKitException ex, HttpServletResponse response) {
+	ResponseEntity<ProblemDetail> handle(ChatBotKitException ex, HttpServletResponse response) {
 		return this.problemDetails.answer(ex, response.isCommitted());
 	}
 

@@ -17,7 +17,6 @@
 package io.github.cbkspring.autoconfigure;
 
 import io.github.cbkspring.client.ChatBotKitException;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,7 +45,7 @@ class ChatBotKitReactiveProblemDetailsExceptionHandler {
 	}
 
 	@ExceptionHandler
-	@Nullable ResponseEntity<ProblemDetail> handle(ChatBotKitException ex, ServerHttpResponse response) {
+	ResponseEntity<ProblemDetail> handle(ChatBotKitException ex, ServerHttpResponse response) {
 		return this.problemDetails.answer(ex, response.isCommitted());
 	}
 

@@ -270,8 +270,8 @@ final class StorageTransfer {
 	private static RuntimeException failed(ResourceAccessException ex, HttpMethod method, StorageLocation location) {
 		Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ContentTooShortException tooShort) {
-				return new IllegalArgumentException(tooShort.getMessage());
+			if (cause instanceof ContentSizeException wrongSize) {
+				return new IllegalArgumentException(wrongSize.getMessage());
 			}
 			if (cause instanceof ContentReadException unreadable) {
 				return new UncheckedIOException("Reading the content to upload failed", unreadable.source());
@@ -319,32 +319,41 @@ final class StorageTransfer {
 			byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(this.size, 1))];
 			long remaining = this.size;
 			while (remaining > 0) {
-				int read;
-				try {
-					read = this.content.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-				}
-				catch (IOException ex) {
-					throw new ContentReadException(ex);
-				}
+				int read = read(buffer, (int) Math.min(buffer.length, remaining));
 				if (read < 0) {
-					throw new ContentTooShortException("The content to upload ended after " + (this.size - remaining)
+					throw new ContentSizeException("The content to upload ended after " + (this.size - remaining)
 							+ " of the " + this.size + " bytes announced");
+				}
+				if (read == remaining && read(new byte[1], 1) >= 0) {
+					// checked before the last bytes go out, so that the storage never
+					// receives the whole announced length of content that is longer
+					throw new ContentSizeException(
+							"The content to upload is longer than the " + this.size + " bytes announced");
 				}
 				body.write(buffer, 0, read);
 				remaining -= read;
 			}
 		}
 
+		private int read(byte[] buffer, int length) throws IOException {
+			try {
+				return this.content.read(buffer, 0, length);
+			}
+			catch (IOException ex) {
+				throw new ContentReadException(ex);
+			}
+		}
+
 	}
 
 	/**
-	 * The content ended before its announced size.
+	 * The content ended before its announced size, or went on after it.
 	 */
-	private static final class ContentTooShortException extends IOException {
+	private static final class ContentSizeException extends IOException {
 
 		private static final long serialVersionUID = 1L;
 
-		ContentTooShortException(String message) {
+		ContentSizeException(String message) {
 			super(message);
 		}
 

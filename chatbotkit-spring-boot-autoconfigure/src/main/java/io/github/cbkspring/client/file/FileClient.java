@@ -187,8 +187,11 @@ public class FileClient {
 	 * @param fileId the file
 	 * @param content the content
 	 * @param mode the way to upload
-	 * @throws IllegalArgumentException if an argument is not acceptable, or the content
-	 * ends before its announced size
+	 * @throws IllegalArgumentException if an argument is not acceptable, or a stream's
+	 * length does not match its announced size: found before anything is sent for a
+	 * stream sent in the request (up to {@link #INLINE_UPLOAD_LIMIT}), while sending for
+	 * one sent to the storage (whose request is then aborted before its last bytes, so
+	 * the storage never holds content cut to the announced size)
 	 * @throws UncheckedIOException if the content cannot be read
 	 * @throws ChatBotKitException if the upload fails: a {@code ChatBotKitHttpException}
 	 * with code {@code CONTENT_TOO_LARGE} if inline content is too large for the API, a
@@ -199,7 +202,7 @@ public class FileClient {
 		Assert.notNull(content, "FileContent must not be null");
 		Assert.notNull(mode, "UploadMode must not be null");
 		if (mode == UploadMode.INLINE || (mode == UploadMode.AUTO && content.size() <= INLINE_UPLOAD_LIMIT)) {
-			this.client.request(UPLOAD, fileId).file(content.toFileUpload()).execute();
+			this.client.request(UPLOAD, fileId).file(content.toInlineUpload(INLINE_UPLOAD_LIMIT)).execute();
 			return;
 		}
 		try (InputStream stream = content.openStream()) {

@@ -18,6 +18,7 @@ package io.github.cbkspring.client.file;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import io.github.cbkspring.client.FileUpload;
@@ -218,6 +219,32 @@ public final class FileContent {
 
 	FileUpload toFileUpload() {
 		return new FileUpload(this.resource, this.name, contentType());
+	}
+
+	/**
+	 * The upload for one request of at most {@code limit} bytes: a stream that can be
+	 * read once is read here, whole, so that a length that does not match its announced
+	 * size fails before anything is sent; other content is streamed as it is, and so is a
+	 * stream above the limit.
+	 * @throws IllegalArgumentException if the stream ends before its size or goes on
+	 * after it
+	 * @throws UncheckedIOException if the stream cannot be read
+	 */
+	FileUpload toInlineUpload(long limit) {
+		if (!this.resource.isOpen() || this.size > limit) {
+			return toFileUpload();
+		}
+		try (InputStream stream = this.resource.getInputStream()) {
+			byte[] bytes = stream.readNBytes((int) this.size);
+			Assert.isTrue(bytes.length == this.size, () -> "The content to upload ended after " + bytes.length
+					+ " of the " + this.size + " bytes announced");
+			Assert.isTrue(stream.read() < 0,
+					() -> "The content to upload is longer than the " + this.size + " bytes announced");
+			return new FileUpload(new ByteArrayResource(bytes), this.name, contentType());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + this, ex);
+		}
 	}
 
 	InputStream openStream() throws IOException {

@@ -175,15 +175,21 @@ class ChatBotKitProblemDetailsTests {
 			.doesNotContain("Could not reach");
 	}
 
+	/**
+	 * An answer that has started cannot become a problem, and must not end as if it were
+	 * whole: the failure is thrown on, for the server to abort the answer.
+	 */
 	@Test
-	void failureAfterAStreamedAnswerStartedIsOneWarningAndEndsTheAnswer(CapturedOutput output) {
-		fail(new ChatBotKitConnectionException("Connection failed", new IOException("Connection reset"), true));
+	void failureAfterAStreamedAnswerStartedIsOneWarningAndAbortsTheAnswer(CapturedOutput output) {
+		ChatBotKitConnectionException failure = new ChatBotKitConnectionException("Connection failed",
+				new IOException("Connection reset"), true);
+		fail(failure);
 		MvcTestResult result = this.mvc.get().uri("/chat/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange();
-		assertThat(result).hasStatusOk().bodyText().isEqualTo("data:Hel\n\n");
+		assertThat(result).hasFailed().failure().cause().isSameAs(failure);
 		assertThat(logLines(output)).filteredOn((line) -> line.contains(" WARN ") || line.contains(" ERROR "))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).contains(HANDLER.substring(HANDLER.lastIndexOf('.') + 1))
-				.contains("the answer had already started and ends here", "Check chatbotkit.url and the network."));
+				.contains("the answer had already started and is aborted", "Check chatbotkit.url and the network."));
 	}
 
 	@Test

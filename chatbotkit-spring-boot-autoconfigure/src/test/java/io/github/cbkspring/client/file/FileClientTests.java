@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -206,6 +207,21 @@ class FileClientTests {
 		api.verify(2, anyRequestedFor(anyUrl()));
 	}
 
+	/**
+	 * A stream sent in the request is read before anything is sent, so a length that does
+	 * not match its announced size never reaches the API as a part of the wrong length.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "2, 3, ended after 2 of the 3 bytes announced", "3, 2, longer than the 2 bytes announced",
+			"0, 1, ended after 0 of the 1 bytes announced", "1, 0, longer than the 0 bytes announced" })
+	void inlineStreamWhoseLengthIsNotItsSizeIsRefusedBeforeSending(int length, long size, String problem) {
+		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
+		FileContent content = FileContent.of(new ByteArrayInputStream(new byte[length]), size, "a.bin");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.files.upload("f", content))
+			.withMessageContaining(problem);
+		api.verify(0, anyRequestedFor(anyUrl()));
+	}
+
 	@Test
 	void autoUploadsInlineUpToTheLimitInclusive() {
 		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
@@ -234,18 +250,27 @@ class FileClientTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("CONTENT_TOO_LARGE"));
 	}
 
+	/**
+	 * A stream sent in the request is read first (its length checked), so it can be sent
+	 * again like bytes; one above the inline limit is streamed, and never sent twice.
+	 */
 	@Test
-	void inlineUploadOfAStreamIsNeverRetriedButOfBytesIs() {
+	void inlineUploadOfAStreamUpToTheLimitIsRetriedLikeBytesButAboveItNever() {
 		FileClient retrying = this.files.withOptions((options) -> options
 			.retry(RetryOptions.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(2))));
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
 		assertThatExceptionOfType(ChatBotKitServerException.class).isThrownBy(() -> retrying.upload("f",
 				FileContent.of(new ByteArrayInputStream(new byte[] { 1, 2 }), 2, "a.bin"), UploadMode.INLINE));
-		api.verify(1, anyRequestedFor(anyUrl()));
+		api.verify(3, anyRequestedFor(anyUrl()));
 		api.resetRequests();
 		assertThatExceptionOfType(ChatBotKitServerException.class)
 			.isThrownBy(() -> retrying.upload("f", FileContent.of(new byte[] { 1, 2 }, "a.bin"), UploadMode.INLINE));
 		api.verify(3, anyRequestedFor(anyUrl()));
+		api.resetRequests();
+		long size = FileClient.INLINE_UPLOAD_LIMIT + 1;
+		assertThatExceptionOfType(ChatBotKitServerException.class).isThrownBy(() -> retrying.upload("f",
+				FileContent.of(new GeneratedContent(size), size, "big.bin"), UploadMode.INLINE));
+		api.verify(1, anyRequestedFor(anyUrl()));
 	}
 
 	@Test

@@ -61,6 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -502,6 +503,23 @@ class FileStorageTests {
 			.isThrownBy(() -> this.files.upload("f", FileContent.of(new GeneratedContent(10), 100, "short.bin"),
 					UploadMode.DIRECT))
 			.withMessage("The content to upload ended after 10 of the 100 bytes announced");
+	}
+
+	/**
+	 * Checked before the last bytes go out: the storage never gets the announced length
+	 * of content that was cut to it. Announced sizes below and above the copy buffer.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 100, 5 * 1024 * 1024 + 17 })
+	void contentLongerThanAnnouncedIsAnArgumentErrorAndNeverReachesTheStorageWhole(long size) {
+		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
+		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.files.upload("f", FileContent.of(new GeneratedContent(size + 1), size, "long.bin"),
+					UploadMode.DIRECT))
+			.withMessage("The content to upload is longer than the " + size + " bytes announced");
+		assertThat(storage.getAllServeEvents()).noneMatch(
+				(event) -> event.getRequest().getBody().length == size && event.getResponse().getStatus() == 200);
 	}
 
 	@Test
