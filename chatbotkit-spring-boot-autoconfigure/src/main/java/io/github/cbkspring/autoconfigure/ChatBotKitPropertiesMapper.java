@@ -41,8 +41,8 @@ import org.springframework.util.unit.DataSize;
  * HTTP settings, reporting a bad value as an {@link InvalidChatBotKitPropertyException}
  * that names the property. Values are checked here rather than with Bean Validation,
  * which is not necessarily on the class path. The client's own messages name its options
- * ({@code allowInsecureHttp(true)}); the property names are added here. Examples in
- * messages are the defaults of the code, never restated.
+ * ({@code allowInsecureHttp(true)}); here they are replaced by the property names.
+ * Examples in messages are the defaults of the code, never restated.
  *
  * @author cbkspring contributors
  */
@@ -249,12 +249,14 @@ final class ChatBotKitPropertiesMapper {
 	}
 
 	/**
-	 * A client message with the options it names followed by their properties.
+	 * A client message in the words of a Spring Boot user: the options it names (the
+	 * builder's {@code secret(...)}, {@code allowInsecureHttp(true)}, ...) replaced by
+	 * the properties that set them.
 	 */
 	static String withPropertyNames(@Nullable String message) {
 		String result = String.valueOf(message);
 		for (Map.Entry<String, String> option : OPTION_PROPERTIES.entrySet()) {
-			result = result.replace(option.getKey(), option.getKey() + " (" + option.getValue() + ")");
+			result = result.replace(option.getKey(), option.getValue());
 		}
 		return result;
 	}

@@ -51,7 +51,9 @@ final class RetryPolicy {
 			return null;
 		}
 		Duration retryAfter = (failure instanceof ChatBotKitHttpException http) ? http.retryAfter().orElse(null) : null;
-		if (retryAfter != null) {
+		// a wait of zero (0, or a date already past) says nothing: the back-off keeps a
+		// server that says "now" from being called again at once, over and over
+		if (retryAfter != null && !retryAfter.isZero()) {
 			return (retryAfter.compareTo(this.options.maxBackoff()) <= 0) ? retryAfter : null;
 		}
 		return backoff(attempts);

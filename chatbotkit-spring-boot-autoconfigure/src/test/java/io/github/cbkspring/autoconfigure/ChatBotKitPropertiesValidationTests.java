@@ -70,6 +70,21 @@ class ChatBotKitPropertiesValidationTests {
 		});
 	}
 
+	/**
+	 * A Spring Boot user is told the property to set, never the builder method behind it.
+	 */
+	@Test
+	void messagesNamePropertiesNotBuilderMethods() {
+		this.runner.withPropertyValues("chatbotkit.url=http://api.chatbotkit.com")
+			.run((context) -> assertThat(propertyFailure(context.getStartupFailure()).getMessage())
+				.contains("(chatbotkit.allow-insecure-http=true)")
+				.doesNotContain("allowInsecureHttp"));
+		this.runner.withPropertyValues("chatbotkit.application-id=my app (linux)")
+			.run((context) -> assertThat(propertyFailure(context.getStartupFailure()).getMessage())
+				.contains("chatbotkit.application-id must be products")
+				.doesNotContain("applicationId(...)"));
+	}
+
 	@Test
 	void urlCredentialsAreNotEchoed() {
 		this.runner.withPropertyValues("chatbotkit.url=https://user:hunter2@api.chatbotkit.com")

@@ -161,7 +161,7 @@ class RetryTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "1, 1000", "0, 0", "1.5, 1500", "0.0001, 1", "2, 2000" })
+	@CsvSource({ "1, 1000", "1.5, 1500", "0.0001, 1", "2, 2000" })
 	void retryAfterSecondsIsWaitedExactly(String header, long millis) {
 		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()),
 				aResponse().withStatus(429).withHeader("Retry-After", header),
@@ -214,7 +214,24 @@ class RetryTests {
 					.withHeader("Retry-After", asctime.format(now.plusSeconds(1).atZone(ZoneOffset.UTC))),
 				WireMock.okJson(SessionClientTests.SESSION_JSON));
 		client(FAST).sessions().create("bot-1");
-		assertThat(this.time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ZERO);
+		assertThat(this.time.waits()).hasSize(2).first().isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.time.waits().get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+	}
+
+	/**
+	 * A wait of zero says nothing: the back-off applies, so that a server that says "now"
+	 * is not called again at once, over and over.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "0.0", "Thu, 01 Jan 2026 00:00:00 GMT", "Thu Jan  1 00:00:00 2026" })
+	void retryAfterOfZeroOrAPastDateFallsBackToTheBackoff(String header) {
+		Scenarios.failTwiceThenSucceed(api, () -> post(anyUrl()),
+				aResponse().withStatus(429).withHeader("Retry-After", header),
+				WireMock.okJson(SessionClientTests.SESSION_JSON));
+		client(FAST).sessions().create("bot-1");
+		assertThat(this.time.waits()).hasSize(2);
+		assertThat(this.time.waits().get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+		assertThat(this.time.waits().get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
 	}
 
 	@Test
