@@ -66,8 +66,7 @@ class ClientSnippets {
 		// POST any object or map as JSON
 		Map<?, ?> created = client.post("/skillset/create", Map.of("name", "Lookups"), Map.class);
 
-		// a call made for its effect: any answer is accepted, an empty one or 204
-		// included
+		// a call made for its effect: any answer is accepted, even an empty one or 204
 		client.post("/skillset/{skillsetId}/delete", Map.of(), Void.class, skillsetId);
 
 		// anything that is not JSON: ask for RawResponse (bytes and headers, bounded)

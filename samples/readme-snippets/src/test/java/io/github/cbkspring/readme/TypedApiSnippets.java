@@ -149,8 +149,8 @@ class TypedApiSnippets {
 		Path handbook = Path.of("docs", "handbook.pdf");
 		String fileId = files.create(FileRequest.builder().name("handbook.pdf").build());
 		files.upload(fileId, FileContent.of(handbook));
-		datasets.files().attach(datasetId, fileId); // ChatBotKit turns the file into
-													// records
+		// ChatBotKit turns the file into records
+		datasets.files().attach(datasetId, fileId);
 
 		SearchResult result = datasets.search(datasetId, "How many days of leave?", eq("lang", "en"));
 		for (SearchMatch match : result.records()) {
@@ -169,14 +169,12 @@ class TypedApiSnippets {
 				.limits(PartnerUserLimits.empty().withConversations(500))
 				.build());
 
-		// then act for that customer: a copy that sends X-RunAs-User-Id and shares the
-		// pool
+		// act for that customer: a copy that sends X-RunAs-User-Id, sharing the pool
 		ChatBotKitClient acme = client.withOptions((options) -> options.runAsUserId(userId));
 		String botId = acme.bots().create(BotRequest.builder().name("Support").model("gpt-5.4").build());
 		String contactId = acme.contacts().ensure(ContactRequest.forFingerprint(userEmail).email(userEmail).build());
-		SessionCreateResponse session = acme.sessions().create(botId); // Acme's bot,
-																		// Acme's
-																		// conversation
+		// Acme's bot, Acme's conversation
+		SessionCreateResponse session = acme.sessions().create(botId);
 		// `client` itself still acts for your own account
 		// end::multi-tenant[]
 	}
@@ -193,8 +191,8 @@ class TypedApiSnippets {
 			all.forEach((bot) -> System.out.println(bot.id() + " " + bot.name()));
 		}
 
-		// an endpoint without a typed method: same URL rule, encoding, headers, retries,
-		// errors
+		// an endpoint without a typed method: the same URL rule, encoding, headers,
+		// retries and errors
 		Map<?, ?> skillset = client.request(ApiEndpoint.get("/skillset/{skillsetId}/fetch"), skillsetId)
 			.retrieve(Map.class);
 		// end::lists-and-endpoints[]
