@@ -17,7 +17,6 @@
 package io.github.cbkspring.architecture;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +28,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.cbkspring.testsupport.PublicApi;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layering of the library: the client stands on Spring Web and the JDK alone, the
@@ -118,27 +117,6 @@ class ArchitectureTests {
 			.check(MAIN);
 	}
 
-	/** Each member line prefixed with its type, so that a difference says where it is. */
-	private static List<String> qualified(List<String> lines) {
-		List<String> qualified = new ArrayList<>();
-		String type = "";
-		for (String line : lines) {
-			if (line.startsWith(" ")) {
-				qualified.add(type + " ::" + line.substring(1));
-			}
-			else {
-				type = line;
-				qualified.add(line);
-			}
-		}
-		return qualified;
-	}
-
-	private static String difference(List<String> lines, List<String> others) {
-		List<String> difference = lines.stream().filter((line) -> !others.contains(line)).toList();
-		return difference.isEmpty() ? " none" : "%n    " + String.join("%n    ", difference);
-	}
-
 	/**
 	 * The public API, member by member, is the baseline in
 	 * {@code src/test/resources/public-api.txt}: a removed or changed line breaks
@@ -147,21 +125,7 @@ class ArchitectureTests {
 	 */
 	@Test
 	void publicApiIsTheBaseline() throws IOException {
-		Path baseline = Path.of("src", "test", "resources", "public-api.txt");
-		List<String> api = PublicApi.of(MAIN);
-		if (Boolean.getBoolean("public-api.update")) {
-			Files.write(baseline, api);
-		}
-		List<String> listed = Files.readAllLines(baseline);
-		List<String> qualifiedApi = qualified(api);
-		List<String> qualifiedListed = qualified(listed);
-		String removed = difference(qualifiedListed, qualifiedApi);
-		String added = difference(qualifiedApi, qualifiedListed);
-		assertThat(api)
-			.withFailMessage(() -> "The public API differs from " + baseline + " (rewrite it with"
-					+ " -Dpublic-api.update=true if the change is meant)%n  removed or changed (breaks callers):"
-					+ removed + "%n  added:" + added)
-			.isEqualTo(listed);
+		PublicApi.assertIsTheBaseline(MAIN, Path.of("src", "test", "resources", "public-api.txt"));
 	}
 
 }

@@ -14,8 +14,11 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.architecture;
+package io.github.cbkspring.testsupport;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +38,8 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.JavaTypeVariable;
 import com.tngtech.archunit.core.domain.JavaWildcardType;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The public API of compiled classes as text, one line a type or member, in a stable
  * order: what a caller can name, with generic signatures, so that a changed or removed
@@ -42,14 +47,64 @@ import com.tngtech.archunit.core.domain.JavaWildcardType;
  * protected, and synthetic members, are left out.
  *
  * @author cbkspring contributors
+ * @since 0.1.0
  */
-final class PublicApi {
+public final class PublicApi {
 
 	/** The modifiers a caller sees, in the order Java code writes them. */
 	private static final List<JavaModifier> SHOWN_MODIFIERS = List.of(JavaModifier.PUBLIC, JavaModifier.PROTECTED,
 			JavaModifier.ABSTRACT, JavaModifier.STATIC, JavaModifier.FINAL);
 
 	private PublicApi() {
+	}
+
+	/**
+	 * Assert that the public API of {@code classes} is the baseline: a removed or changed
+	 * line breaks callers, an added one must be meant. With the system property
+	 * {@code public-api.update=true}, the baseline is first rewritten, so that its diff
+	 * shows a deliberate change.
+	 * @param classes the compiled classes of a module
+	 * @param baseline the file that lists their API
+	 * @throws IOException if the baseline cannot be read or written
+	 * @throws AssertionError if the API is not the baseline, naming what was removed or
+	 * changed and what was added
+	 */
+	public static void assertIsTheBaseline(JavaClasses classes, Path baseline) throws IOException {
+		List<String> api = of(classes);
+		if (Boolean.getBoolean("public-api.update")) {
+			Files.write(baseline, api);
+		}
+		List<String> listed = Files.readAllLines(baseline);
+		List<String> qualifiedApi = qualified(api);
+		List<String> qualifiedListed = qualified(listed);
+		String removed = difference(qualifiedListed, qualifiedApi);
+		String added = difference(qualifiedApi, qualifiedListed);
+		assertThat(api)
+			.withFailMessage(() -> "The public API differs from " + baseline + " (rewrite it with"
+					+ " -Dpublic-api.update=true if the change is meant)%n  removed or changed (breaks callers):"
+					+ removed + "%n  added:" + added)
+			.isEqualTo(listed);
+	}
+
+	/** Each member line prefixed with its type, so that a difference says where it is. */
+	private static List<String> qualified(List<String> lines) {
+		List<String> qualified = new ArrayList<>();
+		String type = "";
+		for (String line : lines) {
+			if (line.startsWith(" ")) {
+				qualified.add(type + " ::" + line.substring(1));
+			}
+			else {
+				type = line;
+				qualified.add(line);
+			}
+		}
+		return qualified;
+	}
+
+	private static String difference(List<String> lines, List<String> others) {
+		List<String> difference = lines.stream().filter((line) -> !others.contains(line)).toList();
+		return difference.isEmpty() ? " none" : "%n    " + String.join("%n    ", difference);
 	}
 
 	/**
