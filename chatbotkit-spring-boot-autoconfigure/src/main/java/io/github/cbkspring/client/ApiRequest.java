@@ -182,7 +182,7 @@ public final class ApiRequest {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void execute() {
-		exchange(ResponseReader.DISCARDING);
+		exchange(DiscardingResponseReader.INSTANCE);
 	}
 
 	/**

@@ -30,6 +30,15 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 final class DiscardingResponseReader implements ResponseReader<Void> {
 
+	/**
+	 * The reader: it holds no state. A constant of its own rather than of
+	 * {@code ResponseReader}, whose initialization would otherwise need its subclass's.
+	 */
+	static final DiscardingResponseReader INSTANCE = new DiscardingResponseReader();
+
+	private DiscardingResponseReader() {
+	}
+
 	@Override
 	public MediaType accept() {
 		return MediaType.ALL;

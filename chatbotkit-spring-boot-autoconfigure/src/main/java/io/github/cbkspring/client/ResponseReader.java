@@ -32,11 +32,6 @@ import org.springframework.http.client.ClientHttpResponse;
 interface ResponseReader<T> {
 
 	/**
-	 * Reads and discards any answer, empty or not, within the size limit.
-	 */
-	ResponseReader<Void> DISCARDING = new DiscardingResponseReader();
-
-	/**
 	 * The media type sent in {@code Accept}.
 	 */
 	MediaType accept();
@@ -67,7 +62,7 @@ interface ResponseReader<T> {
 			return (ResponseReader<T>) RawResponseReader.INSTANCE;
 		}
 		if (type.getType() == Void.class || type.getType() == void.class) {
-			return (ResponseReader<T>) DISCARDING;
+			return (ResponseReader<T>) DiscardingResponseReader.INSTANCE;
 		}
 		return new JsonResponseReader<>(JsonCodec.INSTANCE.type(type.getType()));
 	}
