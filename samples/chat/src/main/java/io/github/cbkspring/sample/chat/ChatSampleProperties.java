@@ -35,8 +35,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @author cbkspring contributors
  */
 @ConfigurationProperties("sample")
-record ChatSampleProperties(@DefaultValue("demo-bot") String botId, @DefaultValue("browser") Transport transport,
-		@Nullable String browserApiBase, @DefaultValue("5m") Duration replyTimeout, @DefaultValue Demo demo) {
+record ChatSampleProperties(@DefaultValue(ChatSampleProperties.DEMO_BOT_ID) String botId,
+		@DefaultValue("browser") Transport transport, @Nullable String browserApiBase,
+		@DefaultValue("5m") Duration replyTimeout, @DefaultValue Demo demo) {
+
+	/** The bot of demo mode, and the bot id when none is set. */
+	static final String DEMO_BOT_ID = "demo-bot";
 
 	/**
 	 * Demo mode.

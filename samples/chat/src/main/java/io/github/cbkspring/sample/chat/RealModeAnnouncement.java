@@ -59,6 +59,11 @@ class RealModeAnnouncement {
 				+ this.sessionClient.client().options().baseUri() + "; the page at " + local + "/ sends messages to "
 				+ this.sessionController.apiBase() + " (sample.transport="
 				+ this.properties.transport().name().toLowerCase(java.util.Locale.ROOT) + ").");
+		if (ChatSampleProperties.DEMO_BOT_ID.equals(this.properties.botId())) {
+			logger.warn("No bot id is set: ChatBotKit knows no bot '" + ChatSampleProperties.DEMO_BOT_ID
+					+ "', so the first chat will fail. Set CHATBOTKIT_BOT_ID (sample.bot-id) to the id of one of"
+					+ " your bots.");
+		}
 	}
 
 }

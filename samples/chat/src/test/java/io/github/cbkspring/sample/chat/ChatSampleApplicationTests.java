@@ -62,6 +62,15 @@ class ChatSampleApplicationTests {
 	}
 
 	@Test
+	void realModeWithoutABotIdSaysSoBeforeTheFirstChat(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatSampleApplication.class)
+			.run("--server.port=0", "--chatbotkit.secret=sk-sample-test")) {
+			assertThat(output).contains("No bot id is set: ChatBotKit knows no bot 'demo-bot', so the first chat"
+					+ " will fail. Set CHATBOTKIT_BOT_ID (sample.bot-id)");
+		}
+	}
+
+	@Test
 	void demoApiIsOffWhenASecretIsSet() {
 		assertThat(this.context.containsBean("demoApiController")).isFalse();
 		assertThat(this.context.getEnvironment().getProperty("sample.browser-api-base")).isNull();
