@@ -21,6 +21,7 @@ import java.time.Duration;
 
 import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitConnectionException;
+import io.github.cbkspring.client.ChatBotKitDecodingException;
 import io.github.cbkspring.client.ChatBotKitException;
 import io.github.cbkspring.client.ChatBotKitHttpException;
 import io.github.cbkspring.client.ChatBotKitNotFoundException;
@@ -104,6 +105,12 @@ final class ChatBotKitProblemDetails {
 					: "Could not reach ChatBotKit at " + this.url;
 			return problem(committed, HttpStatus.SERVICE_UNAVAILABLE, "ChatBotKit could not be reached.", ex,
 					what + " (" + rootCause(ex) + ")", "chatbotkit.url and the network");
+		}
+		if (ex instanceof ChatBotKitDecodingException) {
+			// no request id to quote: the answer came, but not as this client reads it
+			return problem(committed, HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.", ex,
+					ex.getMessage(), "chatbotkit.max-response-size (a larger answer is refused) and that"
+							+ " chatbotkit.url points at the ChatBotKit API");
 		}
 		return problem(committed, HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.", ex,
 				ex.getMessage(), "the request id with ChatBotKit");

@@ -133,10 +133,18 @@ class ChatBotKitProblemDetailsTests {
 		assertProblem(call(), HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.");
 	}
 
+	/**
+	 * An unreadable answer has no request id to quote: the warning says what to check
+	 * instead.
+	 */
 	@Test
-	void unreadableAnswerIsBadGateway() {
+	void unreadableAnswerIsBadGatewayAndTheWarningNamesTheSizeLimitAndTheUrl(CapturedOutput output) {
 		fail(new ChatBotKitDecodingException("Not JSON", null));
 		assertProblem(call(), HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.");
+		assertThat(warning(output))
+			.isEqualTo("Not JSON; answered 502. Check chatbotkit.max-response-size (a larger"
+					+ " answer is refused) and that chatbotkit.url points at the ChatBotKit API.")
+			.doesNotContain("request id");
 	}
 
 	@Test
