@@ -318,20 +318,29 @@ final class StorageTransfer {
 		public void writeTo(OutputStream body) throws IOException {
 			byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(this.size, 1))];
 			long remaining = this.size;
+			if (remaining == 0) {
+				checkEnded();
+			}
 			while (remaining > 0) {
 				int read = read(buffer, (int) Math.min(buffer.length, remaining));
 				if (read < 0) {
 					throw new ContentSizeException("The content to upload ended after " + (this.size - remaining)
 							+ " of the " + this.size + " bytes announced");
 				}
-				if (read == remaining && read(new byte[1], 1) >= 0) {
+				if (read == remaining) {
 					// checked before the last bytes go out, so that the storage never
 					// receives the whole announced length of content that is longer
-					throw new ContentSizeException(
-							"The content to upload is longer than the " + this.size + " bytes announced");
+					checkEnded();
 				}
 				body.write(buffer, 0, read);
 				remaining -= read;
+			}
+		}
+
+		private void checkEnded() throws IOException {
+			if (read(new byte[1], 1) >= 0) {
+				throw new ContentSizeException(
+						"The content to upload is longer than the " + this.size + " bytes announced");
 			}
 		}
 

@@ -510,7 +510,7 @@ class FileStorageTests {
 	 * of content that was cut to it. Announced sizes below and above the copy buffer.
 	 */
 	@ParameterizedTest
-	@ValueSource(longs = { 100, 5 * 1024 * 1024 + 17 })
+	@ValueSource(longs = { 0, 100, 5 * 1024 * 1024 + 17 })
 	void contentLongerThanAnnouncedIsAnArgumentErrorAndNeverReachesTheStorageWhole(long size) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
