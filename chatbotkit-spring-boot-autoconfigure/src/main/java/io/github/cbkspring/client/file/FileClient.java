@@ -182,8 +182,11 @@ public class FileClient {
 	 * <li>{@link UploadMode#AUTO}: inline up to {@link #INLINE_UPLOAD_LIMIT} bytes,
 	 * direct above.</li>
 	 * </ul>
-	 * The bytes are streamed, never held whole. Content that can be read once is never
-	 * sent twice: neither way retries it.
+	 * The bytes are streamed, never held whole, but for a stream that can be read once
+	 * and is sent in the request (up to {@link #INLINE_UPLOAD_LIMIT}): it is read first,
+	 * so that its length is checked before anything is sent, and it is then retried like
+	 * bytes. Any other content that can be read once is never sent twice: neither way
+	 * retries it.
 	 * @param fileId the file
 	 * @param content the content
 	 * @param mode the way to upload

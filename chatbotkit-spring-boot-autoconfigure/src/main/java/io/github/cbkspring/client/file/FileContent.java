@@ -43,7 +43,9 @@ import org.springframework.util.Assert;
  * FileContent.of(inputStream, size, "export.csv")
  * FileContent.of(inputStream, size, "export", MediaType.parseMediaType("text/csv"))
  * </pre> Without a content type, it is the one known for the file name's extension. The
- * bytes are streamed when uploaded, never read whole into memory.
+ * bytes are streamed when uploaded, never read whole into memory, but for a stream sent
+ * in the request (up to {@link FileClient#INLINE_UPLOAD_LIMIT}), which is read first so
+ * that its length is checked before anything is sent.
  *
  * @author cbkspring contributors
  * @since 0.1.0
