@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -83,6 +84,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.cbkspring.client.ApiStub.ENCODED_ID;
 import static io.github.cbkspring.client.ApiStub.ID;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -507,33 +509,50 @@ class FileStorageTests {
 
 	/**
 	 * Checked before the last bytes go out: the storage never gets the announced length
-	 * of content that was cut to it. Announced sizes below and above the copy buffer.
+	 * of content that was cut to it. Announced sizes below and above the copy buffer. The
+	 * aborted transfer goes to a storage of its own, so that nothing it leaves behind
+	 * reaches another test's.
 	 */
 	@ParameterizedTest
 	@ValueSource(longs = { 100, 5 * 1024 * 1024 + 17 })
 	void contentLongerThanAnnouncedIsAnArgumentErrorAndNeverReachesTheStorageWhole(long size) {
-		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
-		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.files.upload("f", FileContent.of(new GeneratedContent(size + 1), size, "long.bin"),
-					UploadMode.DIRECT))
-			.withMessage("The content to upload is longer than the " + size + " bytes announced");
-		assertThat(storage.getAllServeEvents()).noneMatch(
-				(event) -> event.getRequest().getBody().length == size && event.getResponse().getStatus() == 200);
+		WireMockServer own = new WireMockServer(wireMockConfig().dynamicPort());
+		own.start();
+		try {
+			own.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
+			stubTicket("f", "PUT", own.baseUrl() + "/f" + QUERY, Map.of());
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> this.files.upload("f",
+						FileContent.of(new GeneratedContent(size + 1), size, "long.bin"), UploadMode.DIRECT))
+				.withMessage("The content to upload is longer than the " + size + " bytes announced");
+			assertThat(own.getAllServeEvents()).noneMatch(
+					(event) -> event.getRequest().getBody().length == size && event.getResponse().getStatus() == 200);
+		}
+		finally {
+			own.stop();
+		}
 	}
 
 	/**
 	 * Announced as empty but not: refused too. (An empty body is whole as soon as the
 	 * headers are out, which some engines send before the body is written, so the storage
-	 * may have had the empty request.)
+	 * may have had the empty request: it goes to a storage of its own.)
 	 */
 	@Test
 	void contentAnnouncedAsEmptyButNotIsAnArgumentError() {
-		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
-		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
-				() -> this.files.upload("f", FileContent.of(new GeneratedContent(1), 0, "long.bin"), UploadMode.DIRECT))
-			.withMessage("The content to upload is longer than the 0 bytes announced");
+		WireMockServer own = new WireMockServer(wireMockConfig().dynamicPort());
+		own.start();
+		try {
+			own.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
+			stubTicket("f", "PUT", own.baseUrl() + "/f" + QUERY, Map.of());
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> this.files.upload("f", FileContent.of(new GeneratedContent(1), 0, "long.bin"),
+						UploadMode.DIRECT))
+				.withMessage("The content to upload is longer than the 0 bytes announced");
+		}
+		finally {
+			own.stop();
+		}
 	}
 
 	@Test
