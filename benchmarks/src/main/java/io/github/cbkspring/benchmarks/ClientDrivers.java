@@ -23,13 +23,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
-import io.github.cbkspring.client.ChatBotKitConnectionException;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionResult;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.conversation.EndReason;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;

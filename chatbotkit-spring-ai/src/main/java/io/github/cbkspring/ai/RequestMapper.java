@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.cbkspring.client.MessageType;
 import io.github.cbkspring.client.conversation.BotConfig;
 import io.github.cbkspring.client.conversation.CompletionOptions;
 import io.github.cbkspring.client.conversation.CompletionRequest;
 import io.github.cbkspring.client.conversation.FunctionCall;
 import io.github.cbkspring.client.conversation.FunctionDefinition;
 import io.github.cbkspring.client.conversation.ModelDefinition;
+import io.github.cbkspring.client.core.MessageType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -172,14 +172,14 @@ final class RequestMapper {
 		return FunctionDefinition.ofJson(tool.name(), tool.description(), tool.inputSchema());
 	}
 
-	private static List<io.github.cbkspring.client.Message> messages(List<Message> messages) {
-		List<io.github.cbkspring.client.Message> mapped = new ArrayList<>();
+	private static List<io.github.cbkspring.client.core.Message> messages(List<Message> messages) {
+		List<io.github.cbkspring.client.core.Message> mapped = new ArrayList<>();
 		for (int i = 0; i < messages.size(); i++) {
 			Message message = messages.get(i);
 			switch (message.getMessageType()) {
 				case SYSTEM ->
-					mapped.add(new io.github.cbkspring.client.Message(MessageType.INSTRUCTION, text(message)));
-				case USER -> mapped.add(io.github.cbkspring.client.Message.user(userText((UserMessage) message)));
+					mapped.add(new io.github.cbkspring.client.core.Message(MessageType.INSTRUCTION, text(message)));
+				case USER -> mapped.add(io.github.cbkspring.client.core.Message.user(userText((UserMessage) message)));
 				case ASSISTANT -> {
 					Message next = (i + 1 < messages.size()) ? messages.get(i + 1) : null;
 					if (assistant((AssistantMessage) message, next, mapped)) {
@@ -199,10 +199,10 @@ final class RequestMapper {
 	 * @return whether the next message was taken
 	 */
 	private static boolean assistant(AssistantMessage message, @Nullable Message next,
-			List<io.github.cbkspring.client.Message> mapped) {
+			List<io.github.cbkspring.client.core.Message> mapped) {
 		String text = text(message);
 		if (!message.hasToolCalls() || !text.isEmpty()) {
-			mapped.add(io.github.cbkspring.client.Message.bot(text));
+			mapped.add(io.github.cbkspring.client.core.Message.bot(text));
 		}
 		if (!message.hasToolCalls()) {
 			return false;

@@ -20,7 +20,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.cbkspring.client.ChatBotKitServerException;
+import io.github.cbkspring.client.error.ChatBotKitServerException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -20,10 +20,10 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
-import io.github.cbkspring.client.RetryOptions;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.RetryOptions;
 
 import org.springframework.web.client.RestClient;
 

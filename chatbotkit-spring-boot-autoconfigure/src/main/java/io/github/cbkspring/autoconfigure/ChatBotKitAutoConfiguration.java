@@ -21,11 +21,11 @@ import java.util.Objects;
 
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
-import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.dataset.DatasetClient;
 import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;

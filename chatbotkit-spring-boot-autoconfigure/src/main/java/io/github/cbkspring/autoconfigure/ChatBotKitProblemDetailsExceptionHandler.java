@@ -16,9 +16,8 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import io.github.cbkspring.client.error.ChatBotKitException;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.github.cbkspring.client.ChatBotKitException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.RetryOptions;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.RetryOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -16,7 +16,7 @@
 
 package io.github.cbkspring.autoconfigure;
 
-import io.github.cbkspring.client.ChatBotKitException;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -26,8 +26,20 @@ import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiRequest;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.FileUpload;
+import io.github.cbkspring.client.core.RawResponse;
+import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.file.FileClient;
+import io.github.cbkspring.client.internal.ApiExchange;
+import io.github.cbkspring.client.internal.EngineSettings;
+import io.github.cbkspring.client.internal.EngineSetup;
+import io.github.cbkspring.client.internal.util.Redaction;
 import io.github.cbkspring.client.partner.PartnerUserClient;
 import io.github.cbkspring.client.usage.UsageClient;
 import org.apache.commons.logging.Log;
@@ -66,7 +78,7 @@ import org.springframework.web.client.RestClient;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public final class ChatBotKitClient implements AutoCloseable {
+public final class ChatBotKitClient implements ApiTransport, AutoCloseable {
 
 	/**
 	 * Connect timeout of {@link #create(ChatBotKitOptions)}.
@@ -151,6 +163,7 @@ public final class ChatBotKitClient implements AutoCloseable {
 	 * The options of this client.
 	 * @return the options
 	 */
+	@Override
 	public ChatBotKitOptions options() {
 		return this.exchange.options();
 	}
@@ -162,6 +175,7 @@ public final class ChatBotKitClient implements AutoCloseable {
 	 * @return the copy
 	 * @throws IllegalArgumentException if the changed options are not acceptable
 	 */
+	@Override
 	public ChatBotKitClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
 		ChatBotKitOptions.Builder builder = options().mutate();
 		changes.accept(builder);
@@ -260,8 +274,9 @@ public final class ChatBotKitClient implements AutoCloseable {
 	 * @throws IllegalArgumentException if a path variable is not acceptable (checked when
 	 * the request is made)
 	 */
+	@Override
 	public ApiRequest request(ApiEndpoint endpoint, Object... pathVariables) {
-		return new ApiRequest(this.exchange, endpoint, pathVariables);
+		return this.exchange.request(endpoint, pathVariables);
 	}
 
 	/**

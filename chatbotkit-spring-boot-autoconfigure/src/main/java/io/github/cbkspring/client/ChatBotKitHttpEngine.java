@@ -20,6 +20,11 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.internal.Connections;
+import io.github.cbkspring.client.internal.EngineSettings;
+import io.github.cbkspring.client.internal.EngineSetup;
+import io.github.cbkspring.client.internal.JdkEngine;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;

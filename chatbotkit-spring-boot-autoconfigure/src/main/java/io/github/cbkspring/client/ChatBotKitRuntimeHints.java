@@ -20,6 +20,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 
+import io.github.cbkspring.client.internal.JdkEngine;
+import io.github.cbkspring.client.internal.StorageTransfer;
+import io.github.cbkspring.client.internal.util.UserAgent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 

@@ -16,9 +16,11 @@
 
 /**
  * A client for the ChatBotKit API on Spring's {@code RestClient}, usable with or without
- * Spring Boot: the entry point {@link io.github.cbkspring.client.ChatBotKitClient}, its
- * options and the exception family. Each resource of the API has a package of its own
- * below this one with its typed client and records.
+ * Spring Boot. This package is the entry point,
+ * {@link io.github.cbkspring.client.ChatBotKitClient}, and the HTTP engine it runs on;
+ * {@code core} holds the types every resource shares (options, requests, pages,
+ * messages), {@code error} the exception family, and each resource of the API has a
+ * package of its own with its typed client and records.
  */
 @NullMarked
 package io.github.cbkspring.client;

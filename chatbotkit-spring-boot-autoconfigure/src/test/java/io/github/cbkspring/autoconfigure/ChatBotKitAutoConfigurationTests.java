@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitTimeoutException;
 import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.dataset.DatasetClient;
+import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
 import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class ChatBotKitAutoConfigurationTests {
 	void registersEachTypedClientOnTheOneChatBotKitClient(Class<?> type) {
 		withApi().run((context) -> {
 			assertThat(context).hasSingleBean(ChatBotKitClient.class).hasSingleBean(type);
-			Object client = type.getMethod("client").invoke(context.getBean(type));
+			Object client = type.getMethod("transport").invoke(context.getBean(type));
 			assertThat(client).isSameAs(context.getBean(ChatBotKitClient.class));
 		});
 	}
@@ -210,10 +210,10 @@ class ChatBotKitAutoConfigurationTests {
 	@Test
 	void userChatBotKitClientWinsWithoutSecret() {
 		ChatBotKitClient own = ChatBotKitClient
-			.create(io.github.cbkspring.client.ChatBotKitOptions.builder().secret("mine").build());
+			.create(io.github.cbkspring.client.core.ChatBotKitOptions.builder().secret("mine").build());
 		this.runner.withBean(ChatBotKitClient.class, () -> own).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(SessionClient.class).client()).isSameAs(own);
+			assertThat(context.getBean(SessionClient.class).transport()).isSameAs(own);
 		});
 	}
 
@@ -269,7 +269,7 @@ class ChatBotKitAutoConfigurationTests {
 	@Test
 	void noEngineBeanWhenTheApplicationHasItsOwnClient() {
 		ChatBotKitClient own = ChatBotKitClient
-			.create(io.github.cbkspring.client.ChatBotKitOptions.builder().secret("mine").build());
+			.create(io.github.cbkspring.client.core.ChatBotKitOptions.builder().secret("mine").build());
 		this.runner.withBean(ChatBotKitClient.class, () -> own)
 			.run((context) -> assertThat(context).doesNotHaveBean(ChatBotKitHttpEngineBean.class));
 	}
@@ -342,7 +342,7 @@ class ChatBotKitAutoConfigurationTests {
 			.willReturn(WireMock.aResponse().withStatus(302).withHeader("Location", api.baseUrl() + "/elsewhere")));
 		withApi().withPropertyValues("spring.http.clients.redirects=follow", "chatbotkit.retry.enabled=false")
 			.run((context) -> {
-				assertThatExceptionOfType(io.github.cbkspring.client.ChatBotKitHttpException.class)
+				assertThatExceptionOfType(io.github.cbkspring.client.error.ChatBotKitHttpException.class)
 					.isThrownBy(() -> context.getBean(SessionClient.class).create("bot-1"));
 				api.verify(1, anyRequestedFor(anyUrl()));
 			});

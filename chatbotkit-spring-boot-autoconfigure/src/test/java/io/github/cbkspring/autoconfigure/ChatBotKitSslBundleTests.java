@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.github.cbkspring.client.ChatBotKitConnectionException;
 import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -25,6 +25,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.internal.StorageTransfer;
+import io.github.cbkspring.client.internal.util.UserAgent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.annotation.JsonDeserialize;
 

@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitAutoConfiguration;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.internal.EngineSettings;
+import io.github.cbkspring.client.internal.EngineSetup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

@@ -39,9 +39,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.RawResponse;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.error.ChatBotKitException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;

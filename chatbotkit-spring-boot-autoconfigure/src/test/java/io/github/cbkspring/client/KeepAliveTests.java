@@ -19,6 +19,7 @@ package io.github.cbkspring.client;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import io.github.cbkspring.client.internal.EngineSetup;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

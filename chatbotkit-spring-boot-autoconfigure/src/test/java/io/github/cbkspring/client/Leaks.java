@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.cbkspring.client.internal.Connections;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -27,6 +27,18 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateRequest;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
+import io.github.cbkspring.client.error.ChatBotKitPermissionException;
+import io.github.cbkspring.client.error.ChatBotKitServerException;
+import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -352,7 +364,7 @@ class SessionClientTests {
 	@Test
 	void toStringNeverShowsSecret() {
 		assertThat(this.sessions.toString()).doesNotContain(SECRET).contains("******");
-		assertThat(this.sessions.client().options().toString()).doesNotContain(SECRET);
+		assertThat(this.sessions.transport().options().toString()).doesNotContain(SECRET);
 	}
 
 	@SuppressWarnings("NullAway")

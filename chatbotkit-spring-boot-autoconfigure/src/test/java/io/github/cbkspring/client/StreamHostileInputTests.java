@@ -18,6 +18,12 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.error.ChatBotKitException;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
+import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
+import io.github.cbkspring.client.internal.JsonLinesIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

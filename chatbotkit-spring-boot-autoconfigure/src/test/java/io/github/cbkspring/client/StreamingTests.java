@@ -31,6 +31,14 @@ import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionResult;
 import io.github.cbkspring.client.conversation.ConversationSession;
 import io.github.cbkspring.client.conversation.EndReason;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -136,9 +136,17 @@ public final class PublicApi {
 		return lines;
 	}
 
+	/**
+	 * Whether a type is in an {@code internal} package, public for the library's own
+	 * packages only.
+	 */
+	private static boolean isInternal(JavaClass type) {
+		return ("." + type.getPackageName() + ".").contains(".internal.");
+	}
+
 	private static boolean isVisible(JavaClass type) {
 		if (type.getSimpleName().equals("package-info") || !isShown(type.getModifiers())
-				|| type.getModifiers().contains(JavaModifier.SYNTHETIC)) {
+				|| type.getModifiers().contains(JavaModifier.SYNTHETIC) || isInternal(type)) {
 			return false;
 		}
 		return type.getEnclosingClass().map(PublicApi::isVisible).orElse(true);

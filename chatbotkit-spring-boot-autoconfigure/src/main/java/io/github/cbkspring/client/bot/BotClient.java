@@ -21,12 +21,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -59,15 +59,15 @@ public class BotClient {
 	private static final ParameterizedTypeReference<Page<Bot>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a bot client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a bot client on an {@link ApiTransport}, such as a {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public BotClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public BotClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -77,7 +77,7 @@ public class BotClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<Bot> list(ListQuery query) {
-		return this.client.request(LIST).query(query).retrieve(PAGE);
+		return this.transport.request(LIST).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -98,7 +98,7 @@ public class BotClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such bot
 	 */
 	public Bot fetch(String botId) {
-		return this.client.request(FETCH, botId).retrieve(Bot.class);
+		return this.transport.request(FETCH, botId).retrieve(Bot.class);
 	}
 
 	/**
@@ -109,7 +109,7 @@ public class BotClient {
 	 */
 	public String create(BotRequest request) {
 		Assert.notNull(request, "BotRequest must not be null");
-		return this.client.request(CREATE).body(request).retrieveId();
+		return this.transport.request(CREATE).body(request).retrieveId();
 	}
 
 	/**
@@ -122,7 +122,7 @@ public class BotClient {
 	 */
 	public void update(String botId, BotRequest request) {
 		Assert.notNull(request, "BotRequest must not be null");
-		this.client.request(UPDATE, botId).body(request).execute();
+		this.transport.request(UPDATE, botId).body(request).execute();
 	}
 
 	/**
@@ -132,7 +132,7 @@ public class BotClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String botId) {
-		this.client.request(DELETE, botId).body(Map.of()).execute();
+		this.transport.request(DELETE, botId).body(Map.of()).execute();
 	}
 
 	/**
@@ -154,7 +154,7 @@ public class BotClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public BotUsage usage(String botId, @Nullable Instant from, @Nullable Instant to) {
-		return this.client.request(USAGE, botId).query("from", from).query("to", to).retrieve(BotUsage.class);
+		return this.transport.request(USAGE, botId).query("from", from).query("to", to).retrieve(BotUsage.class);
 	}
 
 	/**
@@ -162,30 +162,30 @@ public class BotClient {
 	 * @return a session client
 	 */
 	public SessionClient sessions() {
-		return new SessionClient(this.client);
+		return new SessionClient(this.transport);
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public BotClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new BotClient(this.client.withOptions(changes));
+		return new BotClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "BotClient[" + this.client + "]";
+		return "BotClient[" + this.transport + "]";
 	}
 
 }

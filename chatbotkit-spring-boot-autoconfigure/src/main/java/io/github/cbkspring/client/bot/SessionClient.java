@@ -18,10 +18,10 @@ package io.github.cbkspring.client.bot;
 
 import java.util.function.Consumer;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.util.Assert;
 
@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  * <p>
  * With the starter, inject it: <pre class="code">
  * SessionCreateResponse session = sessionClient.create(botId);
- * </pre> Without Spring Boot, get one from {@link ChatBotKitClient#sessions()}.
+ * </pre> Without Spring Boot, get one from {@code ChatBotKitClient.sessions()}.
  *
  * @author cbkspring contributors
  * @since 0.1.0
@@ -41,15 +41,16 @@ public class SessionClient {
 
 	private static final ApiEndpoint CREATE = ApiEndpoint.post("/bot/{botId}/session/create");
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a session client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a session client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public SessionClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public SessionClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -73,30 +74,31 @@ public class SessionClient {
 	 */
 	public SessionCreateResponse create(String botId, SessionCreateRequest request) {
 		Assert.notNull(request, "SessionCreateRequest must not be null");
-		return this.client.request(CREATE, botId).body(request).retrieve(SessionCreateResponse.class);
+		return this.transport.request(CREATE, botId).body(request).retrieve(SessionCreateResponse.class);
 	}
 
 	/**
 	 * A copy of this session client with some options changed, sharing the connection
-	 * pool; see {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * pool; see {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public SessionClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new SessionClient(this.client.withOptions(changes));
+		return new SessionClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client, for endpoints that have no typed method yet.
-	 * @return the client
+	 * The transport this client calls the API through, also for endpoints that have no
+	 * typed method yet ({@link ApiTransport#request(ApiEndpoint, Object...)}).
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "SessionClient[" + this.client + "]";
+		return "SessionClient[" + this.transport + "]";
 	}
 
 }

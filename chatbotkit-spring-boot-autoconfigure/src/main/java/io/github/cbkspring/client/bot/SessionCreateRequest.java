@@ -26,8 +26,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.cbkspring.client.Message;
-import io.github.cbkspring.client.MessageType;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

@@ -21,7 +21,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.cbkspring.client.Message;
+import io.github.cbkspring.client.core.Message;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
@@ -63,15 +63,16 @@ public class ContactClient {
 	private static final ParameterizedTypeReference<Page<Contact>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a contact client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a contact client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public ContactClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public ContactClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -81,7 +82,7 @@ public class ContactClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<Contact> list(ListQuery query) {
-		return this.client.request(LIST).query(query).retrieve(PAGE);
+		return this.transport.request(LIST).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -102,7 +103,7 @@ public class ContactClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such contact
 	 */
 	public Contact fetch(String contactId) {
-		return this.client.request(FETCH, contactId).retrieve(Contact.class);
+		return this.transport.request(FETCH, contactId).retrieve(Contact.class);
 	}
 
 	/**
@@ -115,7 +116,7 @@ public class ContactClient {
 	 */
 	public String create(ContactRequest request) {
 		Assert.notNull(request, "ContactRequest must not be null");
-		return this.client.request(CREATE).body(request).retrieveId();
+		return this.transport.request(CREATE).body(request).retrieveId();
 	}
 
 	/**
@@ -132,7 +133,7 @@ public class ContactClient {
 	public String ensure(ContactRequest request) {
 		Assert.notNull(request, "ContactRequest must not be null");
 		Assert.hasText(request.fingerprint(), "A contact is ensured by its fingerprint: set one");
-		return this.client.request(ENSURE).body(request).retrieveId();
+		return this.transport.request(ENSURE).body(request).retrieveId();
 	}
 
 	/**
@@ -158,7 +159,7 @@ public class ContactClient {
 	 */
 	public void update(String contactId, ContactRequest request) {
 		Assert.notNull(request, "ContactRequest must not be null");
-		this.client.request(UPDATE, contactId).body(request).execute();
+		this.transport.request(UPDATE, contactId).body(request).execute();
 	}
 
 	/**
@@ -168,30 +169,30 @@ public class ContactClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String contactId) {
-		this.client.request(DELETE, contactId).body(Map.of()).execute();
+		this.transport.request(DELETE, contactId).body(Map.of()).execute();
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public ContactClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new ContactClient(this.client.withOptions(changes));
+		return new ContactClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "ContactClient[" + this.client + "]";
+		return "ContactClient[" + this.transport + "]";
 	}
 
 }

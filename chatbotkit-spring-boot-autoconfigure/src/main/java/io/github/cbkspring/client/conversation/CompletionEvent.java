@@ -18,8 +18,8 @@ package io.github.cbkspring.client.conversation;
 
 import java.util.Map;
 
-import io.github.cbkspring.client.ChatBotKitStreamException;
-import io.github.cbkspring.client.Message;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 

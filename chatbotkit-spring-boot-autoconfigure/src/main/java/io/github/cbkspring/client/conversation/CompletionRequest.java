@@ -24,9 +24,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.Message;
-import io.github.cbkspring.client.MessageType;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

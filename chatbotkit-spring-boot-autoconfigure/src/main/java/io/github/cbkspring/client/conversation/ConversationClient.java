@@ -22,14 +22,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ApiRequest;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ChatBotKitStreamException;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiRequest;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -83,15 +83,16 @@ public class ConversationClient {
 	private static final ParameterizedTypeReference<Page<Conversation>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a conversation client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a conversation client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public ConversationClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public ConversationClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -101,7 +102,7 @@ public class ConversationClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<Conversation> list(ListQuery query) {
-		return this.client.request(LIST).query(query).retrieve(PAGE);
+		return this.transport.request(LIST).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -122,7 +123,7 @@ public class ConversationClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such conversation
 	 */
 	public Conversation fetch(String conversationId) {
-		return this.client.request(FETCH, conversationId).retrieve(Conversation.class);
+		return this.transport.request(FETCH, conversationId).retrieve(Conversation.class);
 	}
 
 	/**
@@ -133,7 +134,7 @@ public class ConversationClient {
 	 */
 	public String create(ConversationRequest request) {
 		Assert.notNull(request, "ConversationRequest must not be null");
-		return this.client.request(CREATE).body(request).retrieveId();
+		return this.transport.request(CREATE).body(request).retrieveId();
 	}
 
 	/**
@@ -149,7 +150,7 @@ public class ConversationClient {
 	public void update(String conversationId, ConversationRequest request) {
 		Assert.notNull(request, "ConversationRequest must not be null");
 		Assert.isTrue(request.messages().isEmpty(), "An update takes no messages: add them with messages().create");
-		this.client.request(UPDATE, conversationId).body(request).execute();
+		this.transport.request(UPDATE, conversationId).body(request).execute();
 	}
 
 	/**
@@ -159,7 +160,7 @@ public class ConversationClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String conversationId) {
-		this.client.request(DELETE, conversationId).body(Map.of()).execute();
+		this.transport.request(DELETE, conversationId).body(Map.of()).execute();
 	}
 
 	/**
@@ -182,7 +183,7 @@ public class ConversationClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public ConversationUsage usage(String conversationId, @Nullable Instant from, @Nullable Instant to) {
-		return this.client.request(USAGE, conversationId)
+		return this.transport.request(USAGE, conversationId)
 			.query("from", from)
 			.query("to", to)
 			.retrieve(ConversationUsage.class);
@@ -305,7 +306,7 @@ public class ConversationClient {
 		Assert.notNull(turn, "ConversationTurn must not be null");
 		Assert.notNull(turn.text(), "A sent message needs a text");
 		turn.options().assertNoLimits("send");
-		return this.client.request(SEND, conversationId).body(turn).retrieve(MessageReceipt.class);
+		return this.transport.request(SEND, conversationId).body(turn).retrieve(MessageReceipt.class);
 	}
 
 	/**
@@ -388,7 +389,7 @@ public class ConversationClient {
 	}
 
 	private ConversationSession createSession(String conversationId, Map<String, Object> body) {
-		return this.client.request(CREATE_SESSION, conversationId).body(body).retrieve(ConversationSession.class);
+		return this.transport.request(CREATE_SESSION, conversationId).body(body).retrieve(ConversationSession.class);
 	}
 
 	/**
@@ -396,41 +397,41 @@ public class ConversationClient {
 	 * @return a conversation message client
 	 */
 	public ConversationMessageClient messages() {
-		return new ConversationMessageClient(this.client);
+		return new ConversationMessageClient(this.transport);
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public ConversationClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new ConversationClient(this.client.withOptions(changes));
+		return new ConversationClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	private ApiRequest stateless(CompletionRequest request) {
 		Assert.notNull(request, "CompletionRequest must not be null");
-		return this.client.request(COMPLETE_STATELESS).body(request);
+		return this.transport.request(COMPLETE_STATELESS).body(request);
 	}
 
 	private ApiRequest completion(String conversationId, ConversationTurn turn) {
 		Assert.notNull(turn, "ConversationTurn must not be null");
-		return this.client.request(COMPLETE, conversationId).body(turn);
+		return this.transport.request(COMPLETE, conversationId).body(turn);
 	}
 
 	private ApiRequest reception(String conversationId, CompletionOptions options) {
 		Assert.notNull(options, "CompletionOptions must not be null");
 		options.assertNoLimits("receive");
-		return this.client.request(RECEIVE, conversationId).body(options);
+		return this.transport.request(RECEIVE, conversationId).body(options);
 	}
 
 	private static Stream<CompletionEvent> events(ApiRequest request) {
@@ -440,7 +441,7 @@ public class ConversationClient {
 
 	@Override
 	public String toString() {
-		return "ConversationClient[" + this.client + "]";
+		return "ConversationClient[" + this.transport + "]";
 	}
 
 }

@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.cbkspring.client.Message;
-import io.github.cbkspring.client.MessageType;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
 import org.jspecify.annotations.Nullable;
 
 /**

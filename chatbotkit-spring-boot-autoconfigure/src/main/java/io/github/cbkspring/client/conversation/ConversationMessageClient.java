@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
@@ -61,15 +61,16 @@ public class ConversationMessageClient {
 	private static final ParameterizedTypeReference<Page<ConversationMessage>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a conversation message client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a conversation message client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public ConversationMessageClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public ConversationMessageClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -85,7 +86,7 @@ public class ConversationMessageClient {
 	public Page<ConversationMessage> list(String conversationId, ListQuery query) {
 		Assert.notNull(query, "ListQuery must not be null");
 		Assert.isTrue(query.meta().isEmpty(), "The message list takes no metadata filter");
-		return this.client.request(LIST, conversationId).query(query).retrieve(PAGE);
+		return this.transport.request(LIST, conversationId).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -110,7 +111,7 @@ public class ConversationMessageClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such message
 	 */
 	public ConversationMessage fetch(String conversationId, String messageId) {
-		return this.client.request(FETCH, conversationId, messageId).retrieve(ConversationMessage.class);
+		return this.transport.request(FETCH, conversationId, messageId).retrieve(ConversationMessage.class);
 	}
 
 	/**
@@ -126,7 +127,7 @@ public class ConversationMessageClient {
 	public MessageReceipt create(String conversationId, ConversationMessageRequest request) {
 		Assert.notNull(request, "ConversationMessageRequest must not be null");
 		Assert.isTrue(request.type() != null && request.text() != null, "A new message needs a type and a text");
-		return this.client.request(CREATE, conversationId).body(request).retrieve(MessageReceipt.class);
+		return this.transport.request(CREATE, conversationId).body(request).retrieve(MessageReceipt.class);
 	}
 
 	/**
@@ -140,7 +141,7 @@ public class ConversationMessageClient {
 	 */
 	public void update(String conversationId, String messageId, ConversationMessageRequest request) {
 		Assert.notNull(request, "ConversationMessageRequest must not be null");
-		this.client.request(UPDATE, conversationId, messageId).body(request).execute();
+		this.transport.request(UPDATE, conversationId, messageId).body(request).execute();
 	}
 
 	/**
@@ -152,30 +153,30 @@ public class ConversationMessageClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String conversationId, String messageId) {
-		this.client.request(DELETE, conversationId, messageId).body(Map.of()).execute();
+		this.transport.request(DELETE, conversationId, messageId).body(Map.of()).execute();
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public ConversationMessageClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new ConversationMessageClient(this.client.withOptions(changes));
+		return new ConversationMessageClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "ConversationMessageClient[" + this.client + "]";
+		return "ConversationMessageClient[" + this.transport + "]";
 	}
 
 }

@@ -22,9 +22,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.github.cbkspring.client.Message;
-import io.github.cbkspring.client.MessageType;
-import io.github.cbkspring.client.ResourceBuilder;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
+import io.github.cbkspring.client.core.ResourceBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

@@ -20,8 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.cbkspring.client.Message;
-import io.github.cbkspring.client.MessageType;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
+import io.github.cbkspring.client.internal.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -117,7 +118,7 @@ public record FunctionCall(String name, Map<String, Object> arguments, @Nullable
 	 * @return the arguments as a JSON object
 	 */
 	public String argumentsJson() {
-		return Json.write(this.arguments);
+		return JsonCodec.INSTANCE.writeString(this.arguments);
 	}
 
 	/**
@@ -156,7 +157,7 @@ public record FunctionCall(String name, Map<String, Object> arguments, @Nullable
 			return (Map<String, Object>) map;
 		}
 		if (arguments instanceof String json && !json.isBlank()) {
-			return Json.readObject(json, "Function arguments");
+			return JsonCodec.INSTANCE.readObject(json, "Function arguments");
 		}
 		return Map.of();
 	}

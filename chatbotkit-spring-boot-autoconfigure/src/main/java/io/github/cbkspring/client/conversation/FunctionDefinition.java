@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cbkspring.client.internal.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -98,8 +99,8 @@ public record FunctionDefinition(String name, String description, Map<String, Ob
 	 */
 	public static FunctionDefinition ofJson(String name, String description, String parametersJson) {
 		Assert.notNull(parametersJson, "Function parameters must not be null");
-		return new FunctionDefinition(name, description, Json.readObject(parametersJson, "Function parameters"), null,
-				null);
+		return new FunctionDefinition(name, description,
+				JsonCodec.INSTANCE.readObject(parametersJson, "Function parameters"), null, null);
 	}
 
 	/**

@@ -21,12 +21,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -69,15 +69,16 @@ public class DatasetClient {
 	private static final ParameterizedTypeReference<Page<Dataset>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a dataset client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a dataset client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public DatasetClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public DatasetClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -87,7 +88,7 @@ public class DatasetClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<Dataset> list(ListQuery query) {
-		return this.client.request(LIST).query(query).retrieve(PAGE);
+		return this.transport.request(LIST).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -108,7 +109,7 @@ public class DatasetClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such dataset
 	 */
 	public Dataset fetch(String datasetId) {
-		return this.client.request(FETCH, datasetId).retrieve(Dataset.class);
+		return this.transport.request(FETCH, datasetId).retrieve(Dataset.class);
 	}
 
 	/**
@@ -120,7 +121,7 @@ public class DatasetClient {
 	 */
 	public String create(DatasetRequest request) {
 		Assert.notNull(request, "DatasetRequest must not be null");
-		return this.client.request(CREATE).body(request).retrieveId();
+		return this.transport.request(CREATE).body(request).retrieveId();
 	}
 
 	/**
@@ -136,7 +137,7 @@ public class DatasetClient {
 	public void update(String datasetId, DatasetRequest request) {
 		Assert.notNull(request, "DatasetRequest must not be null");
 		Assert.isNull(request.store(), "The store of a dataset is set when it is created and cannot be updated");
-		this.client.request(UPDATE, datasetId).body(request).execute();
+		this.transport.request(UPDATE, datasetId).body(request).execute();
 	}
 
 	/**
@@ -146,7 +147,7 @@ public class DatasetClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String datasetId) {
-		this.client.request(DELETE, datasetId).body(Map.of()).execute();
+		this.transport.request(DELETE, datasetId).body(Map.of()).execute();
 	}
 
 	/**
@@ -173,7 +174,9 @@ public class DatasetClient {
 	 */
 	public SearchResult search(String datasetId, String search, @Nullable SearchFilter filter) {
 		Assert.hasText(search, "Search text must not be empty");
-		return this.client.request(SEARCH, datasetId).body(new SearchBody(search, filter)).retrieve(SearchResult.class);
+		return this.transport.request(SEARCH, datasetId)
+			.body(new SearchBody(search, filter))
+			.retrieve(SearchResult.class);
 	}
 
 	/**
@@ -181,7 +184,7 @@ public class DatasetClient {
 	 * @return a record client
 	 */
 	public DatasetRecordClient records() {
-		return new DatasetRecordClient(this.client);
+		return new DatasetRecordClient(this.transport);
 	}
 
 	/**
@@ -189,30 +192,30 @@ public class DatasetClient {
 	 * @return a dataset file client
 	 */
 	public DatasetFileClient files() {
-		return new DatasetFileClient(this.client);
+		return new DatasetFileClient(this.transport);
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public DatasetClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new DatasetClient(this.client.withOptions(changes));
+		return new DatasetClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "DatasetClient[" + this.client + "]";
+		return "DatasetClient[" + this.transport + "]";
 	}
 
 	/**

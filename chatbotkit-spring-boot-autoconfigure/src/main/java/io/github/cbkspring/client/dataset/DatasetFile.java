@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.cbkspring.client.Visibility;
+import io.github.cbkspring.client.core.Visibility;
 import org.jspecify.annotations.Nullable;
 
 /**

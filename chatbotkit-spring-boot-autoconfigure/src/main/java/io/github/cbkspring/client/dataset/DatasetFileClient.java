@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
@@ -63,15 +63,16 @@ public class DatasetFileClient {
 	 */
 	private static final Map<String, String> AS_SOURCE = Map.of("type", "source");
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a dataset file client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a dataset file client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public DatasetFileClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public DatasetFileClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -86,7 +87,7 @@ public class DatasetFileClient {
 	 */
 	public Page<DatasetFile> list(String datasetId, ListQuery query) {
 		DatasetSupport.withoutMeta(query, "dataset files");
-		return this.client.request(LIST, datasetId).query(query).retrieve(PAGE);
+		return this.transport.request(LIST, datasetId).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -112,7 +113,7 @@ public class DatasetFileClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void attach(String datasetId, String fileId) {
-		this.client.request(ATTACH, datasetId, fileId).body(AS_SOURCE).execute();
+		this.transport.request(ATTACH, datasetId, fileId).body(AS_SOURCE).execute();
 	}
 
 	/**
@@ -126,7 +127,7 @@ public class DatasetFileClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void detach(String datasetId, String fileId, boolean deleteRecords) {
-		this.client.request(DETACH, datasetId, fileId).body(Map.of("deleteRecords", deleteRecords)).execute();
+		this.transport.request(DETACH, datasetId, fileId).body(Map.of("deleteRecords", deleteRecords)).execute();
 	}
 
 	/**
@@ -138,30 +139,30 @@ public class DatasetFileClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void sync(String datasetId, String fileId) {
-		this.client.request(SYNC, datasetId, fileId).body(Map.of()).execute();
+		this.transport.request(SYNC, datasetId, fileId).body(Map.of()).execute();
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public DatasetFileClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new DatasetFileClient(this.client.withOptions(changes));
+		return new DatasetFileClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "DatasetFileClient[" + this.client + "]";
+		return "DatasetFileClient[" + this.transport + "]";
 	}
 
 }

@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
@@ -56,15 +56,16 @@ public class DatasetRecordClient {
 	private static final ParameterizedTypeReference<Page<DatasetRecord>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a record client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a record client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public DatasetRecordClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public DatasetRecordClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -79,7 +80,7 @@ public class DatasetRecordClient {
 	 */
 	public Page<DatasetRecord> list(String datasetId, ListQuery query) {
 		DatasetSupport.withoutMeta(query, "records");
-		return this.client.request(LIST, datasetId).query(query).retrieve(PAGE);
+		return this.transport.request(LIST, datasetId).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -104,7 +105,7 @@ public class DatasetRecordClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such record
 	 */
 	public DatasetRecord fetch(String datasetId, String recordId) {
-		return this.client.request(FETCH, datasetId, recordId).retrieve(DatasetRecord.class);
+		return this.transport.request(FETCH, datasetId, recordId).retrieve(DatasetRecord.class);
 	}
 
 	/**
@@ -119,7 +120,7 @@ public class DatasetRecordClient {
 	public String create(String datasetId, DatasetRecordRequest request) {
 		Assert.notNull(request, "DatasetRecordRequest must not be null");
 		Assert.notNull(request.text(), "A record is created with a text");
-		return this.client.request(CREATE, datasetId).body(request).retrieveId();
+		return this.transport.request(CREATE, datasetId).body(request).retrieveId();
 	}
 
 	/**
@@ -133,7 +134,7 @@ public class DatasetRecordClient {
 	 */
 	public void update(String datasetId, String recordId, DatasetRecordRequest request) {
 		Assert.notNull(request, "DatasetRecordRequest must not be null");
-		this.client.request(UPDATE, datasetId, recordId).body(request).execute();
+		this.transport.request(UPDATE, datasetId, recordId).body(request).execute();
 	}
 
 	/**
@@ -144,30 +145,30 @@ public class DatasetRecordClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String datasetId, String recordId) {
-		this.client.request(DELETE, datasetId, recordId).body(Map.of()).execute();
+		this.transport.request(DELETE, datasetId, recordId).body(Map.of()).execute();
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public DatasetRecordClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new DatasetRecordClient(this.client.withOptions(changes));
+		return new DatasetRecordClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "DatasetRecordClient[" + this.client + "]";
+		return "DatasetRecordClient[" + this.transport + "]";
 	}
 
 }

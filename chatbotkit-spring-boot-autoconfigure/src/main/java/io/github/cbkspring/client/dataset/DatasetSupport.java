@@ -16,7 +16,7 @@
 
 package io.github.cbkspring.client.dataset;
 
-import io.github.cbkspring.client.ListQuery;
+import io.github.cbkspring.client.core.ListQuery;
 
 import org.springframework.util.Assert;
 

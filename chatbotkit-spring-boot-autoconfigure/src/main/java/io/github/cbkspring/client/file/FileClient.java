@@ -27,13 +27,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.Download;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
@@ -80,15 +80,16 @@ public class FileClient {
 	private static final ParameterizedTypeReference<Page<FileInfo>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a file client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a file client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public FileClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public FileClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -98,7 +99,7 @@ public class FileClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<FileInfo> list(ListQuery query) {
-		return this.client.request(LIST).query(query).retrieve(PAGE);
+		return this.transport.request(LIST).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -119,7 +120,7 @@ public class FileClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such file
 	 */
 	public FileInfo fetch(String fileId) {
-		return this.client.request(FETCH, fileId).retrieve(FileInfo.class);
+		return this.transport.request(FETCH, fileId).retrieve(FileInfo.class);
 	}
 
 	/**
@@ -131,7 +132,7 @@ public class FileClient {
 	 */
 	public String create(FileRequest request) {
 		Assert.notNull(request, "FileRequest must not be null");
-		return this.client.request(CREATE).body(request).retrieveId();
+		return this.transport.request(CREATE).body(request).retrieveId();
 	}
 
 	/**
@@ -144,7 +145,7 @@ public class FileClient {
 	 */
 	public void update(String fileId, FileRequest request) {
 		Assert.notNull(request, "FileRequest must not be null");
-		this.client.request(UPDATE, fileId).body(request).execute();
+		this.transport.request(UPDATE, fileId).body(request).execute();
 	}
 
 	/**
@@ -154,7 +155,7 @@ public class FileClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String fileId) {
-		this.client.request(DELETE, fileId).body(Map.of()).execute();
+		this.transport.request(DELETE, fileId).body(Map.of()).execute();
 	}
 
 	/**
@@ -205,11 +206,11 @@ public class FileClient {
 		Assert.notNull(content, "FileContent must not be null");
 		Assert.notNull(mode, "UploadMode must not be null");
 		if (mode == UploadMode.INLINE || (mode == UploadMode.AUTO && content.size() <= INLINE_UPLOAD_LIMIT)) {
-			this.client.request(UPLOAD, fileId).file(content.toInlineUpload(INLINE_UPLOAD_LIMIT)).execute();
+			this.transport.request(UPLOAD, fileId).file(content.toInlineUpload(INLINE_UPLOAD_LIMIT)).execute();
 			return;
 		}
 		try (InputStream stream = content.openStream()) {
-			this.client.request(UPLOAD, fileId)
+			this.transport.request(UPLOAD, fileId)
 				.body(new UploadDescriptor(content))
 				.uploadToStorage(stream, content.size());
 		}
@@ -232,7 +233,7 @@ public class FileClient {
 	 * if fetching from the storage fails
 	 */
 	public Download download(String fileId) {
-		return this.client.request(DOWNLOAD, fileId).download();
+		return this.transport.request(DOWNLOAD, fileId).download();
 	}
 
 	/**
@@ -267,25 +268,25 @@ public class FileClient {
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public FileClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new FileClient(this.client.withOptions(changes));
+		return new FileClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "FileClient[" + this.client + "]";
+		return "FileClient[" + this.transport + "]";
 	}
 
 }

@@ -21,7 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-import io.github.cbkspring.client.FileUpload;
+import io.github.cbkspring.client.core.FileUpload;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ByteArrayResource;

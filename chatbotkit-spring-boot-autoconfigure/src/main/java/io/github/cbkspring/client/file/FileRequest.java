@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.cbkspring.client.ResourceBuilder;
-import io.github.cbkspring.client.Visibility;
+import io.github.cbkspring.client.core.ResourceBuilder;
+import io.github.cbkspring.client.core.Visibility;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

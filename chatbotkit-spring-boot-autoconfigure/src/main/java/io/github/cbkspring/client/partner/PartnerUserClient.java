@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
@@ -81,16 +81,17 @@ public class PartnerUserClient {
 	private static final ParameterizedTypeReference<Page<PartnerUserToken>> TOKEN_PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a partner user client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use; it acts for the
-	 * partner account
+	 * Create a partner user client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use; it acts
+	 * for the partner account
 	 */
-	public PartnerUserClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public PartnerUserClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -100,7 +101,7 @@ public class PartnerUserClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<PartnerUser> list(ListQuery query) {
-		return this.client.request(LIST).query(query).retrieve(PAGE);
+		return this.transport.request(LIST).query(query).retrieve(PAGE);
 	}
 
 	/**
@@ -121,7 +122,7 @@ public class PartnerUserClient {
 	 * {@code ChatBotKitNotFoundException} if there is no such user
 	 */
 	public PartnerUser fetch(String userId) {
-		return this.client.request(FETCH, userId).retrieve(PartnerUser.class);
+		return this.transport.request(FETCH, userId).retrieve(PartnerUser.class);
 	}
 
 	/**
@@ -132,7 +133,7 @@ public class PartnerUserClient {
 	 */
 	public String create(PartnerUserRequest request) {
 		Assert.notNull(request, "PartnerUserRequest must not be null");
-		return this.client.request(CREATE).body(request).retrieveId();
+		return this.transport.request(CREATE).body(request).retrieveId();
 	}
 
 	/**
@@ -145,7 +146,7 @@ public class PartnerUserClient {
 	 */
 	public void update(String userId, PartnerUserRequest request) {
 		Assert.notNull(request, "PartnerUserRequest must not be null");
-		this.client.request(UPDATE, userId).body(request).execute();
+		this.transport.request(UPDATE, userId).body(request).execute();
 	}
 
 	/**
@@ -155,7 +156,7 @@ public class PartnerUserClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void delete(String userId) {
-		this.client.request(DELETE, userId).body(Map.of()).execute();
+		this.transport.request(DELETE, userId).body(Map.of()).execute();
 	}
 
 	/**
@@ -182,7 +183,7 @@ public class PartnerUserClient {
 	 */
 	public PartnerUserSession createSession(String userId, PartnerUserSessionRequest request) {
 		Assert.notNull(request, "PartnerUserSessionRequest must not be null");
-		return this.client.request(SESSION_CREATE, userId).body(request).retrieve(PartnerUserSession.class);
+		return this.transport.request(SESSION_CREATE, userId).body(request).retrieve(PartnerUserSession.class);
 	}
 
 	/**
@@ -197,7 +198,7 @@ public class PartnerUserClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<PartnerUserToken> listTokens(String userId, ListQuery query) {
-		return this.client.request(TOKEN_LIST, userId).query(tokenQuery(query)).retrieve(TOKEN_PAGE);
+		return this.transport.request(TOKEN_LIST, userId).query(tokenQuery(query)).retrieve(TOKEN_PAGE);
 	}
 
 	/**
@@ -223,7 +224,7 @@ public class PartnerUserClient {
 	 */
 	public CreatedPartnerUserToken createToken(String userId, PartnerUserTokenRequest request) {
 		Assert.notNull(request, "PartnerUserTokenRequest must not be null");
-		return this.client.request(TOKEN_CREATE, userId).body(request).retrieve(CreatedPartnerUserToken.class);
+		return this.transport.request(TOKEN_CREATE, userId).body(request).retrieve(CreatedPartnerUserToken.class);
 	}
 
 	/**
@@ -235,7 +236,7 @@ public class PartnerUserClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void deleteToken(String userId, String tokenId) {
-		this.client.request(TOKEN_DELETE, userId, tokenId).body(Map.of()).execute();
+		this.transport.request(TOKEN_DELETE, userId, tokenId).body(Map.of()).execute();
 	}
 
 	private static ListQuery tokenQuery(ListQuery query) {
@@ -246,25 +247,25 @@ public class PartnerUserClient {
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public PartnerUserClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new PartnerUserClient(this.client.withOptions(changes));
+		return new PartnerUserClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "PartnerUserClient[" + this.client + "]";
+		return "PartnerUserClient[" + this.transport + "]";
 	}
 
 }

@@ -18,10 +18,10 @@ package io.github.cbkspring.client.usage;
 
 import java.util.function.Consumer;
 
-import io.github.cbkspring.client.ApiEndpoint;
-import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.error.ChatBotKitException;
 
 import org.springframework.util.Assert;
 
@@ -40,15 +40,16 @@ public class UsageClient {
 
 	private static final ApiEndpoint FETCH = ApiEndpoint.get("/usage/fetch");
 
-	private final ChatBotKitClient client;
+	private final ApiTransport transport;
 
 	/**
-	 * Create a usage client on a {@link ChatBotKitClient}.
-	 * @param client the client whose options and connection pool to use
+	 * Create a usage client on an {@link ApiTransport}, such as a
+	 * {@code ChatBotKitClient}.
+	 * @param transport the transport whose options and connection pool to use
 	 */
-	public UsageClient(ChatBotKitClient client) {
-		Assert.notNull(client, "ChatBotKitClient must not be null");
-		this.client = client;
+	public UsageClient(ApiTransport transport) {
+		Assert.notNull(transport, "ApiTransport must not be null");
+		this.transport = transport;
 	}
 
 	/**
@@ -60,30 +61,30 @@ public class UsageClient {
 	 * {@code ChatBotKitDecodingException} if the answer lacks a count
 	 */
 	public AccountUsage fetch() {
-		return this.client.request(FETCH).retrieve(AccountUsage.class);
+		return this.transport.request(FETCH).retrieve(AccountUsage.class);
 	}
 
 	/**
 	 * A copy of this client with some options changed, sharing the connection pool; see
-	 * {@link ChatBotKitClient#withOptions(Consumer)}.
+	 * {@link ApiTransport#withOptions(Consumer)}.
 	 * @param changes the changes to apply to a copy of the options
 	 * @return the copy
 	 */
 	public UsageClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
-		return new UsageClient(this.client.withOptions(changes));
+		return new UsageClient(this.transport.withOptions(changes));
 	}
 
 	/**
-	 * The underlying client.
-	 * @return the client
+	 * The transport this client calls the API through.
+	 * @return the transport
 	 */
-	public ChatBotKitClient client() {
-		return this.client;
+	public ApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override
 	public String toString() {
-		return "UsageClient[" + this.client + "]";
+		return "UsageClient[" + this.transport + "]";
 	}
 
 }

@@ -24,16 +24,16 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import io.github.cbkspring.client.ChatBotKitAuthenticationException;
-import io.github.cbkspring.client.ChatBotKitConnectionException;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
-import io.github.cbkspring.client.ChatBotKitError;
-import io.github.cbkspring.client.ChatBotKitException;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ChatBotKitPermissionException;
-import io.github.cbkspring.client.ChatBotKitRateLimitException;
-import io.github.cbkspring.client.ChatBotKitServerException;
-import io.github.cbkspring.client.ChatBotKitTimeoutException;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitError;
+import io.github.cbkspring.client.error.ChatBotKitException;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
+import io.github.cbkspring.client.error.ChatBotKitPermissionException;
+import io.github.cbkspring.client.error.ChatBotKitRateLimitException;
+import io.github.cbkspring.client.error.ChatBotKitServerException;
+import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import io.github.cbkspring.client.ChatBotKitAuthenticationException;
-import io.github.cbkspring.client.ChatBotKitConnectionException;
-import io.github.cbkspring.client.ChatBotKitError;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ChatBotKitRateLimitException;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
+import io.github.cbkspring.client.error.ChatBotKitError;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
+import io.github.cbkspring.client.error.ChatBotKitRateLimitException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;

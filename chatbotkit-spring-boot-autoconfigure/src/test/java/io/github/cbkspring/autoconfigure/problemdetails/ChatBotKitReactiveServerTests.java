@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import io.github.cbkspring.client.ChatBotKitConnectionException;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;

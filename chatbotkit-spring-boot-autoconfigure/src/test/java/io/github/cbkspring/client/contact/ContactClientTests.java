@@ -24,12 +24,12 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
-import io.github.cbkspring.client.ChatBotKitHttpException;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
-import io.github.cbkspring.client.SortOrder;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.SortOrder;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -25,13 +25,13 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Message;
-import io.github.cbkspring.client.MessageType;
-import io.github.cbkspring.client.Page;
-import io.github.cbkspring.client.SortOrder;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.SortOrder;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -369,8 +369,8 @@ class ConversationClientTests {
 	@Test
 	void copiesKeepTheTypeAndShareTheClient() {
 		ConversationClient copy = this.conversations.withOptions((options) -> options.runAsUserId("u-1"));
-		assertThat(copy.client().options().runAsUserId()).isEqualTo("u-1");
-		assertThat(copy.messages().client().options().runAsUserId()).isEqualTo("u-1");
+		assertThat(copy.transport().options().runAsUserId()).isEqualTo("u-1");
+		assertThat(copy.messages().transport().options().runAsUserId()).isEqualTo("u-1");
 		assertThat(copy.toString()).doesNotContain(ApiStub.SECRET);
 	}
 

@@ -27,11 +27,11 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
-import io.github.cbkspring.client.ChatBotKitAuthenticationException;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
-import io.github.cbkspring.client.ChatBotKitStreamException;
-import io.github.cbkspring.client.Message;
-import io.github.cbkspring.client.MessageType;
+import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

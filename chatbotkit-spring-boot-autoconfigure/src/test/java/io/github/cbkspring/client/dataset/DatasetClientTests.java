@@ -24,13 +24,14 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
-import io.github.cbkspring.client.ChatBotKitHttpException;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
-import io.github.cbkspring.client.SortOrder;
-import io.github.cbkspring.client.Visibility;
+import io.github.cbkspring.client.core.ApiTransport;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.SortOrder;
+import io.github.cbkspring.client.core.Visibility;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -287,13 +288,13 @@ class DatasetClientTests {
 
 	@Test
 	void recordAndFileClientsShareTheClientAndItsOptionCopies() {
-		ChatBotKitClient client = this.datasets.client();
-		assertThat(this.datasets.records().client()).isSameAs(client);
-		assertThat(this.datasets.files().client()).isSameAs(client);
+		ApiTransport client = this.datasets.transport();
+		assertThat(this.datasets.records().transport()).isSameAs(client);
+		assertThat(this.datasets.files().transport()).isSameAs(client);
 		DatasetClient copy = this.datasets.withOptions((options) -> options.secret("other"));
-		assertThat(copy.client()).isNotSameAs(client);
-		assertThat(copy.client().options().secret()).isEqualTo("other");
-		assertThat(copy).hasToString("DatasetClient[" + copy.client() + "]");
+		assertThat(copy.transport()).isNotSameAs(client);
+		assertThat(copy.transport().options().secret()).isEqualTo("other");
+		assertThat(copy).hasToString("DatasetClient[" + copy.transport() + "]");
 	}
 
 }

@@ -22,12 +22,12 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
-import io.github.cbkspring.client.ChatBotKitPermissionException;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
-import io.github.cbkspring.client.SortOrder;
-import io.github.cbkspring.client.Visibility;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.SortOrder;
+import io.github.cbkspring.client.core.Visibility;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitPermissionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

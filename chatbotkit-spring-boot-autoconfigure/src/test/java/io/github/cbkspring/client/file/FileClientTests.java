@@ -33,17 +33,17 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
-import io.github.cbkspring.client.ChatBotKitHttpException;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ChatBotKitServerException;
-import io.github.cbkspring.client.Download;
 import io.github.cbkspring.client.LargeAnswerServer;
-import io.github.cbkspring.client.ListQuery;
-import io.github.cbkspring.client.Page;
-import io.github.cbkspring.client.RetryOptions;
-import io.github.cbkspring.client.SortOrder;
-import io.github.cbkspring.client.Visibility;
+import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.core.SortOrder;
+import io.github.cbkspring.client.core.Visibility;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
+import io.github.cbkspring.client.error.ChatBotKitServerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -501,7 +501,7 @@ class FileClientTests {
 	@Test
 	void toStringNamesTheClientButNotTheSecret() {
 		assertThat(this.files).asString().startsWith("FileClient[").doesNotContain(ApiStub.SECRET);
-		assertThat(this.files.client()).isNotNull();
+		assertThat(this.files.transport()).isNotNull();
 	}
 
 }

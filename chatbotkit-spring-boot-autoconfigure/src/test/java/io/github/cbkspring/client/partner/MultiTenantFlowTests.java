@@ -90,7 +90,7 @@ class MultiTenantFlowTests {
 		PartnerUserClient asUser = users.withOptions((options) -> options.runAsUserId("user-7"));
 		asUser.fetch("u");
 		users.fetch("u");
-		assertThat(users.client().options().runAsUserId()).isNull();
+		assertThat(users.transport().options().runAsUserId()).isNull();
 		api.verify(1, anyRequestedFor(anyUrl()).withHeader(RUN_AS, equalTo("user-7")));
 		api.verify(1, anyRequestedFor(anyUrl()).withoutHeader(RUN_AS));
 	}

@@ -18,7 +18,7 @@ package io.github.cbkspring.client.usage;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ApiStub;
-import io.github.cbkspring.client.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

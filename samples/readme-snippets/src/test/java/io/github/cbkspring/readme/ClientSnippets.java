@@ -23,15 +23,15 @@ import java.util.stream.Stream;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitOptions;
-import io.github.cbkspring.client.FileUpload;
-import io.github.cbkspring.client.Page;
-import io.github.cbkspring.client.RawResponse;
-import io.github.cbkspring.client.RetryOptions;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.FileUpload;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.RawResponse;
+import io.github.cbkspring.client.core.RetryOptions;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

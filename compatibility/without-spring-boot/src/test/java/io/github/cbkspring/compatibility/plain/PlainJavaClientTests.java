@@ -26,9 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -56,7 +56,7 @@ class RealModeAnnouncement {
 		String local = "http://localhost:"
 				+ event.getApplicationContext().getEnvironment().getProperty("local.server.port");
 		logger.info("Chatting with bot '" + this.properties.botId() + "' (sample.bot-id) through the ChatBotKit API at "
-				+ this.sessionClient.client().options().baseUri() + "; the page at " + local + "/ sends messages to "
+				+ this.sessionClient.transport().options().baseUri() + "; the page at " + local + "/ sends messages to "
 				+ this.sessionController.apiBase() + " (sample.transport="
 				+ this.properties.transport().name().toLowerCase(java.util.Locale.ROOT) + ").");
 		if (ChatSampleProperties.DEMO_BOT_ID.equals(this.properties.botId())) {

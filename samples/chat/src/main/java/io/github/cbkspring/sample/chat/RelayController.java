@@ -20,11 +20,11 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ChatBotKitAuthenticationException;
-import io.github.cbkspring.client.ChatBotKitException;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.conversation.EndReason;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

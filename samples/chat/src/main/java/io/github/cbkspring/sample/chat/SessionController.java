@@ -19,9 +19,9 @@ package io.github.cbkspring.sample.chat;
 import java.time.Instant;
 import java.util.Locale;
 
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import io.github.cbkspring.sample.chat.ChatSampleProperties.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -104,7 +104,7 @@ class SessionController {
 		}
 		String browserApiBase = this.properties.browserApiBase();
 		return (browserApiBase != null && !browserApiBase.isBlank()) ? browserApiBase
-				: this.sessionClient.client().options().baseUri();
+				: this.sessionClient.transport().options().baseUri();
 	}
 
 	/**

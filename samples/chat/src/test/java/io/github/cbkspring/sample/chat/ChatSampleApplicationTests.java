@@ -47,7 +47,7 @@ class ChatSampleApplicationTests {
 
 	@Test
 	void contextStartsWithAutoConfiguredSessionClient() {
-		assertThat(this.sessionClient.client().options().baseUri()).isEqualTo("https://api.chatbotkit.com/v1");
+		assertThat(this.sessionClient.transport().options().baseUri()).isEqualTo("https://api.chatbotkit.com/v1");
 	}
 
 	@Test

@@ -19,13 +19,13 @@ package io.github.cbkspring.sample.chat;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitError;
-import io.github.cbkspring.client.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.ChatBotKitOptions;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitError;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -102,7 +102,7 @@ class SessionControllerTests {
 	private void givenSession() {
 		given(this.sessionClient.create("bot-7")).willReturn(new SessionCreateResponse("bot-7", "conv-1", "tok-1",
 				Instant.parse("2026-11-25T10:00:00Z"), List.of()));
-		given(this.sessionClient.client())
+		given(this.sessionClient.transport())
 			.willReturn(ChatBotKitClient.create(ChatBotKitOptions.builder().secret(SECRET).build()));
 	}
 

@@ -24,14 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.ChatBotKitAuthenticationException;
 import io.github.cbkspring.client.ChatBotKitClient;
-import io.github.cbkspring.client.ChatBotKitHttpException;
-import io.github.cbkspring.client.ChatBotKitStreamException;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.sample.chat.MutableClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -65,6 +65,9 @@ class DemoApiTests {
 	private SessionClient sessionClient;
 
 	@Autowired
+	private ChatBotKitClient client;
+
+	@Autowired
 	private MutableClock clock;
 
 	@Autowired
@@ -75,7 +78,7 @@ class DemoApiTests {
 
 	@Test
 	void starterIsPointedAtTheDemoApi() {
-		assertThat(this.sessionClient.client().options().baseUri()).isEqualTo("http://127.0.0.1/demo-api/v1");
+		assertThat(this.sessionClient.transport().options().baseUri()).isEqualTo("http://127.0.0.1/demo-api/v1");
 	}
 
 	@Test
@@ -159,8 +162,7 @@ class DemoApiTests {
 	@Test
 	void failingMessageStreamsHalfTheTokensThenAnErrorEvent() {
 		SessionCreateResponse session = this.sessionClient.create("my-bot");
-		ConversationClient conversation = this.sessionClient.client()
-			.withOptions((options) -> options.secret(session.token()))
+		ConversationClient conversation = this.client.withOptions((options) -> options.secret(session.token()))
 			.conversations();
 		List<CompletionEvent> received = new ArrayList<>();
 		assertThatExceptionOfType(ChatBotKitStreamException.class).isThrownBy(() -> {
@@ -175,8 +177,7 @@ class DemoApiTests {
 	void longReplyOutlastsTheServersAsyncTimeout() {
 		// 150 words at 5 ms each take 750 ms; the server's async timeout is 200 ms
 		SessionCreateResponse session = this.sessionClient.create("my-bot");
-		try (Stream<CompletionEvent> events = this.sessionClient.client()
-			.withSecret(session.token())
+		try (Stream<CompletionEvent> events = this.client.withSecret(session.token())
 			.conversations()
 			.completeStream(session.conversationId(), "word ".repeat(150).strip())) {
 			List<CompletionEvent> received = events.toList();
@@ -185,7 +186,7 @@ class DemoApiTests {
 	}
 
 	private ChatBotKitClient asConversation(String token) {
-		return this.sessionClient.client().withSecret(token);
+		return this.client.withSecret(token);
 	}
 
 }

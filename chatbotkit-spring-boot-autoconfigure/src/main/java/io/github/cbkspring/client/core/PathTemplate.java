@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.util.Assert;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * An endpoint path such as {@code /bot/{botId}/session/create}, parsed once. Expanding it
+ * encodes every variable as exactly one path segment, so no id can reach another
+ * endpoint: {@code /}, {@code ?}, {@code #}, {@code %} and every non-ASCII or control
+ * character are percent-encoded, and ids that are dot-segments ({@code .}, {@code ..}),
+ * empty, blank, longer than {@value #MAX_VARIABLE_LENGTH} characters or holding control
+ * characters (which servers refuse even encoded) are refused: servers and proxies
+ * collapse dot-segments even when encoded.
+ *
+ * @author cbkspring contributors
+ */
+final class PathTemplate {
+
+	/**
+	 * The longest path variable accepted: ids are short, and a long one would make a URL
+	 * that servers and proxies refuse.
+	 */
+	static final int MAX_VARIABLE_LENGTH = 1024;
+
+	private final String template;
+
+	private final List<String> literals;
+
+	private final List<String> names;
+
+	private PathTemplate(String template, List<String> literals, List<String> names) {
+		this.template = template;
+		this.literals = literals;
+		this.names = names;
+	}
+
+	static PathTemplate parse(String template) {
+		Assert.hasText(template, "Path must not be empty");
+		Assert.isTrue(template.startsWith("/"), () -> "Path '" + template + "' must start with '/'");
+		Assert.isTrue(template.indexOf('?') < 0 && template.indexOf('#') < 0,
+				() -> "Path '" + template + "' must not contain a query or fragment");
+		List<String> literals = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		int start = 0;
+		int open = template.indexOf('{');
+		while (open >= 0) {
+			int close = template.indexOf('}', open);
+			Assert.isTrue(close > open + 1, () -> "Path '" + template + "' has an unclosed or empty variable");
+			literals.add(template.substring(start, open));
+			names.add(template.substring(open + 1, close));
+			start = close + 1;
+			open = template.indexOf('{', start);
+		}
+		literals.add(template.substring(start));
+		for (String literal : literals) {
+			Assert.isTrue(literal.indexOf('}') < 0, () -> "Path '" + template + "' has an unopened variable");
+			for (String segment : literal.split("/", -1)) {
+				Assert.isTrue(!segment.equals(".") && !segment.equals(".."),
+						() -> "Path '" + template + "' must not contain dot-segments");
+			}
+		}
+		return new PathTemplate(template, List.copyOf(literals), List.copyOf(names));
+	}
+
+	String template() {
+		return this.template;
+	}
+
+	String expand(Object... variables) {
+		Assert.notNull(variables, "Path variables must not be null");
+		Assert.isTrue(variables.length == this.names.size(), () -> "Path '" + this.template + "' takes "
+				+ this.names.size() + " variables but " + variables.length + " were given");
+		if (variables.length == 0) {
+			return this.template;
+		}
+		StringBuilder path = new StringBuilder(this.template.length() + 32);
+		for (int i = 0; i < variables.length; i++) {
+			path.append(this.literals.get(i)).append(encodeSegment(this.names.get(i), variables[i]));
+		}
+		return path.append(this.literals.get(variables.length)).toString();
+	}
+
+	private static String encodeSegment(String name, Object variable) {
+		Assert.notNull(variable, () -> "'" + name + "' must not be null");
+		String value = variable.toString();
+		Assert.isTrue(!value.isBlank(), () -> "'" + name + "' must not be empty or blank");
+		Assert.isTrue(value.length() <= MAX_VARIABLE_LENGTH,
+				() -> "'" + name + "' must not be longer than " + MAX_VARIABLE_LENGTH + " characters");
+		Assert.isTrue(value.chars().noneMatch(Character::isISOControl),
+				() -> "'" + name + "' must not contain control characters");
+		Assert.isTrue(!value.equals(".") && !value.equals(".."),
+				() -> "'" + name + "' must not be '.' or '..' (a dot-segment)");
+		return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public String toString() {
+		return this.template;
+	}
+
+}

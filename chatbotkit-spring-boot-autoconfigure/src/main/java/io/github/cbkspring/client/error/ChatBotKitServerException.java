@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client.error;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The API answered 5xx: the API failed to handle the call.
+ *
+ * @author cbkspring contributors
+ * @since 0.1.0
+ */
+public class ChatBotKitServerException extends ChatBotKitHttpException {
+
+	/**
+	 * Create an exception for a 5xx answer.
+	 * @param error what the API said
+	 * @param retryAfter the wait the API asked for in {@code Retry-After}, if any
+	 */
+	public ChatBotKitServerException(ChatBotKitError error, @Nullable Duration retryAfter) {
+		super(error, retryAfter);
+	}
+
+}

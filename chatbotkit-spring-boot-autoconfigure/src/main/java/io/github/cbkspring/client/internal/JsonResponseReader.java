@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client.internal;
+
+import java.io.IOException;
+
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Reads a JSON answer into a type, refusing answers that are not JSON. An answer that
+ * parses is taken whatever its content type says.
+ *
+ * @param <T> the type read
+ * @param type the type read
+ * @author cbkspring contributors
+ */
+record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
+
+	@Override
+	public MediaType accept() {
+		return MediaType.APPLICATION_JSON;
+	}
+
+	@Override
+	public T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
+		BoundedBody body = ResponseReader.readBody(response, options);
+		if (body.isEmpty()) {
+			throw new ChatBotKitDecodingException("Expected a JSON answer but the body was empty", null);
+		}
+		try {
+			return JsonCodec.INSTANCE.read(body.bytes(), this.type);
+		}
+		catch (JacksonException ex) {
+			// the content type is looked at only to explain a failure: parsing is the
+			// check
+			MediaType contentType = response.getHeaders().getContentType();
+			if (contentType != null && !ResponseReader.isJson(contentType)) {
+				throw new ChatBotKitDecodingException(
+						"Expected a JSON answer but got " + contentType + ": " + body.excerpt(options.secret()), ex);
+			}
+			throw new ChatBotKitDecodingException("The answer is not a valid " + this.type.getRawClass().getSimpleName()
+					+ ": " + ex.getOriginalMessage() + "; body: " + body.excerpt(options.secret()), ex);
+		}
+	}
+
+}
