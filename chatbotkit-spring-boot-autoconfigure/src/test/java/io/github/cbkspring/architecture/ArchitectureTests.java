@@ -32,7 +32,6 @@ import io.github.cbkspring.testsupport.PublicApi;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -45,26 +44,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
-
-	@Test
-	void clientImportsNothingFromSpringBootOrTheAutoConfiguration() {
-		noClasses().that()
-			.resideInAPackage("io.github.cbkspring.client..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework.boot..", "io.github.cbkspring.autoconfigure..")
-			.check(MAIN);
-	}
-
-	@Test
-	void onlyTheAutoConfigurationUsesSpringBoot() {
-		noClasses().that()
-			.resideOutsideOfPackage("io.github.cbkspring.autoconfigure..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("org.springframework.boot..")
-			.check(MAIN);
-	}
 
 	@Test
 	void publicApiExposesNeitherJacksonNorThePlumbing() {
@@ -96,8 +75,7 @@ class ArchitectureTests {
 
 	/**
 	 * Spring Boot's own rule: no package takes part in a cycle, so that each can be read,
-	 * tested and moved on its own. The entry point builds the resource clients, which
-	 * call the API through the core's {@code ApiTransport}; the plumbing sits under both.
+	 * tested and moved on its own.
 	 */
 	@Test
 	void everyPackageIsFreeOfCycles() {

@@ -36,6 +36,8 @@ import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
 import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.error.ChatBotKitServerException;
+import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.LargeAnswerServer;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,10 +94,10 @@ class AnswersTests {
 				api.stubFor(WireMock.any(anyUrl())
 					.willReturn(WireMock.okJson("x")
 						.withHeader(HttpHeaders.CONTENT_ENCODING, coding.replace("raw ", ""))
-						.withBody(coded(coding, SessionClientTests.SESSION_JSON))));
+						.withBody(coded(coding, ApiStub.SESSION_JSON))));
 				assertThat(client.sessions().create("b").conversationId()).as(coding).isEqualTo("conv-1");
 				RawResponse raw = client.get("/x", RawResponse.class);
-				assertThat(raw.text()).isEqualTo(SessionClientTests.SESSION_JSON);
+				assertThat(raw.text()).isEqualTo(ApiStub.SESSION_JSON);
 				assertThat(raw.headers().containsHeader(HttpHeaders.CONTENT_ENCODING)).isFalse();
 			}
 			api.verify(anyRequestedFor(anyUrl()).withHeader(HttpHeaders.ACCEPT_ENCODING, equalTo("identity")));

@@ -41,6 +41,9 @@ import io.github.cbkspring.client.error.ChatBotKitRateLimitException;
 import io.github.cbkspring.client.error.ChatBotKitServerException;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
+import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.ClosedPort;
+import io.github.cbkspring.testsupport.Scenarios;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,10 +137,10 @@ class FaultSuiteTests {
 				fault("random data then close", respond(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)),
 						ChatBotKitConnectionException.class, true, 3, 1, 3, false),
 				fault("delay past the read timeout",
-						respond(WireMock.okJson(SessionClientTests.SESSION_JSON).withFixedDelay(SLOW)),
+						respond(WireMock.okJson(ApiStub.SESSION_JSON).withFixedDelay(SLOW)),
 						ChatBotKitTimeoutException.class, true, 3, 1, 3, true),
 				fault("body dribbled slower than the timeout",
-						respond(WireMock.okJson(SessionClientTests.SESSION_JSON).withChunkedDribbleDelay(3, SLOW * 3)),
+						respond(WireMock.okJson(ApiStub.SESSION_JSON).withChunkedDribbleDelay(3, SLOW * 3)),
 						ChatBotKitTimeoutException.class, true, 3, 1, 3, true),
 				fault("429 with Retry-After", respond(aResponse().withStatus(429).withHeader("Retry-After", "0")),
 						ChatBotKitRateLimitException.class, null, 3, 3, 3, false),
@@ -337,7 +340,7 @@ class FaultSuiteTests {
 	private static void stub(FaultCase fault, Supplier<MappingBuilder> request) {
 		if (fault.expected() == null) {
 			Scenarios.failTwiceThenSucceed(api, request, aResponse().withStatus(503),
-					WireMock.okJson(SessionClientTests.SESSION_JSON));
+					WireMock.okJson(ApiStub.SESSION_JSON));
 		}
 		else {
 			api.stubFor(fault.stub().apply(request.get()));

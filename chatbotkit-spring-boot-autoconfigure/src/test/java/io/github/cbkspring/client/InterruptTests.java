@@ -27,6 +27,10 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitConnectionException;
+import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.HeldAnswer;
+import io.github.cbkspring.testsupport.LargeAnswerServer;
+import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,7 +81,7 @@ class InterruptTests {
 	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("callsOnEveryPath")
 	void interruptedCallerIsNeverSentAndKeepsTheFlag(ClientPath path, String call) {
-		api.stubFor(WireMock.any(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		api.stubFor(WireMock.any(anyUrl()).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()).retry(RETRY))) {
 			Thread.currentThread().interrupt();
 			Throwable failure = catchThrowable(() -> calls().get(call).accept(opened.client()));

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.client.internal.EngineSetup;
+import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @Timeout(120)
 class KeepAliveTests {
 
-	private static final String SESSION = LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, "");
+	private static final String SESSION = LoopbackServer.json("200 OK", ApiStub.SESSION_JSON, "");
 
 	static Stream<Arguments> idleTimeouts() {
 		return Stream.of(ClientPath.values())
@@ -79,7 +81,7 @@ class KeepAliveTests {
 	// only Apache HttpClient 5: the JDK client decides keep-alive itself
 	@EnumSource(names = { "PLAIN", "BOOT" })
 	void keepAliveHintIsHonouredWithAMargin(ClientPath path) throws Exception {
-		String hinted = LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, "Keep-Alive: timeout=2\r\n");
+		String hinted = LoopbackServer.json("200 OK", ApiStub.SESSION_JSON, "Keep-Alive: timeout=2\r\n");
 		try (LoopbackServer server = new LoopbackServer((head) -> hinted, Duration.ofMillis(1700), true);
 				ClientPath.Opened opened = path
 					.open(ClientPath.Setup.of(server.url()).readTimeout(Duration.ofSeconds(3)))) {

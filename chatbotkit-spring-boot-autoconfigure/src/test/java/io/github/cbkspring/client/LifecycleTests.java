@@ -34,6 +34,8 @@ import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
+import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.LargeAnswerServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,7 +69,7 @@ class LifecycleTests {
 	@EnumSource(ClientPath.class)
 	void closingReleasesEveryConnectionAndThread(ClientPath path) {
 		api.stubFor(WireMock.post(WireMock.urlPathMatching(".*/session/create"))
-			.willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+			.willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		api.stubFor(WireMock.post(WireMock.urlPathMatching(".*/complete"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
 				.withBody(TOKENS.repeat(20))
@@ -100,7 +102,7 @@ class LifecycleTests {
 
 	@Test
 	void plainClientIsAutoCloseableAndItsCopiesShareItsPool() {
-		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		Leaks.Snapshot before = Leaks.snapshot(api.getPort());
 		try (ChatBotKitClient client = ChatBotKitClient
 			.create(ChatBotKitOptions.builder().secret("sk-own").url(api.baseUrl()).build())) {

@@ -16,9 +16,10 @@
 
 package io.github.cbkspring.client;
 
-import io.github.cbkspring.autoconfigure.InvalidChatBotKitPropertyException;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cbkspring.autoconfigure.InvalidChatBotKitPropertyException;
+import io.github.cbkspring.testsupport.ApiStub;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +53,7 @@ class OptionsOnEveryPathTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void secretReadFromAFileIsTrimmed(ClientPath path) {
-		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()).secret("sk-live-abc\r\n"))) {
 			opened.client().sessions().create("bot-1");
 		}
@@ -86,7 +87,7 @@ class OptionsOnEveryPathTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void urlThatEndsWithTheApiPathIsTheFullBase(ClientPath path) {
-		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl() + "/api/v1/"))) {
 			assertThat(opened.client().options().baseUri()).isEqualTo(api.baseUrl() + "/api/v1");
 			opened.client().sessions().create("bot-1");
@@ -102,7 +103,7 @@ class OptionsOnEveryPathTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void everyRequestNamesTheApplicationAndTheClient(ClientPath path) {
-		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		ClientPath.Setup setup = ClientPath.Setup.of(api.baseUrl())
 			.with((options) -> options.applicationId("support-desk/2.3"), "chatbotkit.application-id=support-desk/2.3");
 		try (ClientPath.Opened opened = path.open(setup)) {
@@ -116,7 +117,7 @@ class OptionsOnEveryPathTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void aUserAgentHeaderReplacesTheClientsOwn(ClientPath path) {
-		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		api.stubFor(WireMock.post(anyUrl()).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		ClientPath.Setup setup = ClientPath.Setup.of(api.baseUrl())
 			.with((options) -> options.header("User-Agent", "gateway/1"), "chatbotkit.headers.User-Agent=gateway/1");
 		try (ClientPath.Opened opened = path.open(setup)) {

@@ -24,6 +24,8 @@ import java.util.Map;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -111,7 +113,7 @@ class ProxyTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void httpCallGoesThroughTheProxy(ClientPath path) {
-		try (LoopbackServer proxy = proxy(LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, ""))) {
+		try (LoopbackServer proxy = proxy(LoopbackServer.json("200 OK", ApiStub.SESSION_JSON, ""))) {
 			useProxy("http", proxy);
 			try (ClientPath.Opened opened = path.open(insecure("http://" + API_HOST))) {
 				assertThat(opened.client().sessions().create("bot-1").conversationId()).isEqualTo("conv-1");
@@ -124,7 +126,7 @@ class ProxyTests {
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
 	void hostsListedInNonProxyHostsAreCalledDirectly(ClientPath path) {
-		try (LoopbackServer proxy = proxy(LoopbackServer.json("200 OK", SessionClientTests.SESSION_JSON, ""))) {
+		try (LoopbackServer proxy = proxy(LoopbackServer.json("200 OK", ApiStub.SESSION_JSON, ""))) {
 			useProxy("http", proxy);
 			System.setProperty("http.nonProxyHosts", "*.example.test");
 			try (ClientPath.Opened opened = path.open(insecure("http://" + API_HOST))) {

@@ -35,6 +35,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
+import io.github.cbkspring.testsupport.ApiStub;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,10 +177,9 @@ class SoakTests {
 	}
 
 	private static void stubFaults() {
-		api.stubFor(post(anyUrl()).atPriority(10).willReturn(WireMock.okJson(SessionClientTests.SESSION_JSON)));
+		api.stubFor(post(anyUrl()).atPriority(10).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
 		stubFault("reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-		stubFault("timeout",
-				WireMock.okJson(SessionClientTests.SESSION_JSON).withFixedDelay((int) READ_TIMEOUT.toMillis() * 2));
+		stubFault("timeout", WireMock.okJson(ApiStub.SESSION_JSON).withFixedDelay((int) READ_TIMEOUT.toMillis() * 2));
 		stubFault("malformed", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 		stubFault("429", aResponse().withStatus(429).withHeader("Retry-After", "0"));
 		stubFault("503", aResponse().withStatus(503));

@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.architecture;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.cbkspring.testsupport.PublicApi;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering of the library: the client stands on Spring Web and the JDK alone, the
+ * auto-configuration is the only Spring Boot code, and what users need not see stays
+ * package-private.
+ *
+ * @author cbkspring contributors
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
+
+	@Test
+	void clientImportsNothingFromSpringBootOrSpringAi() {
+		noClasses().that()
+			.resideInAPackage("io.github.cbkspring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.boot..", "org.springframework.ai..",
+					"io.github.cbkspring.autoconfigure..")
+			.check(MAIN);
+	}
+
+	@Test
+	void publicApiExposesNeitherJacksonNorThePlumbing() {
+		classes().that()
+			.resideInAPackage("io.github.cbkspring..")
+			.and()
+			.resideOutsideOfPackage("..internal..")
+			.and()
+			.arePublic()
+			.should(new ArchCondition<>("expose no Jackson or internal types in public signatures") {
+				@Override
+				public void check(JavaClass javaClass, ConditionEvents events) {
+					javaClass.getMethods()
+						.stream()
+						.filter((method) -> method.getModifiers().contains(JavaModifier.PUBLIC))
+						.forEach((method) -> {
+							List<JavaClass> types = new ArrayList<>(method.getRawParameterTypes());
+							types.add(method.getRawReturnType());
+							types.stream()
+								.filter((type) -> type.getPackageName().startsWith("tools.jackson")
+										|| type.getPackageName().contains(".internal"))
+								.forEach((type) -> events.add(SimpleConditionEvent.violated(method,
+										method.getFullName() + " exposes " + type.getName())));
+						});
+				}
+			})
+			.check(MAIN);
+	}
+
+	/**
+	 * Spring Boot's own rule: no package takes part in a cycle, so that each can be read,
+	 * tested and moved on its own. The entry point builds the resource clients, which
+	 * call the API through the core's {@code ApiTransport}; the plumbing sits under both.
+	 */
+	@Test
+	void everyPackageIsFreeOfCycles() {
+		slices().matching("(**)").should().beFreeOfCycles().check(MAIN);
+	}
+
+	/**
+	 * The public API, member by member, is the baseline in
+	 * {@code src/test/resources/public-api.txt}: a removed or changed line breaks
+	 * callers, an added one must be meant. After a deliberate change, rewrite the
+	 * baseline with {@code -Dpublic-api.update=true} and review its diff.
+	 */
+	@Test
+	void publicApiIsTheBaseline() throws IOException {
+		PublicApi.assertIsTheBaseline(MAIN, Path.of("src", "test", "resources", "public-api.txt"));
+	}
+
+}

@@ -1,0 +1,508 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client.file;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cbkspring.client.TestClients;
+import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.core.SortOrder;
+import io.github.cbkspring.client.core.Visibility;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
+import io.github.cbkspring.client.error.ChatBotKitServerException;
+import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.LargeAnswerServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.MediaType;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.cbkspring.testsupport.ApiStub.ENCODED_ID;
+import static io.github.cbkspring.testsupport.ApiStub.ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link FileClient}'s records, inline uploads and downloads of bytes against
+ * WireMock over real sockets; the direct upload and the storage are in
+ * {@link FileStorageTests}.
+ *
+ * @author cbkspring contributors
+ */
+class FileClientTests {
+
+	static final String FILE_JSON = """
+			{"id":"file-1","alias":"handbook","name":"Handbook","description":"For staff","meta":{"team":"a"},
+			 "blueprintId":"bp-1","visibility":"protected","createdAt":1767225600000,"updatedAt":1767225601000,
+			 "newField":{"x":1}}
+			""";
+
+	static final FileInfo FILE = new FileInfo("file-1", "handbook", "Handbook", "For staff", Map.of("team", "a"),
+			"bp-1", Visibility.PROTECTED, Instant.ofEpochMilli(1767225600000L), Instant.ofEpochMilli(1767225601000L));
+
+	@RegisterExtension
+	static WireMockExtension api = ApiStub.server();
+
+	private final FileClient files = TestClients.client(api).files();
+
+	@Test
+	void listSendsEveryQueryParameterAndMapsThePage() {
+		ApiStub.stubGet(api, "/file/list?cursor=c+1&order=desc&take=2&meta.team=a%26b",
+				"{\"items\":[" + FILE_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
+		Page<FileInfo> page = this.files
+			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.DESC).withTake(2).withMeta("team", "a&b"));
+		assertThat(page).isEqualTo(new Page<>(List.of(FILE), "c2"));
+		ApiStub.verifyGet(api, "/file/list?cursor=c+1&order=desc&take=2&meta.team=a%26b");
+	}
+
+	@Test
+	void listAllWalksThreePagesUntilTheApiSignalsTheEnd() {
+		ApiStub.stubGet(api, "/file/list?take=1", "{\"items\":[" + FILE_JSON + "],\"cursor\":\"p2\"}");
+		ApiStub.stubGet(api, "/file/list?cursor=p2&take=1", "{\"items\":[" + FILE_JSON + "],\"cursor\":\"p3\"}");
+		ApiStub.stubGet(api, "/file/list?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"p4\"}");
+		assertThat(this.files.listAll(ListQuery.defaults().withTake(1))).containsExactly(FILE, FILE);
+		api.verify(3, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void fetchEncodesTheIdAndMapsEveryField() {
+		ApiStub.stubGet(api, "/file/" + ENCODED_ID + "/fetch", FILE_JSON);
+		assertThat(this.files.fetch(ID)).isEqualTo(FILE);
+		ApiStub.verifyGet(api, "/file/" + ENCODED_ID + "/fetch");
+	}
+
+	@Test
+	void fetchOfAMinimalFileLeavesOptionalFieldsEmpty() {
+		ApiStub.stubGet(api, "/file/f/fetch", "{\"id\":\"f\",\"createdAt\":1,\"updatedAt\":2,\"visibility\":\"team\"}");
+		FileInfo file = this.files.fetch("f");
+		assertThat(file.name()).isNull();
+		assertThat(file.meta()).isEmpty();
+		assertThat(file.visibility()).isEqualTo(Visibility.UNKNOWN);
+	}
+
+	@Test
+	void fetchWithoutARequiredFieldIsDecodingException() {
+		ApiStub.stubGet(api, "/file/f/fetch", "{\"id\":\"f\",\"createdAt\":1}");
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.files.fetch("f"))
+			.withMessageContaining("updatedAt");
+	}
+
+	@Test
+	void createSendsEverySetFieldAndReturnsTheId() {
+		ApiStub.stubPost(api, "/file/create", "{\"id\":\"file-9\",\"extra\":true}");
+		String id = this.files.create(FileRequest.builder()
+			.alias("handbook")
+			.name("Handbook")
+			.description("For staff")
+			.meta("team", "a")
+			.blueprintId("bp-1")
+			.visibility(Visibility.PRIVATE)
+			.build());
+		assertThat(id).isEqualTo("file-9");
+		ApiStub.verifyPost(api, "/file/create", """
+				{"alias":"handbook","name":"Handbook","description":"For staff","meta":{"team":"a"},
+				 "blueprintId":"bp-1","visibility":"private"}
+				""");
+	}
+
+	@Test
+	void updateSendsOnlyTheFieldsThatAreSet() {
+		ApiStub.stubPost(api, "/file/" + ENCODED_ID + "/update", "{\"id\":\"x\"}");
+		this.files.update(ID, FileRequest.builder().description("New").build());
+		ApiStub.verifyPost(api, "/file/" + ENCODED_ID + "/update", "{\"description\":\"New\"}");
+	}
+
+	@Test
+	void updateSendsAnEmptyTextToClearIt() {
+		ApiStub.stubPost(api, "/file/f/update", "{\"id\":\"f\"}");
+		this.files.update("f", FileRequest.builder().description("").build());
+		ApiStub.verifyPost(api, "/file/f/update", "{\"description\":\"\"}");
+	}
+
+	@Test
+	void deleteSendsAnEmptyObject() {
+		ApiStub.stubPost(api, "/file/" + ENCODED_ID + "/delete", "{\"id\":\"x\"}");
+		this.files.delete(ID);
+		ApiStub.verifyPost(api, "/file/" + ENCODED_ID + "/delete", "{}");
+	}
+
+	@Test
+	void smallContentIsUploadedInlineAsTheFilePart() {
+		ApiStub.stubPost(api, "/file/" + ENCODED_ID + "/upload", "{\"id\":\"x\",\"extra\":1}");
+		this.files.upload(ID, FileContent.of("# Hello".getBytes(StandardCharsets.UTF_8), "notes.txt"));
+		api.verify(1,
+				postRequestedFor(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/upload"))
+					.withHeader("Authorization", equalTo("Bearer " + ApiStub.SECRET))
+					.withHeader("Content-Type", containing("multipart/form-data"))
+					.withAnyRequestBodyPart(aMultipart().withName("file")
+						.withHeader("Content-Disposition", containing("filename=\"notes.txt\""))
+						.withHeader("Content-Type", equalTo("text/plain"))
+						.withBody(binaryEqualTo("# Hello".getBytes(StandardCharsets.UTF_8)))));
+		api.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void inlineUploadOfBytesOrAStreamWithAContentTypeSendsThatType() {
+		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
+		byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+		MediaType type = MediaType.parseMediaType("text/csv");
+		this.files.upload("f", FileContent.of(csv, "export", type));
+		this.files.upload("f", FileContent.of(new ByteArrayInputStream(csv), csv.length, "export", type));
+		api.verify(2,
+				postRequestedFor(urlEqualTo("/api/v1/file/f/upload"))
+					.withAnyRequestBodyPart(aMultipart().withName("file")
+						.withHeader("Content-Disposition", containing("filename=\"export\""))
+						.withHeader("Content-Type", equalTo("text/csv"))
+						.withBody(binaryEqualTo(csv))));
+		api.verify(2, anyRequestedFor(anyUrl()));
+	}
+
+	/**
+	 * A stream sent in the request is read before anything is sent, so a length that does
+	 * not match its announced size never reaches the API as a part of the wrong length.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "2, 3, ended after 2 of the 3 bytes announced", "3, 2, longer than the 2 bytes announced",
+			"0, 1, ended after 0 of the 1 bytes announced", "1, 0, longer than the 0 bytes announced" })
+	void inlineStreamWhoseLengthIsNotItsSizeIsRefusedBeforeSending(int length, long size, String problem) {
+		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
+		FileContent content = FileContent.of(new ByteArrayInputStream(new byte[length]), size, "a.bin");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.files.upload("f", content))
+			.withMessageContaining(problem);
+		api.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void autoUploadsInlineUpToTheLimitInclusive() {
+		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
+		long limit = FileClient.INLINE_UPLOAD_LIMIT;
+		this.files.upload("f", FileContent.of(new GeneratedContent(limit), limit, "limit.bin"));
+		assertThat(api.getAllServeEvents()).singleElement()
+			.satisfies((event) -> assertThat(event.getRequest().getHeader("Content-Type"))
+				.startsWith("multipart/form-data"));
+	}
+
+	@Test
+	void inlineCanBeForcedAboveTheLimit() {
+		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
+		long size = FileClient.INLINE_UPLOAD_LIMIT + 1;
+		this.files.upload("f", FileContent.of(new GeneratedContent(size), size, "big.bin"), UploadMode.INLINE);
+		assertThat(api.getAllServeEvents()).singleElement()
+			.satisfies((event) -> assertThat(event.getRequest().getHeader("Content-Type"))
+				.startsWith("multipart/form-data"));
+	}
+
+	@Test
+	void inlineContentTooLargeForTheApiIsContentTooLarge() {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(413).withBody("Request Entity Too Large")));
+		assertThatExceptionOfType(ChatBotKitHttpException.class)
+			.isThrownBy(() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.INLINE))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("CONTENT_TOO_LARGE"));
+	}
+
+	/**
+	 * A stream sent in the request is read first (its length checked), so it can be sent
+	 * again like bytes; one above the inline limit is streamed, and never sent twice.
+	 */
+	@Test
+	void inlineUploadOfAStreamUpToTheLimitIsRetriedLikeBytesButAboveItNever() {
+		FileClient retrying = this.files.withOptions((options) -> options
+			.retry(RetryOptions.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(2))));
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
+		assertThatExceptionOfType(ChatBotKitServerException.class).isThrownBy(() -> retrying.upload("f",
+				FileContent.of(new ByteArrayInputStream(new byte[] { 1, 2 }), 2, "a.bin"), UploadMode.INLINE));
+		api.verify(3, anyRequestedFor(anyUrl()));
+		api.resetRequests();
+		assertThatExceptionOfType(ChatBotKitServerException.class)
+			.isThrownBy(() -> retrying.upload("f", FileContent.of(new byte[] { 1, 2 }, "a.bin"), UploadMode.INLINE));
+		api.verify(3, anyRequestedFor(anyUrl()));
+		api.resetRequests();
+		long size = FileClient.INLINE_UPLOAD_LIMIT + 1;
+		assertThatExceptionOfType(ChatBotKitServerException.class).isThrownBy(() -> retrying.upload("f",
+				FileContent.of(new GeneratedContent(size), size, "big.bin"), UploadMode.INLINE));
+		api.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void downloadStreamsTheBytesWithTheirHeaders() throws IOException {
+		api.stubFor(get(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/download")).willReturn(pdf("report.pdf")));
+		try (Download download = this.files.download(ID)) {
+			assertThat(download).asString().contains("application/pdf", "8", "report.pdf");
+			assertPdf(download, "report.pdf");
+		}
+		ApiStub.verifyGet(api, "/file/" + ENCODED_ID + "/download");
+	}
+
+	@Test
+	void downloadFileNameIsDecodedAndReducedToItsLastSegment() {
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/plain")
+			.withHeader("Content-Disposition", "attachment; filename*=UTF-8''..%2F..%2Fr%C3%A9sum%C3%A9.txt")
+			.withBody("x")));
+		try (Download download = this.files.download("f")) {
+			assertThat(download.filename()).isEqualTo("résumé.txt");
+		}
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Disposition", "attachment; filename=\"..\"")
+			.withBody("x")));
+		try (Download download = this.files.download("f")) {
+			assertThat(download.filename()).isNull();
+			assertThat(download.contentType()).isNull();
+		}
+	}
+
+	@Test
+	void downloadAsResourceKnowsItsNameAndLengthWithoutReadingTheStream() throws IOException {
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/csv")
+			.withHeader("Content-Disposition", "attachment; filename=\"export.csv\"")
+			.withHeader("Content-Length", "8")
+			.withBody("a,b\n1,2\n")));
+		try (Download download = this.files.download("f")) {
+			org.springframework.core.io.Resource resource = download.asResource();
+			assertThat(resource.getFilename()).isEqualTo("export.csv");
+			assertThat(resource.contentLength()).isEqualTo(8);
+			try (InputStream stream = resource.getInputStream()) {
+				assertThat(stream.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("a,b\n1,2\n");
+			}
+		}
+	}
+
+	@Test
+	void downloadIsNotBoundByTheMaximumAnswerSize(@TempDir Path directory) throws IOException {
+		FileClient small = this.files.withOptions((options) -> options.maxResponseSize(1024));
+		byte[] content = new byte[3 * 1024 * 1024];
+		new java.util.Random(7).nextBytes(content);
+		api.stubFor(get(anyUrl()).willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(content)));
+		Path target = directory.resolve("copy.bin");
+		assertThat(small.downloadTo("f", target)).isEqualTo(content.length);
+		assertThat(Files.readAllBytes(target)).isEqualTo(content);
+	}
+
+	@Test
+	void downloadToAnExistingFileIsRefusedUnlessReplacing(@TempDir Path directory) throws IOException {
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("new")));
+		Path target = Files.writeString(directory.resolve("a.txt"), "old");
+		assertThatExceptionOfType(FileAlreadyExistsException.class)
+			.isThrownBy(() -> this.files.downloadTo("f", target));
+		assertThat(target).hasContent("old");
+		assertThat(this.files.downloadTo("f", target, StandardCopyOption.REPLACE_EXISTING)).isEqualTo(3);
+		assertThat(target).hasContent("new");
+	}
+
+	@Test
+	void downloadCutOffMidwayLeavesNoPartialFile(@TempDir Path directory) throws Exception {
+		try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
+			Thread cutter = new Thread(() -> {
+				try (java.net.Socket socket = server.accept()) {
+					java.io.BufferedReader request = new java.io.BufferedReader(
+							new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+					while (!request.readLine().isEmpty()) {
+						// the request head: ignored
+					}
+					socket.getOutputStream()
+						.write(("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n" + "x".repeat(1000))
+							.getBytes(StandardCharsets.US_ASCII));
+				}
+				catch (IOException ex) {
+					// the test fails on its own
+				}
+			});
+			cutter.start();
+			FileClient cutOff = this.files
+				.withOptions((options) -> options.url("http://127.0.0.1:" + server.getLocalPort()));
+			Path target = directory.resolve("partial.bin");
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> cutOff.downloadTo("f", target));
+			assertThat(target).doesNotExist();
+			cutter.join(10_000);
+		}
+	}
+
+	@Test
+	void downloadOfAFileWithoutContentYetIsEmpty() throws IOException {
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(204)));
+		try (Download download = this.files.download("f")) {
+			assertThat(download.inputStream().readAllBytes()).isEmpty();
+		}
+	}
+
+	@Test
+	void downloadOfAMissingFileIsNotFound() {
+		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"message\":\"File not found\",\"code\":\"NOT_FOUND\"}")));
+		assertThatExceptionOfType(ChatBotKitNotFoundException.class).isThrownBy(() -> this.files.download("f"))
+			.withMessageContaining("File not found");
+	}
+
+	@Test
+	void downloadClosedEarlyAbortsInsteadOfDrainingTheRest() throws IOException {
+		try (LargeAnswerServer server = largeFile()) {
+			FileClient files = TestClients.client(server.url()).files();
+			assertClosingEarlyAborts(server, () -> files.download("f"));
+		}
+	}
+
+	/**
+	 * A server answering every request with {@link LargeAnswerServer#SIZE} bytes of
+	 * zeros.
+	 */
+	static LargeAnswerServer largeFile() {
+		return new LargeAnswerServer("200 OK", "Content-Type: application/octet-stream\r\n",
+				new byte[LargeAnswerServer.SIZE]);
+	}
+
+	/**
+	 * Read the first byte of a {@link #largeFile()} and close: the client aborts, the
+	 * rest of the body is never sent.
+	 */
+	static void assertClosingEarlyAborts(LargeAnswerServer server, java.util.function.Supplier<Download> call)
+			throws IOException {
+		try (Download download = call.get()) {
+			assertThat(download.inputStream().read()).isZero();
+		}
+		server.assertEveryAnswerAbandoned();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"rows\":[1,2,3]}", "{\"url\":5}", "[\"url\"]", "not JSON after all" })
+	void aJsonAnswerThatIsNotAPointerIsAFileStreamedAsItIs(String json) throws IOException {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson(json)));
+		try (Download download = this.files.download("f")) {
+			assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo(json);
+		}
+	}
+
+	@Test
+	void aLargeJsonFileIsStreamedWhole() throws IOException {
+		String json = "[" + "1,".repeat(20_000) + "1]";
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson(json)));
+		try (Download download = this.files.download("f")) {
+			assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo(json);
+		}
+	}
+
+	@Test
+	void contentWhoseFileIsGoneIsUncheckedIoException(@TempDir Path directory) throws IOException {
+		Path file = Files.writeString(directory.resolve("gone.txt"), "hello");
+		FileContent content = FileContent.of(file);
+		Files.delete(file);
+		assertThatExceptionOfType(java.io.UncheckedIOException.class)
+			.isThrownBy(() -> this.files.upload("f", content, UploadMode.DIRECT))
+			.withMessageContaining("gone.txt");
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void badArgumentsAreRefusedBeforeAnyCall() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.files.fetch(".."));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.files.download("."));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.files.upload("..", FileContent.of(new byte[1], "a.bin")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.files.upload("..", FileContent.of(new byte[1], "a.bin"), UploadMode.DIRECT));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FileRequest.builder().visibility(Visibility.UNKNOWN).build());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FileContent.of(new InputStreamResource(new ByteArrayInputStream(new byte[1])), "a.bin"));
+		assertThatIllegalArgumentException().isThrownBy(() -> FileContent.of(new ByteArrayResource(new byte[1])));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FileContent.of(new ByteArrayInputStream(new byte[1]), -1, "a.bin"));
+		assertThatIllegalArgumentException().isThrownBy(() -> FileContent.of(new byte[1], " "));
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void contentTypeIsDerivedFromTheNameUnlessSet(@TempDir Path directory) throws IOException {
+		assertThat(FileContent.of(new byte[1], "a.pdf").contentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		assertThat(FileContent.of(new byte[1], "a.unknown-ext").contentType())
+			.isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
+		FileContent content = FileContent.of(Files.writeString(directory.resolve("a.txt"), "hello"))
+			.withName("b.csv")
+			.withContentType(MediaType.TEXT_PLAIN);
+		assertThat(content.name()).isEqualTo("b.csv");
+		assertThat(content.contentType()).isEqualTo(MediaType.TEXT_PLAIN);
+		assertThat(content.size()).isEqualTo(5);
+		assertThat(content).asString().isEqualTo("FileContent[name=b.csv, contentType=text/plain, size=5]");
+	}
+
+	/**
+	 * An answer of a small PDF file with its headers.
+	 */
+	static ResponseDefinitionBuilder pdf(String filename) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/pdf")
+			.withHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+			.withHeader("Content-Length", "8")
+			.withBody("%PDF-1.7");
+	}
+
+	/**
+	 * Check that a download is the file of {@link #pdf(String)}.
+	 */
+	static void assertPdf(Download download, String filename) throws IOException {
+		assertThat(download.contentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		assertThat(download.contentLength()).isEqualTo(8);
+		assertThat(download.filename()).isEqualTo(filename);
+		assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("%PDF-1.7");
+	}
+
+	@Test
+	void toStringNamesTheClientButNotTheSecret() {
+		assertThat(this.files).asString().startsWith("FileClient[").doesNotContain(ApiStub.SECRET);
+		assertThat(this.files.transport()).isNotNull();
+	}
+
+}
