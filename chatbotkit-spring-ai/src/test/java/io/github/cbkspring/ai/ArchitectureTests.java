@@ -43,7 +43,8 @@ class ArchitectureTests {
 	private static final Class<?>[] PUBLIC_API = { ChatBotKitChatModel.class, ChatBotKitChatModel.Builder.class,
 			ChatBotKitChatOptions.class, ChatBotKitChatOptions.Builder.class, ChatBotKitChatAutoConfiguration.class,
 			ChatBotKitChatProperties.class, ChatBotKitDocumentRetriever.class,
-			ChatBotKitDocumentRetriever.Builder.class };
+			ChatBotKitDocumentRetriever.Builder.class, ChatBotKitChatMemoryRepository.class,
+			ChatBotKitChatMemoryRepository.Builder.class };
 
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
