@@ -52,7 +52,7 @@ import org.springframework.util.Assert;
  * document's {@linkplain Document#getScore() score}, and as metadata the record's
  * metadata (without {@code null} values), its source under {@value #SOURCE_METADATA}
  * (unless the metadata has that key) and its id under {@value #RECORD_ID_METADATA}. The
- * document id is the one {@code ChatBotKitVectorStore} kept in the record's metadata
+ * document id is the one {@link ChatBotKitVectorStore} kept in the record's metadata
  * under {@value #DOCUMENT_ID_METADATA}, or else the record's id.
  * <p>
  * The search takes neither a number of results nor a lowest score: it returns the records

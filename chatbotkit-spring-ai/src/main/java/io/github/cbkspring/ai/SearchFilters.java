@@ -52,6 +52,32 @@ final class SearchFilters {
 		return new SearchFilter(conditions);
 	}
 
+	/**
+	 * Whether metadata meets every condition of a filter this class made: a check of what
+	 * a search returned before it is acted upon. A missing key meets {@code $ne} only.
+	 */
+	static boolean matches(SearchFilter filter, Map<String, @Nullable Object> meta) {
+		return filter.conditions().entrySet().stream().allMatch((condition) -> {
+			Map.Entry<?, ?> test = ((Map<?, ?>) condition.getValue()).entrySet().iterator().next();
+			return meets(meta.get(condition.getKey()), (String) test.getKey(), test.getValue());
+		});
+	}
+
+	private static boolean meets(@Nullable Object actual, String operator, Object expected) {
+		boolean numbers = actual instanceof Number && expected instanceof Number;
+		int order = (actual instanceof Number number && expected instanceof Number bound)
+				? Double.compare(number.doubleValue(), bound.doubleValue()) : 0;
+		boolean equal = numbers ? order == 0 : expected.equals(actual);
+		return switch (operator) {
+			case "$eq" -> equal;
+			case "$ne" -> !equal;
+			case "$gt" -> numbers && order > 0;
+			case "$gte" -> numbers && order >= 0;
+			case "$lt" -> numbers && order < 0;
+			default -> numbers && order <= 0;
+		};
+	}
+
 	private static void add(Expression expression, Map<String, Object> conditions) {
 		switch (expression.type()) {
 			case AND -> {

@@ -44,7 +44,8 @@ class ArchitectureTests {
 			ChatBotKitChatOptions.class, ChatBotKitChatOptions.Builder.class, ChatBotKitChatAutoConfiguration.class,
 			ChatBotKitChatProperties.class, ChatBotKitDocumentRetriever.class,
 			ChatBotKitDocumentRetriever.Builder.class, ChatBotKitChatMemoryRepository.class,
-			ChatBotKitChatMemoryRepository.Builder.class };
+			ChatBotKitChatMemoryRepository.Builder.class, ChatBotKitVectorStore.class,
+			ChatBotKitVectorStore.Builder.class, ChatBotKitVectorStoreWriteException.class };
 
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
 

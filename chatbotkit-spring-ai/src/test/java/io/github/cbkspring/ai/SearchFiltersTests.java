@@ -149,6 +149,35 @@ class SearchFiltersTests {
 			.withMessageContaining("AND joins conditions");
 	}
 
+	@Test
+	void matchesChecksMetadataAgainstEveryCondition() {
+		SearchFilter filter = SearchFilters.translate(new FilterExpressionTextParser()
+			.parse("lang == 'en' && year >= 2020 && draft != true && pages < 10 && size <= 3 && rank > 1"));
+		Map<String, Object> meta = new java.util.HashMap<>(
+				Map.of("lang", "en", "year", 2020L, "pages", 9.5, "size", 3, "rank", 2));
+		assertThat(SearchFilters.matches(filter, meta)).as("draft missing meets !=").isTrue();
+		meta.put("draft", true);
+		assertThat(SearchFilters.matches(filter, meta)).isFalse();
+		meta.put("draft", false);
+		assertThat(SearchFilters.matches(filter, meta)).isTrue();
+		meta.put("rank", 1);
+		assertThat(SearchFilters.matches(filter, meta)).isFalse();
+		meta.put("rank", 2);
+		meta.put("year", "2021");
+		assertThat(SearchFilters.matches(filter, meta)).as("a text is no number").isFalse();
+		meta.remove("year");
+		assertThat(SearchFilters.matches(filter, meta)).as("a missing key meets no comparison").isFalse();
+		meta.put("year", 2021);
+		meta.put("lang", "de");
+		assertThat(SearchFilters.matches(filter, meta)).isFalse();
+		assertThat(SearchFilters.matches(SearchFilters.translate(this.b.lt("n", 1).build()), Map.of("n", 1))).isFalse();
+		assertThat(SearchFilters.matches(SearchFilters.translate(this.b.lte("n", 1).build()), Map.of("n", 1.0)))
+			.isTrue();
+		assertThat(SearchFilters.matches(SearchFilters.translate(this.b.gt("n", 1).build()), Map.of("n", 1))).isFalse();
+		assertThat(SearchFilters.matches(SearchFilters.translate(this.b.eq("n", 1).build()), Map.of("n", 1.0)))
+			.isTrue();
+	}
+
 	private static Map<String, Object> translate(Expression expression) {
 		SearchFilter filter = SearchFilters.translate(expression);
 		return filter.conditions();
