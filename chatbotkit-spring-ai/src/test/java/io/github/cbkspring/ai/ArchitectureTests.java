@@ -24,7 +24,11 @@ import java.util.stream.Stream;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatAutoConfiguration;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatMemoryAutoConfiguration;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatMemoryProperties;
 import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatProperties;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitVectorStoreAutoConfiguration;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitVectorStoreProperties;
 import io.github.cbkspring.testsupport.PublicApi;
 import org.junit.jupiter.api.Test;
 
