@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layering of the Spring AI module: the model stands on the ChatBotKit client and
  * Spring AI, only the auto-configuration uses Spring Boot, and the public API is exactly
- * the model, its options and the auto-configuration.
+ * the model, its options, the retriever, vector store and memory repository, and the
+ * auto-configurations.
  *
  * @author cbkspring contributors
  */
@@ -79,10 +80,11 @@ class ArchitectureTests {
 
 	/**
 	 * The public API, member by member, is the baseline in
-	 * {@code src/test/resources/public-api.txt} (the model, its options and the
-	 * auto-configuration; everything else is package-private): a removed or changed line
-	 * breaks callers, an added one must be meant. After a deliberate change, rewrite the
-	 * baseline with {@code -Dpublic-api.update=true} and review its diff.
+	 * {@code src/test/resources/public-api.txt} (the model, its options, the retriever,
+	 * vector store and memory repository, and the auto-configurations; everything else is
+	 * package-private): a removed or changed line breaks callers, an added one must be
+	 * meant. After a deliberate change, rewrite the baseline with
+	 * {@code -Dpublic-api.update=true} and review its diff.
 	 */
 	@Test
 	void publicApiIsTheBaseline() throws IOException {
