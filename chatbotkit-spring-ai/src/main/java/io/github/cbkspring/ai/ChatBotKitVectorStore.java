@@ -16,11 +16,12 @@
 
 package io.github.cbkspring.ai;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.cbkspring.client.ChatBotKitException;
 import io.github.cbkspring.client.dataset.DatasetClient;
@@ -64,10 +65,11 @@ import org.springframework.util.Assert;
  * <li>{@link #delete(List)} and {@link #delete(Filter.Expression)} find the records with
  * dataset searches filtered on the document id or the expression (the API lists records
  * without their metadata, so only a search finds them by it) and delete each ({@code POST
- * /dataset/{datasetId}/record/{recordId}/delete}), searching again until none is left. A
- * record is deleted only if the metadata the search returned meets the filter. A dataset
- * whose {@code searchMinScore} drops weak matches can hide records from these searches:
- * leave it unset for a dataset used as a vector store.</li>
+ * /dataset/{datasetId}/record/{recordId}/delete}), searching again until a search finds
+ * no record it has not deleted yet. A record is deleted only if the metadata the search
+ * returned meets the filter. A dataset whose {@code searchMinScore} drops weak matches
+ * can hide records from these searches: leave it unset for a dataset used as a vector
+ * store.</li>
  * </ul>
  * Failures are the client's {@link ChatBotKitException}s, after its retries. Calls are
  * not observed as vector store operations; the client's HTTP observations record them.
@@ -164,16 +166,19 @@ public final class ChatBotKitVectorStore implements VectorStore {
 	}
 
 	/**
-	 * Search and delete until a search finds nothing more to delete.
+	 * Search and delete until a search finds nothing more to delete. A record deleted
+	 * once is not deleted again: a search index that still returns it ends the loop
+	 * rather than running it for ever.
 	 */
 	private void deleteMatching(String text, SearchFilter filter) {
-		boolean deleted = true;
-		while (deleted) {
-			deleted = false;
+		Set<String> deleted = new HashSet<>();
+		boolean found = true;
+		while (found) {
+			found = false;
 			for (SearchMatch match : this.search.datasets().search(this.search.datasetId(), text, filter).records()) {
-				if (SearchFilters.matches(filter, match.meta())) {
+				if (SearchFilters.matches(filter, match.meta()) && deleted.add(match.id())) {
 					this.search.datasets().records().delete(this.search.datasetId(), match.id());
-					deleted = true;
+					found = true;
 				}
 			}
 		}

@@ -178,6 +178,15 @@ class ChatBotKitVectorStoreTests {
 	}
 
 	@Test
+	void aSearchThatStillReturnsADeletedRecordEndsTheDelete() {
+		DatasetApi.answerSearch(api, DatasetApi.match("rec-1", "a", 0.9, "{\"documentId\":\"doc-1\"}"));
+		api.stubFor(post(urlMatching("/api/v1/dataset/ds-1/record/.*/delete")).willReturn(okJson("{\"id\":\"x\"}")));
+		store().delete(List.of("doc-1"));
+		api.verify(2, postRequestedFor(urlEqualTo(DatasetApi.SEARCH)));
+		api.verify(1, postRequestedFor(urlEqualTo("/api/v1/dataset/ds-1/record/rec-1/delete")));
+	}
+
+	@Test
 	void aFilterTheSearchCannotExpressDeletesNothing() {
 		assertThatIllegalArgumentException().isThrownBy(() -> store().delete(this.b.in("lang", "en", "de").build()))
 			.withMessageContaining("has no IN");
