@@ -148,9 +148,12 @@ public final class ChatBotKitChatModel implements ChatModel {
 
 	/**
 	 * Complete the prompt and stream the reply: a response per token, then one with the
-	 * finish reason, the usage and the tool calls if any. The events are read on the
-	 * builder's scheduler; cancelling the {@code Flux} aborts the connection, also while
-	 * a read waits on it.
+	 * finish reason, the usage and the tool calls if any, as {@link #call(Prompt)} gives
+	 * them. The events are read on the builder's scheduler, as they come (a slow
+	 * subscriber has them buffered). Cancelling the {@code Flux} stops the call at any
+	 * moment: while it waits for the answer's headers the reading thread is interrupted,
+	 * and once the answer is open its connection is aborted, also while a read waits on
+	 * it.
 	 * @param prompt the messages and options
 	 * @return the responses; a failure is a {@link ChatBotKitException}, or an
 	 * {@link IllegalArgumentException} if the options or a message cannot be sent
@@ -164,15 +167,16 @@ public final class ChatBotKitChatModel implements ChatModel {
 			observation.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
 			observation.start();
 			Reply reply = exchange.reply();
-			Flux<ChatResponse> responses = Flux
-				.using(() -> new EventSource(this.conversations.completeStream(exchange.completion())),
-						(events) -> Flux.fromIterable(() -> events), EventSource::close)
-				.<ChatResponse>handle((event, sink) -> {
-					ChatResponse chunk = reply.take(event);
-					if (chunk != null) {
-						sink.next(chunk);
-					}
-				})
+			Flux<ChatResponse> responses = Flux.<CompletionEvent>create((sink) -> {
+				EventSource events = new EventSource(() -> this.conversations.completeStream(exchange.completion()));
+				sink.onCancel(events::close);
+				events.readInto(sink);
+			}).<ChatResponse>handle((event, sink) -> {
+				ChatResponse chunk = reply.take(event);
+				if (chunk != null) {
+					sink.next(chunk);
+				}
+			})
 				.subscribeOn(this.scheduler)
 				.doOnError(observation::error)
 				.doFinally((signal) -> observation.stop())

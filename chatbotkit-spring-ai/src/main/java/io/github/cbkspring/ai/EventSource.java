@@ -17,53 +17,126 @@
 package io.github.cbkspring.ai;
 
 import java.util.Iterator;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.client.conversation.CompletionEvent;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.FluxSink;
 
 /**
- * The events of a streamed completion for a {@code Flux}: read on one thread, closed on
- * any. Closing aborts the connection, which ends a read blocked on it on the other
- * thread; that read then ends the events quietly rather than failing, since nobody is
- * listening any more.
+ * The events of a streamed completion for a {@code Flux}: opened and read on one thread,
+ * closed on any, at any moment. The {@code Flux} has its subscription before the call is
+ * made, so that a cancel is never held up by a blocking read. Closing while the call
+ * waits for the answer's headers interrupts the thread that makes it (the call then
+ * fails, or is not sent at all, and nothing is emitted); closing once the answer is open
+ * aborts the connection, which ends a read blocked on it. Either way the events end
+ * quietly rather than failing, since nobody is listening any more.
  *
  * @author cbkspring contributors
  */
-final class EventSource implements Iterator<CompletionEvent>, AutoCloseable {
+final class EventSource {
 
-	private final Stream<CompletionEvent> stream;
+	private final Supplier<Stream<CompletionEvent>> opener;
 
-	private final Iterator<CompletionEvent> events;
+	private @Nullable Thread opening;
+
+	private @Nullable Stream<CompletionEvent> stream;
 
 	private volatile boolean closed;
 
-	EventSource(Stream<CompletionEvent> stream) {
-		this.stream = stream;
-		this.events = stream.iterator();
+	EventSource(Supplier<Stream<CompletionEvent>> opener) {
+		this.opener = opener;
 	}
 
-	@Override
-	public boolean hasNext() {
+	/**
+	 * Make the call and emit its events, on the calling thread, until they end or this
+	 * source is closed.
+	 */
+	void readInto(FluxSink<CompletionEvent> sink) {
+		Stream<CompletionEvent> events = open(sink);
+		if (events == null) {
+			return;
+		}
 		try {
-			return !this.closed && this.events.hasNext();
+			Iterator<CompletionEvent> iterator = events.iterator();
+			while (!this.closed && iterator.hasNext()) {
+				sink.next(iterator.next());
+			}
+			sink.complete();
 		}
 		catch (RuntimeException ex) {
-			if (this.closed) {
-				return false;
-			}
-			throw ex;
+			fail(sink, ex);
+		}
+		finally {
+			close();
 		}
 	}
 
-	@Override
-	public CompletionEvent next() {
-		return this.events.next();
+	private @Nullable Stream<CompletionEvent> open(FluxSink<CompletionEvent> sink) {
+		synchronized (this) {
+			if (this.closed) {
+				return null;
+			}
+			this.opening = Thread.currentThread();
+		}
+		Stream<CompletionEvent> events;
+		try {
+			events = this.opener.get();
+		}
+		catch (RuntimeException ex) {
+			opened();
+			fail(sink, ex);
+			return null;
+		}
+		if (!opened()) {
+			events.close();
+			return null;
+		}
+		synchronized (this) {
+			this.stream = events;
+		}
+		return events;
 	}
 
-	@Override
-	public void close() {
-		this.closed = true;
-		this.stream.close();
+	/**
+	 * The call is made: a close from now on aborts the stream instead of interrupting.
+	 * @return whether this source is still open
+	 */
+	private synchronized boolean opened() {
+		this.opening = null;
+		if (this.closed) {
+			// the interrupt was for the call, not for the thread's next task
+			Thread.interrupted();
+			return false;
+		}
+		return true;
+	}
+
+	private void fail(FluxSink<CompletionEvent> sink, RuntimeException ex) {
+		if (!this.closed) {
+			sink.error(ex);
+		}
+	}
+
+	/**
+	 * Stop: interrupt the call being made, or abort the answer being read.
+	 */
+	void close() {
+		Stream<CompletionEvent> events;
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			if (this.opening != null) {
+				this.opening.interrupt();
+			}
+			events = this.stream;
+		}
+		if (events != null) {
+			events.close();
+		}
 	}
 
 }

@@ -15,10 +15,13 @@
  */
 
 /**
- * ChatBotKit bots as a Spring AI chat model:
- * {@link io.github.cbkspring.ai.ChatBotKitChatModel} and its options,
- * {@link io.github.cbkspring.ai.ChatBotKitChatOptions}, on the stateless completion of
- * the ChatBotKit client.
+ * ChatBotKit for Spring AI: bots as a chat model
+ * ({@link io.github.cbkspring.ai.ChatBotKitChatModel} and its options,
+ * {@link io.github.cbkspring.ai.ChatBotKitChatOptions}), datasets for retrieval
+ * ({@link io.github.cbkspring.ai.ChatBotKitDocumentRetriever},
+ * {@link io.github.cbkspring.ai.ChatBotKitVectorStore}) and stored conversations as chat
+ * memory ({@link io.github.cbkspring.ai.ChatBotKitChatMemoryRepository}), on the
+ * ChatBotKit client.
  */
 @NullMarked
 package io.github.cbkspring.ai;

@@ -24,7 +24,11 @@ import java.util.stream.Stream;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatAutoConfiguration;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatMemoryAutoConfiguration;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatMemoryProperties;
 import io.github.cbkspring.ai.autoconfigure.ChatBotKitChatProperties;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitVectorStoreAutoConfiguration;
+import io.github.cbkspring.ai.autoconfigure.ChatBotKitVectorStoreProperties;
 import io.github.cbkspring.testsupport.PublicApi;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layering of the Spring AI module: the model stands on the ChatBotKit client and
  * Spring AI, only the auto-configuration uses Spring Boot, and the public API is exactly
- * the model, its options and the auto-configuration.
+ * the model, its options, the retriever, vector store and memory repository, and the
+ * auto-configurations.
  *
  * @author cbkspring contributors
  */
@@ -42,7 +47,10 @@ class ArchitectureTests {
 
 	private static final Class<?>[] PUBLIC_API = { ChatBotKitChatModel.class, ChatBotKitChatModel.Builder.class,
 			ChatBotKitChatOptions.class, ChatBotKitChatOptions.Builder.class, ChatBotKitChatAutoConfiguration.class,
-			ChatBotKitChatProperties.class };
+			ChatBotKitChatProperties.class, ChatBotKitDocumentRetriever.class,
+			ChatBotKitDocumentRetriever.Builder.class, ChatBotKitChatMemoryRepository.class,
+			ChatBotKitChatMemoryRepository.Builder.class, ChatBotKitVectorStore.class,
+			ChatBotKitVectorStore.Builder.class, ChatBotKitVectorStoreWriteException.class };
 
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
@@ -72,10 +80,11 @@ class ArchitectureTests {
 
 	/**
 	 * The public API, member by member, is the baseline in
-	 * {@code src/test/resources/public-api.txt} (the model, its options and the
-	 * auto-configuration; everything else is package-private): a removed or changed line
-	 * breaks callers, an added one must be meant. After a deliberate change, rewrite the
-	 * baseline with {@code -Dpublic-api.update=true} and review its diff.
+	 * {@code src/test/resources/public-api.txt} (the model, its options, the retriever,
+	 * vector store and memory repository, and the auto-configurations; everything else is
+	 * package-private): a removed or changed line breaks callers, an added one must be
+	 * meant. After a deliberate change, rewrite the baseline with
+	 * {@code -Dpublic-api.update=true} and review its diff.
 	 */
 	@Test
 	void publicApiIsTheBaseline() throws IOException {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,11 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.RetryOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,6 +72,14 @@ class StreamCancellationTests {
 	private final List<Throwable> dropped = new CopyOnWriteArrayList<>();
 
 	private final ExecutorService reader = Executors.newSingleThreadExecutor();
+
+	private final CountDownLatch firstRequestHeld = new CountDownLatch(1);
+
+	/**
+	 * What the first request gets before it is held: two tokens, the headers only, or
+	 * nothing at all.
+	 */
+	private volatile Held held = Held.AFTER_TWO_TOKENS;
 
 	private HttpServer server;
 
@@ -131,6 +145,80 @@ class StreamCancellationTests {
 		assertThat(model.stream(new Prompt("Once more")).collectList().block(TIMEOUT)).hasSize(3);
 	}
 
+	@Test
+	void cancellingBeforeTheFirstEventAbortsTheCallAtOnce() throws InterruptedException {
+		this.held = Held.AFTER_HEADERS;
+		cancelWhileHeldAndCallAgain();
+	}
+
+	/**
+	 * Before the headers, the JDK's {@code HttpClient} gives up the call when its thread
+	 * is interrupted; HttpClient 5's blocking read does not answer interrupts.
+	 */
+	@Test
+	void cancellingBeforeTheAnswersHeadersAbortsTheCallOfTheJdkEngineAtOnce() throws InterruptedException {
+		this.held = Held.BEFORE_HEADERS;
+		ChatBotKitHttpEngine.Jdk engine = ChatBotKitHttpEngine.jdk(Duration.ofSeconds(2), Duration.ofMinutes(10));
+		HttpClient.Builder httpClient = HttpClient.newBuilder();
+		engine.httpClient(httpClient);
+		cancelWhileHeldAndCallAgain(ChatBotKitClient
+			.create(RestClient.builder().requestFactory(engine.requestFactory(httpClient.build())),
+					ChatBotKitOptions.builder()
+						.secret(CompletionApi.SECRET)
+						.url(url())
+						.retry(RetryOptions.disabled())
+						.build())
+			.conversations());
+	}
+
+	private void cancelWhileHeldAndCallAgain() throws InterruptedException {
+		cancelWhileHeldAndCallAgain(CompletionApi.conversationsOnOneConnection(url()));
+	}
+
+	private void cancelWhileHeldAndCallAgain(ConversationClient conversations) throws InterruptedException {
+		ChatBotKitChatModel model = ChatBotKitChatModel.builder()
+			.conversationClient(conversations)
+			.scheduler(Schedulers.fromExecutor(this.reader))
+			.build();
+		List<Object> signals = new CopyOnWriteArrayList<>();
+		Disposable subscription = model.stream(new Prompt("Hi"))
+			.subscribe(signals::add, signals::add, () -> signals.add("complete"));
+		assertThat(this.firstRequestHeld.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the server holds the call")
+			.isTrue();
+
+		subscription.dispose();
+
+		this.reader.shutdown();
+		assertThat(this.reader.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+			.as("the reading thread returned")
+			.isTrue();
+		assertThat(signals).as("nothing emitted after the cancel").isEmpty();
+		// the pool has one connection: this call waits for it and fails if it was kept
+		ChatResponse next = ChatBotKitChatModel.builder()
+			.conversationClient(conversations)
+			.build()
+			.call(new Prompt("Again"));
+		assertThat(next.getResult().getOutput().getText()).isEqualTo("Hello");
+		assertThat(this.dropped).as("errors after the cancel").isEmpty();
+	}
+
+	@Test
+	void theLastStreamedResponseCarriesTheUsageThatCallGives() {
+		ChatBotKitChatModel model = ChatBotKitChatModel.builder()
+			.conversationClient(CompletionApi.conversationsOnOneConnection(url()))
+			.build();
+		this.requests.set(1);
+		ChatResponse called = model.call(new Prompt("Hi"));
+		List<ChatResponse> streamed = model.stream(new Prompt("Hi")).collectList().block(TIMEOUT);
+		ChatResponse last = streamed.get(streamed.size() - 1);
+		assertThat(last.getMetadata().getUsage().getTotalTokens()).isEqualTo(3)
+			.isEqualTo(called.getMetadata().getUsage().getTotalTokens());
+		assertThat(last.getMetadata().getUsage().getPromptTokens())
+			.isEqualTo(called.getMetadata().getUsage().getPromptTokens());
+		assertThat(last.getMetadata().getUsage().getCompletionTokens())
+			.isEqualTo(called.getMetadata().getUsage().getCompletionTokens());
+	}
+
 	private static boolean readsTheSocket(Thread thread) {
 		return thread.getState() == Thread.State.RUNNABLE && Stream.of(thread.getStackTrace())
 			.anyMatch((frame) -> frame.getClassName().endsWith("JsonLinesIterator$LineLimitedBody")
@@ -138,20 +226,19 @@ class StreamCancellationTests {
 	}
 
 	/**
-	 * The first request gets two tokens and a stream that stays open; every other one a
-	 * whole reply.
+	 * The first request is held (after what {@link #held} says) until the test ends;
+	 * every other one gets a whole reply.
 	 */
 	private void answer(HttpExchange exchange) throws IOException {
 		exchange.getRequestBody().readAllBytes();
-		exchange.getResponseHeaders().set("Content-Type", "application/jsonl");
-		exchange.sendResponseHeaders(200, 0);
-		try (OutputStream body = exchange.getResponseBody()) {
+		try {
 			if (this.requests.getAndIncrement() == 0) {
-				write(body, CompletionApi.token("Hel"), CompletionApi.token("lo"));
-				// held until the test ends: only an abort ends the client's read
-				this.release.await();
+				hold(exchange);
+				return;
 			}
-			else {
+			exchange.getResponseHeaders().set("Content-Type", "application/jsonl");
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream body = exchange.getResponseBody()) {
 				write(body, CompletionApi.token("Hel"), CompletionApi.token("lo"),
 						CompletionApi.result("Hello", 3, "stop"));
 			}
@@ -159,11 +246,34 @@ class StreamCancellationTests {
 		catch (IOException | InterruptedException ex) {
 			// the client went away: expected for the held stream
 		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private void hold(HttpExchange exchange) throws IOException, InterruptedException {
+		if (this.held != Held.BEFORE_HEADERS) {
+			exchange.getResponseHeaders().set("Content-Type", "application/jsonl");
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().flush();
+		}
+		if (this.held == Held.AFTER_TWO_TOKENS) {
+			write(exchange.getResponseBody(), CompletionApi.token("Hel"), CompletionApi.token("lo"));
+		}
+		this.firstRequestHeld.countDown();
+		// held until the test ends: only an abort ends the client's wait
+		this.release.await();
 	}
 
 	private static void write(OutputStream body, String... lines) throws IOException {
 		body.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
 		body.flush();
+	}
+
+	private enum Held {
+
+		AFTER_TWO_TOKENS, AFTER_HEADERS, BEFORE_HEADERS
+
 	}
 
 	private String url() {

@@ -19,7 +19,9 @@ package io.github.cbkspring.ai.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,26 +57,45 @@ class ChatBotKitChatConfigurationMetadataTests {
 				"spring.ai.chatbotkit.chat.temperature", "spring.ai.chatbotkit.chat.max-tokens",
 				"spring.ai.chatbotkit.chat.frequency-penalty", "spring.ai.chatbotkit.chat.presence-penalty",
 				"spring.ai.chatbotkit.chat.seed", "spring.ai.chatbotkit.chat.interaction-max-messages",
-				"spring.ai.chatbotkit.chat.region");
+				"spring.ai.chatbotkit.chat.region", "spring.ai.vectorstore.chatbotkit.dataset-id",
+				"spring.ai.vectorstore.chatbotkit.top-k", "spring.ai.vectorstore.chatbotkit.similarity-threshold",
+				"spring.ai.chat.memory.repository.chatbotkit.enabled",
+				"spring.ai.chat.memory.repository.chatbotkit.bot-id");
 	}
 
 	@Test
-	void everyPropertyHasADescriptionAndNoDefault() {
+	void everyPropertyHasADescriptionAndTheChatOnesNoDefault() {
 		metadata.get("properties").forEach((property) -> {
 			String name = property.get("name").asString();
 			assertThat(property.path("description").asString("")).as(name).isNotBlank();
-			// unset means "the API's or the bot's own value"
-			assertThat(property.has("defaultValue")).as(name).isFalse();
+			if (name.startsWith("spring.ai.chatbotkit.chat.")) {
+				// unset means "the API's or the bot's own value"
+				assertThat(property.has("defaultValue")).as(name).isFalse();
+			}
 		});
 	}
 
 	@Test
-	void hintsSuggestTheRegionsAndTheChatModelName() {
-		assertThat(names("hints")).containsExactly("spring.ai.chatbotkit.chat.region", "spring.ai.model.chat");
+	void theVectorStoreAndMemoryPropertiesShowTheirDefaults() {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		metadata.get("properties").forEach((property) -> {
+			if (property.has("defaultValue")) {
+				defaults.put(property.get("name").asString(), property.get("defaultValue").asString());
+			}
+		});
+		assertThat(defaults).containsOnly(Map.entry("spring.ai.vectorstore.chatbotkit.top-k", "4"),
+				Map.entry("spring.ai.vectorstore.chatbotkit.similarity-threshold", "0"),
+				Map.entry("spring.ai.chat.memory.repository.chatbotkit.enabled", "false"));
+	}
+
+	@Test
+	void hintsSuggestTheRegionsAndTheChatModelAndVectorStoreNames() {
+		assertThat(names("hints")).containsExactly("spring.ai.chatbotkit.chat.region", "spring.ai.model.chat",
+				"spring.ai.vectorstore.type");
 		List<String> values = new ArrayList<>();
 		metadata.get("hints")
 			.forEach((hint) -> hint.get("values").forEach((value) -> values.add(value.get("value").asString())));
-		assertThat(values).containsExactly("us", "eu", "chatbotkit");
+		assertThat(values).containsExactly("us", "eu", "chatbotkit", "chatbotkit");
 	}
 
 	private static List<String> names(String kind) {
