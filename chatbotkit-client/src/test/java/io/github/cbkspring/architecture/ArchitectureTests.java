@@ -18,16 +18,9 @@ package io.github.cbkspring.architecture;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.github.cbkspring.testsupport.PublicApi;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +29,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layering of the library: the client stands on Spring Web and the JDK alone, the
- * auto-configuration is the only Spring Boot code, and what users need not see stays
- * package-private.
+ * The layering of the client: no Spring Boot or Spring AI, no package cycles (the entry
+ * point above the resource packages, which reach the plumbing through the core's
+ * transport), no Jackson or internal types in public signatures, and its public API as
+ * the baseline.
  *
  * @author cbkspring contributors
  */
@@ -65,23 +59,7 @@ class ArchitectureTests {
 			.resideOutsideOfPackage("..internal..")
 			.and()
 			.arePublic()
-			.should(new ArchCondition<>("expose no Jackson or internal types in public signatures") {
-				@Override
-				public void check(JavaClass javaClass, ConditionEvents events) {
-					javaClass.getMethods()
-						.stream()
-						.filter((method) -> method.getModifiers().contains(JavaModifier.PUBLIC))
-						.forEach((method) -> {
-							List<JavaClass> types = new ArrayList<>(method.getRawParameterTypes());
-							types.add(method.getRawReturnType());
-							types.stream()
-								.filter((type) -> type.getPackageName().startsWith("tools.jackson")
-										|| type.getPackageName().contains(".internal"))
-								.forEach((type) -> events.add(SimpleConditionEvent.violated(method,
-										method.getFullName() + " exposes " + type.getName())));
-						});
-				}
-			})
+			.should(PublicApi.exposesNoJacksonOrInternalTypes())
 			.check(MAIN);
 	}
 

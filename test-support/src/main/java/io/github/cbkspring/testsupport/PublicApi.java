@@ -37,6 +37,9 @@ import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.JavaTypeVariable;
 import com.tngtech.archunit.core.domain.JavaWildcardType;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +59,31 @@ public final class PublicApi {
 			JavaModifier.ABSTRACT, JavaModifier.STATIC, JavaModifier.FINAL);
 
 	private PublicApi() {
+	}
+
+	/**
+	 * A condition on a public type: none of its public methods takes or returns a Jackson
+	 * type or a type of an {@code internal} package, so that neither becomes part of the
+	 * API by the back door.
+	 * @return the condition
+	 */
+	public static ArchCondition<JavaClass> exposesNoJacksonOrInternalTypes() {
+		return new ArchCondition<>("expose no Jackson or internal types in public signatures") {
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				javaClass.getMethods()
+					.stream()
+					.filter((method) -> method.getModifiers().contains(JavaModifier.PUBLIC))
+					.forEach((method) -> {
+						List<JavaClass> types = new ArrayList<>(method.getRawParameterTypes());
+						types.add(method.getRawReturnType());
+						types.stream()
+							.filter((type) -> type.getPackageName().startsWith("tools.jackson") || isInternal(type))
+							.forEach((type) -> events.add(SimpleConditionEvent.violated(method,
+									method.getFullName() + " exposes " + type.getName())));
+					});
+			}
+		};
 	}
 
 	/**
