@@ -384,8 +384,9 @@ public final class ChatBotKitClient implements ApiTransport, AutoCloseable {
 	/**
 	 * Close the connection pool that {@link #create(ChatBotKitOptions)} made for this
 	 * client; its copies ({@link #withOptions(Consumer)}) share it and cannot be used
-	 * afterwards. A client on a {@code RestClient.Builder} of your own, or a copy, closes
-	 * nothing. Streams still open fail.
+	 * afterwards: a call on either fails with an {@link IllegalStateException}. A client
+	 * on a {@code RestClient.Builder} of your own, or a copy, closes nothing. Streams
+	 * still open fail.
 	 */
 	@Override
 	public void close() {

@@ -28,6 +28,7 @@ import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.ConversationSession;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
 import io.github.cbkspring.testsupport.ApiStub;
@@ -49,12 +50,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The security rules, each shown against real sockets: path variables never reach another
@@ -198,6 +202,36 @@ class SecurityTests {
 		assertThat(new SessionCreateResponse("b", "c", SECRET, java.time.Instant.EPOCH, java.util.List.of())).asString()
 			.doesNotContain(SECRET);
 		assertThat(new ConversationSession("c", SECRET, java.time.Instant.EPOCH)).asString().doesNotContain(SECRET);
+	}
+
+	static Stream<Arguments> answersThatDoNotFit() {
+		String token = "tok-VERYSECRET-7f3a";
+		return Stream.of(
+				Arguments.of("{\"id\":\"b\",\"conversationId\":\"c\",\"token\":\"" + token
+						+ "\",\"expiresAt\":\"not-a-time\"}", token, "expiresAt"),
+				Arguments.of(
+						"{\"id\":\"b\",\"conversationId\":\"c\",\"token\":{\"v\":\"" + token + "\"},\"expiresAt\":1}",
+						token, "token"),
+				Arguments.of("{\"id\":\"b\",\"conversationId\":\"c\",\"expiresAt\":\"" + token + "\"}", token,
+						"expiresAt"));
+	}
+
+	/**
+	 * An answer holds session tokens and, from some endpoints, secrets' values: when it
+	 * does not fit its type, the failure names the field and never quotes the answer or a
+	 * value, in its message, its causes or the log.
+	 */
+	@ParameterizedTest
+	@MethodSource("answersThatDoNotFit")
+	void answerThatDoesNotFitItsTypeIsNeverQuoted(String answer, String token, String field, CapturedOutput output) {
+		api.stubFor(post(urlPathEqualTo(PREFIX + "b" + SUFFIX)).willReturn(okJson(answer)));
+		ChatBotKitDecodingException failure = catchThrowableOfType(() -> this.client.sessions().create("b"),
+				ChatBotKitDecodingException.class);
+		assertThat(failure).hasMessageContaining("SessionCreateResponse").hasMessageContaining(field);
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			assertThat(cause.getMessage()).doesNotContain(token).doesNotContain("conversationId");
+		}
+		assertThat(output).doesNotContain(token);
 	}
 
 }

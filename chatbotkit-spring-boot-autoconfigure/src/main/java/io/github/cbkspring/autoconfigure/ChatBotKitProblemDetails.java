@@ -109,8 +109,8 @@ final class ChatBotKitProblemDetails {
 		if (ex instanceof ChatBotKitDecodingException) {
 			// no request id to quote: the answer came, but not as this client reads it
 			return problem(committed, HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.", ex,
-					ex.getMessage(), "chatbotkit.max-response-size (a larger answer is refused) and that"
-							+ " chatbotkit.url points at the ChatBotKit API");
+					ex.getMessage(), "that chatbotkit.url points at the ChatBotKit API (and"
+							+ " chatbotkit.max-response-size if the answer was refused as too large)");
 		}
 		return problem(committed, HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.", ex,
 				ex.getMessage(), "the request id with ChatBotKit");

@@ -89,7 +89,7 @@ final class PathTemplate {
 	String expand(Object... variables) {
 		Assert.notNull(variables, "Path variables must not be null");
 		Assert.isTrue(variables.length == this.names.size(), () -> "Path '" + this.template + "' takes "
-				+ this.names.size() + " variables but " + variables.length + " were given");
+				+ this.names.size() + " variable(s) but " + variables.length + " were given");
 		if (variables.length == 0) {
 			return this.template;
 		}

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import io.github.cbkspring.client.core.ApiEndpoint;
@@ -89,8 +90,19 @@ public final class ApiExchange {
 	/** The {@code Authorization} value, built once rather than on every call. */
 	private final String authorization;
 
+	/**
+	 * Whether the engine was closed: shared with the copies, which call through it.
+	 */
+	private final AtomicBoolean closed;
+
 	public ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock,
 			Clock clock, @Nullable Object engine) {
+		this(restClient, options, sleeper, nanoClock, clock, engine, new AtomicBoolean());
+	}
+
+	private ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock,
+			Clock clock, @Nullable Object engine, AtomicBoolean closed) {
+		this.closed = closed;
 		this.restClient = restClient;
 		this.options = options;
 		this.retryPolicy = new RetryPolicy(options.retry());
@@ -120,7 +132,7 @@ public final class ApiExchange {
 	 * engine.
 	 */
 	public ApiExchange withOptions(ChatBotKitOptions options) {
-		return new ApiExchange(this.restClient, options, this.sleeper, this.nanoClock, this.clock, null);
+		return new ApiExchange(this.restClient, options, this.sleeper, this.nanoClock, this.clock, null, this.closed);
 	}
 
 	public ChatBotKitOptions options() {
@@ -135,6 +147,9 @@ public final class ApiExchange {
 	 * Close the engine this exchange built for itself, if any.
 	 */
 	public void close() {
+		if (this.engine != null) {
+			this.closed.set(true);
+		}
 		try {
 			if (this.engine instanceof DisposableBean disposable) {
 				disposable.destroy();
@@ -168,6 +183,11 @@ public final class ApiExchange {
 	 */
 	<T> T exchange(ApiEndpoint endpoint, Object[] pathVariables, @Nullable String query, @Nullable RequestBody body,
 			ResponseReader<T> reader) {
+		if (this.closed.get()) {
+			// a programming error, not a network failure to retry
+			throw new IllegalStateException("This ChatBotKitClient is closed, and with it the connection pool that"
+					+ " its copies (withOptions) share");
+		}
 		String path = endpoint.expand(pathVariables);
 		URI uri = URI.create(this.options.baseUri() + ((query != null) ? path + "?" + query : path));
 		Call call = new Call(endpoint.method(), uri, this.options.baseUri() + endpoint.pathTemplate());

@@ -17,6 +17,7 @@
 package io.github.cbkspring.client.internal;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
@@ -35,6 +36,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * @author cbkspring contributors
  */
 record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
+
+	private static final Pattern QUOTED_VALUE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
 	@Override
 	public MediaType accept() {
@@ -58,9 +61,20 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 				throw new ChatBotKitDecodingException(
 						"Expected a JSON answer but got " + contentType + ": " + body.excerpt(options.secret()), ex);
 			}
+			// neither the body nor the parser's message (kept out as the cause) is
+			// quoted: an
+			// answer can hold a session token or a secret's value
 			throw new ChatBotKitDecodingException("The answer is not a valid " + this.type.getRawClass().getSimpleName()
-					+ ": " + ex.getOriginalMessage() + "; body: " + body.excerpt(options.secret()), ex);
+					+ ": " + withoutValues(ex.getOriginalMessage()) + " (at " + ex.getPathReference() + ")", null);
 		}
+	}
+
+	/**
+	 * A parser message with the values it quotes masked: Jackson writes an unreadable
+	 * value in double quotes, and names types in backticks and fields in single quotes.
+	 */
+	static String withoutValues(String message) {
+		return QUOTED_VALUE.matcher(message).replaceAll("\"...\"");
 	}
 
 }

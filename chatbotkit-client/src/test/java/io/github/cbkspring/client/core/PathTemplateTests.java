@@ -54,7 +54,7 @@ class PathTemplateTests {
 	@Test
 	void wrongNumberOfVariablesIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PathTemplate.parse("/a/{x}").expand("1", "2"))
-			.withMessageContaining("takes 1 variables but 2");
+			.withMessageContaining("takes 1 variable(s) but 2");
 	}
 
 	@ParameterizedTest

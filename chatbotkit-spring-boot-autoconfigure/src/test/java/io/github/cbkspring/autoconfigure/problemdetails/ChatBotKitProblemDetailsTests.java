@@ -142,8 +142,8 @@ class ChatBotKitProblemDetailsTests {
 		fail(new ChatBotKitDecodingException("Not JSON", null));
 		assertProblem(call(), HttpStatus.BAD_GATEWAY, "ChatBotKit could not complete the request.");
 		assertThat(warning(output))
-			.isEqualTo("Not JSON; answered 502. Check chatbotkit.max-response-size (a larger"
-					+ " answer is refused) and that chatbotkit.url points at the ChatBotKit API.")
+			.isEqualTo("Not JSON; answered 502. Check that chatbotkit.url points at the ChatBotKit API (and"
+					+ " chatbotkit.max-response-size if the answer was refused as too large).")
 			.doesNotContain("request id");
 	}
 
