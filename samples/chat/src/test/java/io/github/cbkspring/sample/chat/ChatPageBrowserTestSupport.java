@@ -152,7 +152,13 @@ abstract class ChatPageBrowserTestSupport {
 			.isEqualTo("Hello from Selenium ✓");
 		@SuppressWarnings("unchecked")
 		List<Object> texts = (List<Object>) browser.executeScript("return window.replyTexts;");
-		assertThat(texts).contains("Demo", "Demo bot:", "Demo bot: you");
+		// which words arrive together depends on the machine's load: what shows is that
+		// the reply grew through shorter texts before the whole one, each a start of it
+		String whole = reply.getText();
+		assertThat(texts).allSatisfy((text) -> assertThat(whole).startsWith(String.valueOf(text)));
+		assertThat(texts.stream().map(String::valueOf).filter((text) -> !text.isEmpty() && !text.equals(whole)))
+			.as("texts the reply showed before the whole of it")
+			.isNotEmpty();
 		assertThat(browser.findElement(By.id("session-status")).getText()).startsWith("Session active until")
 			.endsWith("API " + expectedApi());
 		assertThat(browser.findElement(By.id("mode-badge")).isDisplayed()).isTrue();
