@@ -106,11 +106,28 @@ final class PathTemplate {
 		Assert.isTrue(!value.isBlank(), () -> "'" + name + "' must not be empty or blank");
 		Assert.isTrue(value.length() <= MAX_VARIABLE_LENGTH,
 				() -> "'" + name + "' must not be longer than " + MAX_VARIABLE_LENGTH + " characters");
-		Assert.isTrue(value.chars().noneMatch(Character::isISOControl),
-				() -> "'" + name + "' must not contain control characters");
 		Assert.isTrue(!value.equals(".") && !value.equals(".."),
 				() -> "'" + name + "' must not be '.' or '..' (a dot-segment)");
-		return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+		boolean unreserved = true;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c)) {
+				throw new IllegalArgumentException("'" + name + "' must not contain control characters");
+			}
+			unreserved &= isUnreserved(c);
+		}
+		// most ids need no encoding: they are sent as they are, without the encoder's
+		// copies
+		return unreserved ? value : UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Whether a character is one of RFC 3986's unreserved characters, which every encoder
+	 * leaves as it is.
+	 */
+	private static boolean isUnreserved(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+				|| c == '_' || c == '~';
 	}
 
 	@Override

@@ -16,9 +16,13 @@
 
 package io.github.cbkspring.client.core;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -61,6 +65,17 @@ class PathTemplateTests {
 	@ValueSource(strings = { "", "a/b", "/a/../b", "/a/./b", "/a?x=1", "/a#f", "/a/{x", "/a/{}", "/a/x}" })
 	void malformedTemplatesAreRefused(String template) {
 		assertThatIllegalArgumentException().isThrownBy(() -> PathTemplate.parse(template));
+	}
+
+	@Test
+	void everyPrintableCharacterIsEncodedAsSpringsPathSegmentEncoderDoes() {
+		PathTemplate template = PathTemplate.parse("/bot/{botId}/fetch");
+		for (char c = 0x20; c < 0x7f; c++) {
+			String id = "a" + c + "b";
+			assertThat(template.expand(id)).as("id %s", id)
+				.isEqualTo("/bot/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/fetch");
+		}
+		assertThat(template.expand("bot-1_A.b~9")).isEqualTo("/bot/bot-1_A.b~9/fetch");
 	}
 
 }
