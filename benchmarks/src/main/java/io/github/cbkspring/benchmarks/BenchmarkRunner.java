@@ -254,12 +254,17 @@ public final class BenchmarkRunner {
 		if (raw >= 0 && client >= 0) {
 			String prefix = streams ? "streams: " : "";
 			String vs = streams ? "vs raw" : "vs fastest raw";
-			this.summary.add(String.format("%sratio %s c=%d: %.2f", prefix, vs, concurrency,
-					pairedRatio(results.get(client), results.get(raw), Round::rate)));
-			this.summary.add(String.format("%scpu per %s %s c=%d: %.2f", prefix, unit, vs, concurrency,
-					pairedRatio(results.get(client), results.get(raw), Round::cpuNanos)));
-			this.summary.add(String.format("%sallocation per %s %s c=%d: %.2f", prefix, unit, vs, concurrency,
-					pairedRatio(results.get(client), results.get(raw), Round::bytes)));
+			List<Round> clientRounds = results.get(client);
+			List<Round> rawRounds = results.get(raw);
+			this.summary.add(String.format("%sratio %s c=%d: %s", prefix, vs, concurrency,
+					pairedRatio(clientRounds, rawRounds, Round::rate)));
+			this.summary.add(String.format("%scpu per %s %s c=%d: %s", prefix, unit, vs, concurrency,
+					pairedRatio(clientRounds, rawRounds, Round::cpuNanos)));
+			this.summary.add(String.format("%sallocation per %s %s c=%d: %s", prefix, unit, vs, concurrency,
+					pairedRatio(clientRounds, rawRounds, Round::bytes)));
+			this.summary.add(String.format(
+					"%sJIT compiling during measured rounds c=%d: %d of %d (client), %d of %d (raw)", prefix,
+					concurrency, compiling(clientRounds), clientRounds.size(), compiling(rawRounds), rawRounds.size()));
 		}
 	}
 
@@ -455,14 +460,26 @@ public final class BenchmarkRunner {
 	}
 
 	/**
-	 * The median over rounds of the ratio of two drivers' adjacent rounds.
+	 * The median over rounds of the ratio of two drivers' adjacent rounds, with the
+	 * lowest and highest ratio of a round: the spread a single figure hides.
 	 */
-	private static double pairedRatio(List<Round> client, List<Round> raw, ToDoubleFunction<Round> value) {
+	private static String pairedRatio(List<Round> client, List<Round> raw, ToDoubleFunction<Round> value) {
 		double[] ratios = new double[Math.min(client.size(), raw.size())];
 		for (int i = 0; i < ratios.length; i++) {
 			ratios[i] = value.applyAsDouble(client.get(i)) / value.applyAsDouble(raw.get(i));
 		}
-		return Statistics.median(ratios);
+		double[] sorted = ratios.clone();
+		Arrays.sort(sorted);
+		return String.format("%.2f (rounds %.2f-%.2f)", Statistics.median(ratios), sorted[0],
+				sorted[sorted.length - 1]);
+	}
+
+	/**
+	 * How many rounds the JIT compiled in: a figure from such a round was taken before
+	 * the code settled.
+	 */
+	private static long compiling(List<Round> rounds) {
+		return rounds.stream().filter((round) -> round.jitMillis() > 0).count();
 	}
 
 	private void runStartup(int runs) throws IOException, InterruptedException {
