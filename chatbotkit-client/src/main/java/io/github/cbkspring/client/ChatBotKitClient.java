@@ -54,10 +54,10 @@ import org.springframework.web.client.RestClient;
  * The entry point to the ChatBotKit API on Spring's {@link RestClient}: the typed clients
  * of each resource ({@link #sessions()}, {@link #conversations()}, ...; the hand-written
  * ones here, the generated ones from {@link ChatBotKitResources}, such as
- * {@code skillsets().abilities()}) and generic calls for any endpoint. Every call goes through one exchange that
- * builds the URL (encoding path variables), adds the bearer credential and optional
- * headers, retries as {@link RetryOptions} say, and turns failures into
- * {@link ChatBotKitException}s.
+ * {@code skillsets().abilities()}) and generic calls for any endpoint. Every call goes
+ * through one exchange that builds the URL (encoding path variables), adds the bearer
+ * credential and optional headers, retries as {@link RetryOptions} say, and turns
+ * failures into {@link ChatBotKitException}s.
  * <p>
  * Instances are immutable and thread-safe. {@link #withOptions(Consumer)} makes copies
  * for another tenant or user that share the underlying HTTP connection pool. A client

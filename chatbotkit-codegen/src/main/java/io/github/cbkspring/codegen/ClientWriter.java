@@ -160,9 +160,11 @@ final class ClientWriter {
 			.returns(name)
 			.addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), OPTIONS.nestedClass("Builder")),
 					"changes")
-			.addJavadoc("A copy of this client with some options changed, sharing the connection pool; see\n"
-					+ "{@link $T#withOptions(Consumer)}.\n@param changes the changes to apply to a copy of the options\n"
-					+ "@return the copy", API_TRANSPORT)
+			.addJavadoc("""
+					A copy of this client with some options changed, sharing the connection pool; see
+					{@link $T#withOptions(Consumer)}.
+					@param changes the changes to apply to a copy of the options
+					@return the copy""", API_TRANSPORT)
 			.addStatement("return new $T(this.transport.withOptions(changes))", name)
 			.build());
 		client.addMethod(MethodSpec.methodBuilder("transport")
@@ -188,7 +190,7 @@ final class ClientWriter {
 		String stem = operation.typeStem(methodName);
 		String constant = Names.constant(methodName);
 		client.addField(FieldSpec.builder(API_ENDPOINT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-			.initializer("$T.$L($S)", API_ENDPOINT, operation.method().equals("GET") ? "get" : "post", operation.path())
+			.initializer(endpoint(operation))
 			.build());
 		MethodSpec.Builder method = MethodSpec.methodBuilder(methodName).addModifiers(Modifier.PUBLIC);
 		StringBuilder doc = new StringBuilder("{@code ").append(operation.method())
@@ -272,7 +274,7 @@ final class ClientWriter {
 			doc.append("@param request the request\n");
 		}
 		else if (operation.request() == Request.MAP) {
-			method.addParameter(MAP, "request");
+			method.addParameter(mapType(request), "request");
 			method.addStatement("$T.notNull(request, $S)", TypeWriter.ASSERT, "Request must not be null");
 			call.add(".body(request)");
 			doc.append("@param request the request, a JSON object of ").append(Javadoc.kind(request)).append('\n');
@@ -287,7 +289,7 @@ final class ClientWriter {
 			case VOID -> TypeName.VOID;
 			case ID -> ClassName.get(String.class);
 			case DOWNLOAD -> DOWNLOAD;
-			case MAP -> MAP;
+			case MAP -> mapType(answer);
 			case STREAM ->
 				ParameterizedTypeName.get(ClassName.get(Stream.class), streamElement(answer, stem, endpoint));
 			case PAGE -> ParameterizedTypeName.get(PAGE, pageItem(answer, stem, endpoint));
@@ -306,6 +308,33 @@ final class ClientWriter {
 		CodeBlock statement = call.add(terminal).build();
 		method.addStatement(TypeName.VOID.equals(returned) ? "$L" : "return $L", statement);
 		return returned;
+	}
+
+	private static CodeBlock endpoint(Operation operation) {
+		return switch (operation.method()) {
+			case "GET" -> CodeBlock.of("$T.get($S)", API_ENDPOINT, operation.path());
+			case "POST" -> CodeBlock.of("$T.post($S)", API_ENDPOINT, operation.path());
+			default -> CodeBlock.of("$T.of($T.$L, $S)", API_ENDPOINT,
+					ClassName.get("org.springframework.http", "HttpMethod"), operation.method(), operation.path());
+		};
+	}
+
+	/**
+	 * The type of a free-form object: a map of maps as deep as the model says, then of
+	 * scalars or any value.
+	 */
+	private static TypeName mapType(JsonNode type) {
+		return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+				mapValue(type.path("values")));
+	}
+
+	private static TypeName mapValue(JsonNode type) {
+		return switch (type.path("kind").asString()) {
+			case "map" -> mapType(type);
+			case "string" -> ClassName.get(String.class);
+			case "boolean" -> ClassName.get(Boolean.class);
+			default -> ClassName.OBJECT;
+		};
 	}
 
 	private String typeReference(TypeSpec.Builder client, String constant, TypeName type) {
@@ -362,7 +391,7 @@ final class ClientWriter {
 			case VOID -> "";
 			case ID -> "@return the id the API answers with\n";
 			case DOWNLOAD -> "@return the content, to be closed by the caller\n";
-			case MAP -> "@return the answer as a JSON object (the description gives it no shape)\n";
+			case MAP -> "@return the answer, a JSON object\n";
 			case STREAM -> "@return the events as they arrive; close the stream to stop reading\n";
 			case PAGE -> "@return the page\n";
 			case RECORD -> "@return the answer\n";

@@ -219,6 +219,31 @@ public final class Generator {
 		}
 	}
 
+	/**
+	 * The differences between generated sources and a source directory: each source that
+	 * is missing or differs, and each generated file there that is no longer generated.
+	 * @param generated the generated sources by their paths
+	 * @param sources the source directory
+	 * @return the paths that differ, empty if none
+	 * @throws IOException if the directory cannot be read
+	 */
+	static List<String> differences(Map<String, String> generated, Path sources) throws IOException {
+		List<String> differences = new ArrayList<>();
+		for (Map.Entry<String, String> source : generated.entrySet()) {
+			Path path = sources.resolve(source.getKey());
+			if (!Files.exists(path) || !Files.readString(path).equals(source.getValue())) {
+				differences.add(source.getKey());
+			}
+		}
+		for (Path path : generatedFiles(sources)) {
+			String relative = sources.relativize(path).toString().replace('\\', '/');
+			if (!generated.containsKey(relative)) {
+				differences.add(relative);
+			}
+		}
+		return differences;
+	}
+
 	private static boolean isGenerated(Path path) {
 		try {
 			return Files.readString(path).contains(MARKER);

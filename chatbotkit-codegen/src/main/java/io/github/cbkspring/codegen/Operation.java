@@ -43,8 +43,6 @@ import tools.jackson.databind.JsonNode;
 record Operation(JsonNode model, List<String> chain, @Nullable String verb, List<String> pathVariables, Request request,
 		Answer answer) {
 
-	private static final Pattern SLASH = Pattern.compile("/");
-
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
 	/** The query parameters that {@code ListQuery} sends. */
@@ -87,7 +85,7 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 	static Operation of(JsonNode model) {
 		String path = model.path("path").asString();
 		List<String> literals = new ArrayList<>();
-		for (String segment : SLASH.split(path.substring(1))) {
+		for (String segment : path.substring(1).split("/", -1)) {
 			if (!segment.startsWith("{")) {
 				literals.add(segment);
 			}

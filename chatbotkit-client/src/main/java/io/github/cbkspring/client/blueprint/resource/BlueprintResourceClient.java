@@ -72,7 +72,7 @@ public class BlueprintResourceClient {
 	 * {@code importBlueprintResources}.
 	 * @param blueprintId the path variable {@code blueprintId}
 	 * @param request the request
-	 * @return the answer as a JSON object (the description gives it no shape)
+	 * @return the answer, a JSON object
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */

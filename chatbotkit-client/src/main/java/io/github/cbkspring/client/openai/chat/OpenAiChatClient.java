@@ -53,7 +53,7 @@ public class OpenAiChatClient {
 	/**
 	 * {@code POST /openai/chat/completions}, operation {@code createChatCompletion}.
 	 * @param request the request, a JSON object of object of any JSON value
-	 * @return the answer as a JSON object (the description gives it no shape)
+	 * @return the answer, a JSON object
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */

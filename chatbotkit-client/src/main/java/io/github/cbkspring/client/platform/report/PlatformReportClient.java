@@ -63,7 +63,7 @@ public class PlatformReportClient {
 	 * {@code generatePlatformReport}.
 	 * @param reportId the path variable {@code reportId}
 	 * @param request the request, a JSON object of object of any JSON value
-	 * @return the answer as a JSON object (the description gives it no shape)
+	 * @return the answer, a JSON object
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
@@ -77,11 +77,11 @@ public class PlatformReportClient {
 	/**
 	 * {@code POST /platform/report/generate}, operation {@code generatePlatformReports}.
 	 * @param request the request, a JSON object of object of object of any JSON value
-	 * @return the answer as a JSON object (the description gives it no shape)
+	 * @return the answer, a JSON object
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
-	public Map<String, Object> generatePlatformReports(Map<String, Object> request) {
+	public Map<String, Object> generatePlatformReports(Map<String, Map<String, Object>> request) {
 		Assert.notNull(request, "Request must not be null");
 		return this.transport.request(GENERATE_PLATFORM_REPORTS).body(request).retrieve(GENERATE_PLATFORM_REPORTS_TYPE);
 	}
