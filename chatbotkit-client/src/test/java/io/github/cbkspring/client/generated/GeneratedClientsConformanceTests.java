@@ -19,6 +19,9 @@ package io.github.cbkspring.client.generated;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +40,8 @@ import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.Download;
 import io.github.cbkspring.client.core.Page;
 import io.github.cbkspring.client.generated.GeneratedOperations.Invocation;
+import io.github.cbkspring.client.internal.JsonCodec;
+import io.github.cbkspring.client.secret.Secret;
 import io.github.cbkspring.testsupport.ApiStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.util.UriUtils;
@@ -118,6 +124,61 @@ class GeneratedClientsConformanceTests {
 			Object transport = type.getMethod("transport").invoke(copy);
 			assertThat(((io.github.cbkspring.client.core.ApiTransport) transport).options().secret())
 				.isEqualTo("sk-other");
+		}
+	}
+
+	@Test
+	void everyEnumValueOfTheModelMapsBothWaysAndAnUnknownOneReadsAsUnknown() throws Exception {
+		JsonMapper mapper = JsonMapper.builder()
+			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+			.build();
+		Set<Class<?>> enums = new LinkedHashSet<>();
+		for (Invocation invocation : invocations()) {
+			for (Type type : invocation.method().getGenericParameterTypes()) {
+				collectEnums(type, enums, new HashSet<>());
+			}
+			collectEnums(invocation.method().getGenericReturnType(), enums, new HashSet<>());
+		}
+		enums.removeIf((type) -> type.getPackageName().endsWith(".core"));
+		assertThat(enums).isNotEmpty();
+		for (Class<?> type : enums) {
+			for (Object constant : type.getEnumConstants()) {
+				String json = JsonCodec.INSTANCE.writeString(constant);
+				assertThat(json).isEqualTo("\"" + constant + "\"");
+				if (!((Enum<?>) constant).name().equals("UNKNOWN")) {
+					assertThat(mapper.readValue(json, type)).isSameAs(constant);
+				}
+			}
+			assertThat(((Enum<?>) mapper.readValue("\"no such value\"", type)).name()).isEqualTo("UNKNOWN");
+		}
+	}
+
+	@Test
+	void anEnumValueTheModelDoesNotKnowIsReadAsUnknownOnTheWire() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":\"s-1\",\"createdAt\":1,\"updatedAt\":2,\"type\":\"quantum\",\"kind\":\"shared\"}")));
+		Secret secret = TestClients.client(api).secrets().fetch("s-1");
+		assertThat(secret.type()).isEqualTo(Secret.Type.UNKNOWN);
+		assertThat(secret.kind()).isEqualTo(Secret.Kind.SHARED);
+	}
+
+	private static void collectEnums(Type type, Set<Class<?>> enums, Set<Type> seen) {
+		if (!seen.add(type)) {
+			return;
+		}
+		if (type instanceof ParameterizedType parameterized) {
+			for (Type argument : parameterized.getActualTypeArguments()) {
+				collectEnums(argument, enums, seen);
+			}
+		}
+		else if (type instanceof Class<?> raw && raw.isEnum()) {
+			enums.add(raw);
+		}
+		else if (type instanceof Class<?> raw && raw.isRecord()) {
+			for (RecordComponent component : raw.getRecordComponents()) {
+				collectEnums(component.getGenericType(), enums, seen);
+			}
 		}
 	}
 
