@@ -100,7 +100,11 @@ final class ClientWriter {
 
 	private final List<JavaFile> files = new ArrayList<>();
 
-	/** The answer records of the package by their shape: equal shapes share a record. */
+	/**
+	 * The records of the resource (a fetch's answer) and of its items by their shape: an
+	 * item of the same shape is the resource's record. Other answers are the operation's
+	 * own.
+	 */
 	private final Map<String, ClassName> answers = new HashMap<>();
 
 	private ClientWriter(Resource resource) {
@@ -293,8 +297,9 @@ final class ClientWriter {
 			case STREAM ->
 				ParameterizedTypeName.get(ClassName.get(Stream.class), streamElement(answer, stem, endpoint));
 			case PAGE -> ParameterizedTypeName.get(PAGE, pageItem(answer, stem, endpoint));
-			case RECORD -> answerRecord(answer, (operation.verb() != null && operation.verb().equals("fetch"))
-					? Names.prefix(operation.chain()) : stem + "Response", endpoint);
+			case RECORD ->
+				"fetch".equals(operation.verb()) ? answerRecord(answer, Names.prefix(operation.chain()), true, endpoint)
+						: answerRecord(answer, stem + "Response", false, endpoint);
 		};
 		method.returns(returned);
 		CodeBlock terminal = switch (operation.answer()) {
@@ -350,7 +355,7 @@ final class ClientWriter {
 
 	private TypeName streamElement(JsonNode answer, String stem, String endpoint) {
 		List<JsonNode> fields = TypeWriter.fields(answer);
-		return (fields != null) ? named(stem + "Event", fields, "An event of {@code " + endpoint + "}.") : MAP;
+		return (fields != null) ? named(stem + "Event", fields, "An event of {@code " + endpoint + "}.", false) : MAP;
 	}
 
 	private TypeName pageItem(JsonNode answer, String stem, String endpoint) {
@@ -358,26 +363,28 @@ final class ClientWriter {
 			if (field.path("name").asString().equals("items")) {
 				List<JsonNode> fields = TypeWriter.fields(field.path("type").path("items"));
 				if (fields != null) {
-					return named(stem + "Item", fields, "An item of {@code " + endpoint + "}.");
+					return named(stem + "Item", fields, "An item of {@code " + endpoint + "}.", true);
 				}
 			}
 		}
 		return MAP;
 	}
 
-	private TypeName answerRecord(JsonNode answer, String name, String endpoint) {
+	private TypeName answerRecord(JsonNode answer, String name, boolean resource, String endpoint) {
 		List<JsonNode> fields = TypeWriter.fields(answer);
-		return named(name, (fields != null) ? fields : List.of(), "The answer of {@code " + endpoint + "}.");
+		return named(name, (fields != null) ? fields : List.of(), "The answer of {@code " + endpoint + "}.", resource);
 	}
 
-	private ClassName named(String name, List<JsonNode> fields, String javadoc) {
+	private ClassName named(String name, List<JsonNode> fields, String javadoc, boolean shared) {
 		String shape = fields.toString();
-		@Nullable ClassName known = this.answers.get(shape);
+		@Nullable ClassName known = shared ? this.answers.get(shape) : null;
 		if (known != null) {
 			return known;
 		}
 		ClassName type = ClassName.get(this.resource.packageName(), name);
-		this.answers.put(shape, type);
+		if (shared) {
+			this.answers.put(shape, type);
+		}
 		this.files.add(file(TypeWriter.record(type, fields, Side.ANSWER, javadoc)));
 		return type;
 	}

@@ -91,8 +91,8 @@ public class BlueprintResourceClient {
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
-	public BlueprintResourceExportResponse list(String blueprintId) {
-		return this.transport.request(LIST, blueprintId).retrieve(BlueprintResourceExportResponse.class);
+	public BlueprintResourceListResponse list(String blueprintId) {
+		return this.transport.request(LIST, blueprintId).retrieve(BlueprintResourceListResponse.class);
 	}
 
 	/**

@@ -80,9 +80,9 @@ public class SpaceStorageClient {
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
-	public SpaceStorageCopyResponse delete(String spaceId, String path, SpaceStorageDeleteRequest request) {
+	public SpaceStorageDeleteResponse delete(String spaceId, String path, SpaceStorageDeleteRequest request) {
 		Assert.notNull(request, "SpaceStorageDeleteRequest must not be null");
-		return this.transport.request(DELETE, spaceId, path).body(request).retrieve(SpaceStorageCopyResponse.class);
+		return this.transport.request(DELETE, spaceId, path).body(request).retrieve(SpaceStorageDeleteResponse.class);
 	}
 
 	/**
@@ -125,9 +125,9 @@ public class SpaceStorageClient {
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
-	public SpaceStorageCopyResponse move(String spaceId, String path, SpaceStorageMoveRequest request) {
+	public SpaceStorageMoveResponse move(String spaceId, String path, SpaceStorageMoveRequest request) {
 		Assert.notNull(request, "SpaceStorageMoveRequest must not be null");
-		return this.transport.request(MOVE, spaceId, path).body(request).retrieve(SpaceStorageCopyResponse.class);
+		return this.transport.request(MOVE, spaceId, path).body(request).retrieve(SpaceStorageMoveResponse.class);
 	}
 
 	/**

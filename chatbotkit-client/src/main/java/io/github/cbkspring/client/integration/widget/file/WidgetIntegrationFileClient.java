@@ -76,9 +76,9 @@ public class WidgetIntegrationFileClient {
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
-	public WidgetIntegrationFileAttachResponse detach(String widgetIntegrationId, String fileId) {
+	public WidgetIntegrationFileDetachResponse detach(String widgetIntegrationId, String fileId) {
 		return this.transport.request(DETACH, widgetIntegrationId, fileId)
-			.retrieve(WidgetIntegrationFileAttachResponse.class);
+			.retrieve(WidgetIntegrationFileDetachResponse.class);
 	}
 
 	/**
