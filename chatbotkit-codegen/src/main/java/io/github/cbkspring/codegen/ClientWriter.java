@@ -107,8 +107,11 @@ final class ClientWriter {
 	 */
 	private final Map<String, ClassName> answers = new HashMap<>();
 
+	private final Enums enums;
+
 	private ClientWriter(Resource resource) {
 		this.resource = resource;
+		this.enums = new Enums(resource.packageName(), Names.prefix(resource.chain));
 	}
 
 	/**
@@ -119,6 +122,7 @@ final class ClientWriter {
 	static List<JavaFile> write(Resource resource) {
 		ClientWriter writer = new ClientWriter(resource);
 		writer.files.add(JavaFile.builder(resource.packageName(), writer.client()).build());
+		writer.enums.types().forEach((type) -> writer.files.add(writer.file(type)));
 		return writer.files;
 	}
 
@@ -225,7 +229,8 @@ final class ClientWriter {
 		if (!parameters.isEmpty()) {
 			ClassName type = ClassName.get(this.resource.packageName(), stem + "Parameters");
 			this.files.add(file(TypeWriter.record(type, parameters, Side.REQUEST,
-					"The query parameters of {@code " + operation.method() + " " + operation.path() + "}.")));
+					"The query parameters of {@code " + operation.method() + " " + operation.path() + "}.",
+					this.enums)));
 			method.addParameter(type, "parameters");
 			method.addStatement("$T.notNull(parameters, $S)", TypeWriter.ASSERT,
 					type.simpleName() + " must not be null");
@@ -271,7 +276,7 @@ final class ClientWriter {
 			ClassName type = ClassName.get(this.resource.packageName(), stem + "Request");
 			List<JsonNode> fields = TypeWriter.fields(request);
 			this.files.add(file(TypeWriter.record(type, (fields != null) ? fields : List.of(), Side.REQUEST,
-					"The request of {@code " + operation.method() + " " + operation.path() + "}.")));
+					"The request of {@code " + operation.method() + " " + operation.path() + "}.", this.enums)));
 			method.addParameter(type, "request");
 			method.addStatement("$T.notNull(request, $S)", TypeWriter.ASSERT, type.simpleName() + " must not be null");
 			call.add(".body(request)");
@@ -385,7 +390,7 @@ final class ClientWriter {
 		if (shared) {
 			this.answers.put(shape, type);
 		}
-		this.files.add(file(TypeWriter.record(type, fields, Side.ANSWER, javadoc)));
+		this.files.add(file(TypeWriter.record(type, fields, Side.ANSWER, javadoc, this.enums)));
 		return type;
 	}
 

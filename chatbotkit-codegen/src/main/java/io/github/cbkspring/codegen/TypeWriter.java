@@ -42,8 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes the records and enums of the model's types: a record per object (nested records
- * for its nested objects), a builder on every record that is sent, and an enum with an
- * {@code UNKNOWN} member per enumerated string.
+ * for its nested objects) and a builder on every record that is sent; enumerated strings
+ * are the package's {@link Enums}.
  *
  * @author cbkspring contributors
  */
@@ -57,9 +57,9 @@ final class TypeWriter {
 
 	private static final ClassName JSON_INCLUDE = ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
 
-	private static final ClassName JSON_VALUE = ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
+	static final ClassName JSON_VALUE = ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
 
-	private static final ClassName JSON_ENUM_DEFAULT = ClassName.get("com.fasterxml.jackson.annotation",
+	static final ClassName JSON_ENUM_DEFAULT = ClassName.get("com.fasterxml.jackson.annotation",
 			"JsonEnumDefaultValue");
 
 	private static final ClassName STRING = ClassName.get(String.class);
@@ -136,11 +136,11 @@ final class TypeWriter {
 	 * @param javadoc what it is
 	 * @return the record
 	 */
-	static TypeSpec record(ClassName name, List<JsonNode> fields, Side side, String javadoc) {
-		return record(name, fields, side, javadoc, Set.of());
+	static TypeSpec record(ClassName name, List<JsonNode> fields, Side side, String javadoc, Enums enums) {
+		return record(name, fields, side, javadoc, enums, Set.of());
 	}
 
-	private static TypeSpec record(ClassName name, List<JsonNode> fields, Side side, String javadoc,
+	private static TypeSpec record(ClassName name, List<JsonNode> fields, Side side, String javadoc, Enums enums,
 			Set<String> enclosing) {
 		TypeSpec.Builder record = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
 		Set<String> taken = new HashSet<>(enclosing);
@@ -157,7 +157,7 @@ final class TypeWriter {
 				member = member + "Value";
 			}
 			boolean required = field.path("required").asBoolean();
-			TypeName type = javaType(field.path("type"), json, new Scope(name, record, taken, side));
+			TypeName type = javaType(field.path("type"), json, new Scope(name, record, taken, side, enums));
 			Component component = new Component(json, member, type, required);
 			components.add(component);
 			ParameterSpec.Builder parameter = ParameterSpec.builder(required ? type : nullable(type), member);
@@ -229,7 +229,9 @@ final class TypeWriter {
 		if (fields != null) {
 			ClassName nested = scope.nested(json);
 			Set<String> enclosing = new HashSet<>(scope.taken());
-			scope.record().addType(record(nested, fields, scope.side(), "The {@code " + json + "} object.", enclosing));
+			scope.record()
+				.addType(record(nested, fields, scope.side(), "The {@code " + json + "} object.", scope.enums(),
+						enclosing));
 			return nested;
 		}
 		return switch (type.path("kind").asString()) {
@@ -246,41 +248,9 @@ final class TypeWriter {
 	}
 
 	private static TypeName enumType(JsonNode type, String json, Scope scope) {
-		ClassName name = scope.nested(json);
-		TypeSpec.Builder enumeration = TypeSpec.enumBuilder(name)
-			.addModifiers(Modifier.PUBLIC)
-			.addJavadoc("The values of {@code $L}; {@code UNKNOWN} stands for a value this version does not know.",
-					json);
-		Set<String> constants = new HashSet<>();
-		for (JsonNode value : type.path("enum")) {
-			String constant = Names.constant(value.asString());
-			while (!constants.add(constant) || constant.equals("UNKNOWN")) {
-				constant = constant + "_";
-			}
-			enumeration.addEnumConstant(constant, TypeSpec.anonymousClassBuilder("$S", value.asString()).build());
-		}
-		enumeration.addEnumConstant("UNKNOWN",
-				TypeSpec.anonymousClassBuilder("$S", "").addAnnotation(JSON_ENUM_DEFAULT).build());
-		enumeration.addField(STRING, "value", Modifier.PRIVATE, Modifier.FINAL)
-			.addMethod(MethodSpec.constructorBuilder()
-				.addParameter(STRING, "value")
-				.addStatement("this.value = value")
-				.build())
-			.addMethod(MethodSpec.methodBuilder("value")
-				.addModifiers(Modifier.PUBLIC)
-				.addAnnotation(JSON_VALUE)
-				.returns(STRING)
-				.addJavadoc("The value on the wire.\n@return the value, empty for {@code UNKNOWN}")
-				.addStatement("return this.value")
-				.build())
-			.addMethod(MethodSpec.methodBuilder("toString")
-				.addAnnotation(Override.class)
-				.addModifiers(Modifier.PUBLIC)
-				.returns(STRING)
-				.addStatement("return this.value")
-				.build());
-		scope.record().addType(enumeration.build());
-		return name;
+		List<String> values = new ArrayList<>();
+		type.path("enum").forEach((value) -> values.add(value.asString()));
+		return scope.enums().of(json, values, scope.owner().simpleName());
 	}
 
 	static TypeName nullable(TypeName type) {
@@ -293,7 +263,7 @@ final class TypeWriter {
 	/**
 	 * Where a nested type is declared: in the record being written, under a free name.
 	 */
-	private record Scope(ClassName owner, TypeSpec.Builder record, Set<String> taken, Side side) {
+	private record Scope(ClassName owner, TypeSpec.Builder record, Set<String> taken, Side side, Enums enums) {
 
 		ClassName nested(String json) {
 			String base = Names.pascal(json);

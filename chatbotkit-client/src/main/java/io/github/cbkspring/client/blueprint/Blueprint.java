@@ -18,9 +18,8 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.blueprint;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.cbkspring.client.core.Visibility;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,42 +42,5 @@ import org.jspecify.annotations.Nullable;
 public record Blueprint(@Nullable String alias, @Nullable String name, @Nullable String description,
 		@Nullable Map<String, Object> meta, @JsonProperty(value = "id", required = true) String id,
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
-		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt,
-		Blueprint.@Nullable Visibility visibility) {
-	/**
-	 * The values of {@code visibility}; {@code UNKNOWN} stands for a value this version
-	 * does not know.
-	 */
-	public enum Visibility {
-
-		PRIVATE("private"),
-
-		PROTECTED("protected"),
-
-		PUBLIC("public"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Visibility(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
+		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable Visibility visibility) {
 }

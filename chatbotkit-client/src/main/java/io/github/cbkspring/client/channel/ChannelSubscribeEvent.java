@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.channel;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /**
@@ -29,38 +27,6 @@ import java.util.Map;
  * @param type <code>type</code>, string; required; one of <code>message</code>
  * @param data <code>data</code>, object of any JSON value; required
  */
-public record ChannelSubscribeEvent(@JsonProperty(value = "type", required = true) ChannelSubscribeEvent.Type type,
+public record ChannelSubscribeEvent(@JsonProperty(value = "type", required = true) ChannelType type,
 		@JsonProperty(value = "data", required = true) Map<String, Object> data) {
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		MESSAGE("message"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
 }

@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.policy;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -47,40 +45,6 @@ public record Policy(@Nullable String alias, @Nullable String name, @Nullable St
 		@Nullable Map<String, Object> meta, @JsonProperty(value = "id", required = true) String id,
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String blueprintId,
-		@Nullable String botId, @JsonProperty(value = "type", required = true) Policy.Type type,
+		@Nullable String botId, @JsonProperty(value = "type", required = true) PolicyType type,
 		@Nullable Map<String, Object> config) {
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		RETENTION("retention"),
-
-		USAGE("usage"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
 }

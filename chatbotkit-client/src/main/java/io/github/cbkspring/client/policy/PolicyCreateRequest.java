@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.policy;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -40,8 +38,8 @@ import org.springframework.util.Assert;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PolicyCreateRequest(@Nullable String alias, @Nullable String name, @Nullable String description,
-		@Nullable Map<String, Object> meta, @Nullable String blueprintId, @Nullable String botId,
-		PolicyCreateRequest.Type type, @Nullable Map<String, Object> config) {
+		@Nullable Map<String, Object> meta, @Nullable String blueprintId, @Nullable String botId, PolicyType type,
+		@Nullable Map<String, Object> config) {
 
 	/**
 	 * Start building a {@link PolicyCreateRequest} that sets nothing yet.
@@ -49,41 +47,6 @@ public record PolicyCreateRequest(@Nullable String alias, @Nullable String name,
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		RETENTION("retention"),
-
-		USAGE("usage"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
 	}
 
 	/**
@@ -103,7 +66,7 @@ public record PolicyCreateRequest(@Nullable String alias, @Nullable String name,
 
 		private @Nullable String botId;
 
-		private @Nullable Type type;
+		private @Nullable PolicyType type;
 
 		private @Nullable Map<String, Object> config;
 
@@ -175,7 +138,7 @@ public record PolicyCreateRequest(@Nullable String alias, @Nullable String name,
 		 * @param type the value
 		 * @return this builder
 		 */
-		public Builder type(Type type) {
+		public Builder type(PolicyType type) {
 			this.type = type;
 			return this;
 		}

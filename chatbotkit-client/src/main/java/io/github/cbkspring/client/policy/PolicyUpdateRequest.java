@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.policy;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PolicyUpdateRequest(@Nullable String alias, @Nullable String name, @Nullable String description,
 		@Nullable Map<String, Object> meta, @Nullable String blueprintId, @Nullable String botId,
-		PolicyUpdateRequest.@Nullable Type type, @Nullable Map<String, Object> config) {
+		@Nullable PolicyType type, @Nullable Map<String, Object> config) {
 
 	/**
 	 * Start building a {@link PolicyUpdateRequest} that sets nothing yet.
@@ -48,41 +46,6 @@ public record PolicyUpdateRequest(@Nullable String alias, @Nullable String name,
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		RETENTION("retention"),
-
-		USAGE("usage"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
 	}
 
 	/**
@@ -102,7 +65,7 @@ public record PolicyUpdateRequest(@Nullable String alias, @Nullable String name,
 
 		private @Nullable String botId;
 
-		private @Nullable Type type;
+		private @Nullable PolicyType type;
 
 		private @Nullable Map<String, Object> config;
 
@@ -174,7 +137,7 @@ public record PolicyUpdateRequest(@Nullable String alias, @Nullable String name,
 		 * @param type the value
 		 * @return this builder
 		 */
-		public Builder type(Type type) {
+		public Builder type(PolicyType type) {
 			this.type = type;
 			return this;
 		}

@@ -18,9 +18,8 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.secret;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.cbkspring.client.core.Visibility;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -51,122 +50,6 @@ public record Secret(@Nullable String alias, @Nullable String name, @Nullable St
 		@Nullable Map<String, Object> meta, @JsonProperty(value = "id", required = true) String id,
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String blueprintId,
-		Secret.@Nullable Kind kind, Secret.@Nullable Type type, @Nullable Map<String, Object> config,
-		Secret.@Nullable Visibility visibility) {
-	/**
-	 * The values of {@code kind}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Kind {
-
-		SHARED("shared"),
-
-		PERSONAL("personal"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Kind(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		PLAIN("plain"),
-
-		BASIC("basic"),
-
-		BEARER("bearer"),
-
-		JWT("jwt"),
-
-		OAUTH("oauth"),
-
-		TEMPLATE("template"),
-
-		REFERENCE("reference"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
-	 * The values of {@code visibility}; {@code UNKNOWN} stands for a value this version
-	 * does not know.
-	 */
-	public enum Visibility {
-
-		PRIVATE("private"),
-
-		PROTECTED("protected"),
-
-		PUBLIC("public"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Visibility(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
+		@Nullable SecretKind kind, @Nullable SecretType type, @Nullable Map<String, Object> config,
+		@Nullable Visibility visibility) {
 }

@@ -18,9 +18,8 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.secret;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.cbkspring.client.core.Visibility;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -44,9 +43,9 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SecretCreateRequest(@Nullable String alias, @Nullable String name, @Nullable String description,
-		@Nullable Map<String, Object> meta, @Nullable String blueprintId, SecretCreateRequest.@Nullable Kind kind,
-		SecretCreateRequest.@Nullable Type type, @Nullable String value, @Nullable Map<String, Object> config,
-		SecretCreateRequest.@Nullable Visibility visibility) {
+		@Nullable Map<String, Object> meta, @Nullable String blueprintId, @Nullable SecretKind kind,
+		@Nullable SecretType type, @Nullable String value, @Nullable Map<String, Object> config,
+		@Nullable Visibility visibility) {
 
 	/**
 	 * Start building a {@link SecretCreateRequest} that sets nothing yet.
@@ -54,123 +53,6 @@ public record SecretCreateRequest(@Nullable String alias, @Nullable String name,
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * The values of {@code kind}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Kind {
-
-		SHARED("shared"),
-
-		PERSONAL("personal"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Kind(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		PLAIN("plain"),
-
-		BASIC("basic"),
-
-		BEARER("bearer"),
-
-		JWT("jwt"),
-
-		OAUTH("oauth"),
-
-		TEMPLATE("template"),
-
-		REFERENCE("reference"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
-	 * The values of {@code visibility}; {@code UNKNOWN} stands for a value this version
-	 * does not know.
-	 */
-	public enum Visibility {
-
-		PRIVATE("private"),
-
-		PROTECTED("protected"),
-
-		PUBLIC("public"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Visibility(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
 	}
 
 	/**
@@ -188,9 +70,9 @@ public record SecretCreateRequest(@Nullable String alias, @Nullable String name,
 
 		private @Nullable String blueprintId;
 
-		private @Nullable Kind kind;
+		private @Nullable SecretKind kind;
 
-		private @Nullable Type type;
+		private @Nullable SecretType type;
 
 		private @Nullable String value;
 
@@ -256,7 +138,7 @@ public record SecretCreateRequest(@Nullable String alias, @Nullable String name,
 		 * @param kind the value
 		 * @return this builder
 		 */
-		public Builder kind(Kind kind) {
+		public Builder kind(SecretKind kind) {
 			this.kind = kind;
 			return this;
 		}
@@ -266,7 +148,7 @@ public record SecretCreateRequest(@Nullable String alias, @Nullable String name,
 		 * @param type the value
 		 * @return this builder
 		 */
-		public Builder type(Type type) {
+		public Builder type(SecretType type) {
 			this.type = type;
 			return this;
 		}

@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.secret;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,81 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param action <code>action</code>, one of several shapes; optional
  */
 public record SecretVerifyResponse(@JsonProperty(value = "id", required = true) String id,
-		@JsonProperty(value = "status", required = true) SecretVerifyResponse.Status status,
+		@JsonProperty(value = "status", required = true) SecretStatus status,
 		SecretVerifyResponse.@Nullable Action action) {
-	/**
-	 * The values of {@code status}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Status {
-
-		UNAUTHENTICATED("unauthenticated"),
-
-		AUTHENTICATED("authenticated"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Status(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
 	/**
 	 * The {@code action} object.
 	 *
 	 * @param type <code>type</code>, string; optional; one of <code>authenticate</code>
 	 * @param url <code>url</code>, string; optional
 	 */
-	public record Action(Action.@Nullable Type type, @Nullable String url) {
-		/**
-		 * The values of {@code type}; {@code UNKNOWN} stands for a value this version
-		 * does not know.
-		 */
-		public enum Type {
-
-			AUTHENTICATE("authenticate"),
-
-			@JsonEnumDefaultValue
-			UNKNOWN("");
-
-			private final String value;
-
-			Type(String value) {
-				this.value = value;
-			}
-
-			/**
-			 * The value on the wire.
-			 * @return the value, empty for {@code UNKNOWN}
-			 */
-			@JsonValue
-			public String value() {
-				return this.value;
-			}
-
-			@Override
-			public String toString() {
-				return this.value;
-			}
-
-		}
+	public record Action(@Nullable SecretActionType type, @Nullable String url) {
 	}
 }

@@ -18,9 +18,8 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.skillset;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.cbkspring.client.core.Visibility;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -45,41 +44,5 @@ public record Skillset(@Nullable String alias, @Nullable String name, @Nullable 
 		@Nullable Map<String, Object> meta, @JsonProperty(value = "id", required = true) String id,
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String blueprintId,
-		Skillset.@Nullable Visibility visibility) {
-	/**
-	 * The values of {@code visibility}; {@code UNKNOWN} stands for a value this version
-	 * does not know.
-	 */
-	public enum Visibility {
-
-		PRIVATE("private"),
-
-		PROTECTED("protected"),
-
-		PUBLIC("public"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Visibility(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
+		@Nullable Visibility visibility) {
 }

@@ -18,9 +18,8 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.skillset;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.cbkspring.client.core.Visibility;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -37,8 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SkillsetUpdateRequest(@Nullable String alias, @Nullable String name, @Nullable String description,
-		@Nullable Map<String, Object> meta, @Nullable String blueprintId,
-		SkillsetUpdateRequest.@Nullable Visibility visibility) {
+		@Nullable Map<String, Object> meta, @Nullable String blueprintId, @Nullable Visibility visibility) {
 
 	/**
 	 * Start building a {@link SkillsetUpdateRequest} that sets nothing yet.
@@ -46,43 +44,6 @@ public record SkillsetUpdateRequest(@Nullable String alias, @Nullable String nam
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * The values of {@code visibility}; {@code UNKNOWN} stands for a value this version
-	 * does not know.
-	 */
-	public enum Visibility {
-
-		PRIVATE("private"),
-
-		PROTECTED("protected"),
-
-		PUBLIC("public"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Visibility(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
 	}
 
 	/**

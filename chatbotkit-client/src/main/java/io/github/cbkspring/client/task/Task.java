@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.task;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -57,79 +55,6 @@ public record Task(@Nullable String name, @Nullable String description, @Nullabl
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String contactId,
 		@Nullable String botId, @Nullable String schedule, @Nullable String timezone, @Nullable Double sessionDuration,
-		@Nullable Double maxIterations, @Nullable Double maxTime, Task.@Nullable Status status,
-		Task.@Nullable Outcome outcome, @Nullable Instant lastRunAt, @Nullable Instant nextRunAt) {
-	/**
-	 * The values of {@code status}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Status {
-
-		IDLE("idle"),
-
-		RUNNING("running"),
-
-		CANCELED("canceled"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Status(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
-	 * The values of {@code outcome}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Outcome {
-
-		PENDING("pending"),
-
-		SUCCESS("success"),
-
-		FAILURE("failure"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Outcome(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
+		@Nullable Double maxIterations, @Nullable Double maxTime, @Nullable TaskStatus status,
+		@Nullable TaskOutcome outcome, @Nullable Instant lastRunAt, @Nullable Instant nextRunAt) {
 }

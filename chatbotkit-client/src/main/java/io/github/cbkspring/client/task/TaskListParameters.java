@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.task;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +30,7 @@ import org.jspecify.annotations.Nullable;
  * <code>running</code>, <code>canceled</code>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TaskListParameters(@Nullable String botId, @Nullable String contactId,
-		TaskListParameters.@Nullable Status status) {
+public record TaskListParameters(@Nullable String botId, @Nullable String contactId, @Nullable TaskStatus status) {
 
 	/**
 	 * Start building a {@link TaskListParameters} that sets nothing yet.
@@ -41,43 +38,6 @@ public record TaskListParameters(@Nullable String botId, @Nullable String contac
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * The values of {@code status}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Status {
-
-		IDLE("idle"),
-
-		RUNNING("running"),
-
-		CANCELED("canceled"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Status(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
 	}
 
 	/**
@@ -89,7 +49,7 @@ public record TaskListParameters(@Nullable String botId, @Nullable String contac
 
 		private @Nullable String contactId;
 
-		private @Nullable Status status;
+		private @Nullable TaskStatus status;
 
 		private Builder() {
 		}
@@ -119,7 +79,7 @@ public record TaskListParameters(@Nullable String botId, @Nullable String contac
 		 * @param status the value
 		 * @return this builder
 		 */
-		public Builder status(Status status) {
+		public Builder status(TaskStatus status) {
 			this.status = status;
 			return this;
 		}

@@ -18,8 +18,6 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.task;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -32,42 +30,5 @@ import org.jspecify.annotations.Nullable;
  * wire
  * @param data <code>data</code>, any JSON value; optional
  */
-public record TaskSubscribeEvent(TaskSubscribeEvent.@Nullable Type type, @Nullable Instant createdAt,
-		@Nullable Object data) {
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		OPERATION_BEGIN("operationBegin"),
-
-		OPERATION_END("operationEnd"),
-
-		ERROR("error"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
+public record TaskSubscribeEvent(@Nullable TaskType type, @Nullable Instant createdAt, @Nullable Object data) {
 }

@@ -42,6 +42,8 @@ import io.github.cbkspring.client.core.Page;
 import io.github.cbkspring.client.generated.GeneratedOperations.Invocation;
 import io.github.cbkspring.client.internal.JsonCodec;
 import io.github.cbkspring.client.secret.Secret;
+import io.github.cbkspring.client.secret.SecretKind;
+import io.github.cbkspring.client.secret.SecretType;
 import io.github.cbkspring.testsupport.ApiStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -159,8 +161,8 @@ class GeneratedClientsConformanceTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\":\"s-1\",\"createdAt\":1,\"updatedAt\":2,\"type\":\"quantum\",\"kind\":\"shared\"}")));
 		Secret secret = TestClients.client(api).secrets().fetch("s-1");
-		assertThat(secret.type()).isEqualTo(Secret.Type.UNKNOWN);
-		assertThat(secret.kind()).isEqualTo(Secret.Kind.SHARED);
+		assertThat(secret.type()).isEqualTo(SecretType.UNKNOWN);
+		assertThat(secret.kind()).isEqualTo(SecretKind.SHARED);
 	}
 
 	private static void collectEnums(Type type, Set<Class<?>> enums, Set<Type> seen) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.cbkspring.client.internal.JsonCodec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -183,7 +184,7 @@ final class ModelJson {
 		}
 		else if (value instanceof Enum<?> constant) {
 			assertThat(constant.name()).as(where).isNotEqualTo("UNKNOWN");
-			assertThat(constant.toString()).as(where).isEqualTo(json.asString());
+			assertThat(JsonCodec.INSTANCE.writeString(constant)).as(where).isEqualTo(json.toString());
 		}
 		else if (value instanceof Instant instant) {
 			assertThat(instant.toEpochMilli()).as(where).isEqualTo(json.asLong());

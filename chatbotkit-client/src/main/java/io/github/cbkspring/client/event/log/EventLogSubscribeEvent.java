@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.event.log;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,41 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param type <code>type</code>, string; optional; one of <code>item</code>
  * @param data <code>data</code>, object; optional
  */
-public record EventLogSubscribeEvent(EventLogSubscribeEvent.@Nullable Type type,
-		EventLogSubscribeEvent.@Nullable Data data) {
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		ITEM("item"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
+public record EventLogSubscribeEvent(@Nullable EventLogType type, EventLogSubscribeEvent.@Nullable Data data) {
 	/**
 	 * The {@code data} object.
 	 *

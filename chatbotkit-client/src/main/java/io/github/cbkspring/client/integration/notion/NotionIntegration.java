@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.integration.notion;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -52,42 +50,6 @@ public record NotionIntegration(@Nullable String alias, @Nullable String name, @
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String blueprintId,
 		@JsonProperty(value = "datasetId", required = true) String datasetId, @Nullable String token,
-		NotionIntegration.@Nullable SyncStatus syncStatus, @Nullable String syncSchedule, @Nullable String lastSyncedAt,
+		@Nullable NotionIntegrationSyncStatus syncStatus, @Nullable String syncSchedule, @Nullable String lastSyncedAt,
 		@Nullable Double expiresIn) {
-	/**
-	 * The values of {@code syncStatus}; {@code UNKNOWN} stands for a value this version
-	 * does not know.
-	 */
-	public enum SyncStatus {
-
-		PENDING("pending"),
-
-		SYNCED("synced"),
-
-		ERROR("error"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		SyncStatus(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
 }

@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.integration.skillserver;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param session <code>session</code>, string; optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record InvokeSkillServerAbilityParameters(InvokeSkillServerAbilityParameters.@Nullable Format format,
+public record InvokeSkillServerAbilityParameters(@Nullable SkillServerIntegrationFormat format,
 		@Nullable String session) {
 
 	/**
@@ -43,44 +41,11 @@ public record InvokeSkillServerAbilityParameters(InvokeSkillServerAbilityParamet
 	}
 
 	/**
-	 * The values of {@code format}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Format {
-
-		JSON("json"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Format(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
 	 * Builder for {@link InvokeSkillServerAbilityParameters}.
 	 */
 	public static final class Builder {
 
-		private @Nullable Format format;
+		private @Nullable SkillServerIntegrationFormat format;
 
 		private @Nullable String session;
 
@@ -92,7 +57,7 @@ public record InvokeSkillServerAbilityParameters(InvokeSkillServerAbilityParamet
 		 * @param format the value
 		 * @return this builder
 		 */
-		public Builder format(Format format) {
+		public Builder format(SkillServerIntegrationFormat format) {
 			this.format = format;
 			return this;
 		}

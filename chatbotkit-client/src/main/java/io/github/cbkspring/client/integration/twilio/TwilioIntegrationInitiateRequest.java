@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.integration.twilio;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -34,8 +32,8 @@ import org.springframework.util.Assert;
  * @param text <code>text</code>, string; required
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TwilioIntegrationInitiateRequest(TwilioIntegrationInitiateRequest.@Nullable Channel channel, String from,
-		String to, String text) {
+public record TwilioIntegrationInitiateRequest(@Nullable TwilioIntegrationChannel channel, String from, String to,
+		String text) {
 
 	/**
 	 * Start building a {@link TwilioIntegrationInitiateRequest} that sets nothing yet.
@@ -46,46 +44,11 @@ public record TwilioIntegrationInitiateRequest(TwilioIntegrationInitiateRequest.
 	}
 
 	/**
-	 * The values of {@code channel}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Channel {
-
-		SMS("sms"),
-
-		CALL("call"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Channel(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
 	 * Builder for {@link TwilioIntegrationInitiateRequest}.
 	 */
 	public static final class Builder {
 
-		private @Nullable Channel channel;
+		private @Nullable TwilioIntegrationChannel channel;
 
 		private @Nullable String from;
 
@@ -101,7 +64,7 @@ public record TwilioIntegrationInitiateRequest(TwilioIntegrationInitiateRequest.
 		 * @param channel the value
 		 * @return this builder
 		 */
-		public Builder channel(Channel channel) {
+		public Builder channel(TwilioIntegrationChannel channel) {
 			this.channel = channel;
 			return this;
 		}

@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.platform.ability;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,41 +66,9 @@ public record PlatformAbilityListItem(@Nullable String name, @Nullable String de
 	 * @param properties <code>properties</code>, object of any JSON value; required
 	 * @param required <code>required</code>, array of string; optional
 	 */
-	public record Schema(@JsonProperty(value = "type", required = true) Schema.Type type, @Nullable String title,
-			@Nullable String description,
+	public record Schema(@JsonProperty(value = "type", required = true) PlatformAbilityType type,
+			@Nullable String title, @Nullable String description,
 			@JsonProperty(value = "properties", required = true) Map<String, Object> properties,
 			@Nullable List<String> required) {
-		/**
-		 * The values of {@code type}; {@code UNKNOWN} stands for a value this version
-		 * does not know.
-		 */
-		public enum Type {
-
-			OBJECT("object"),
-
-			@JsonEnumDefaultValue
-			UNKNOWN("");
-
-			private final String value;
-
-			Type(String value) {
-				this.value = value;
-			}
-
-			/**
-			 * The value on the wire.
-			 * @return the value, empty for {@code UNKNOWN}
-			 */
-			@JsonValue
-			public String value() {
-				return this.value;
-			}
-
-			@Override
-			public String toString() {
-				return this.value;
-			}
-
-		}
 	}
 }

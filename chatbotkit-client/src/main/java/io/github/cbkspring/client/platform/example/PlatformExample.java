@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.platform.example;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,60 +45,8 @@ import org.jspecify.annotations.Nullable;
 public record PlatformExample(@JsonProperty(value = "id", required = true) String id,
 		@JsonProperty(value = "name", required = true) String name,
 		@JsonProperty(value = "description", required = true) String description,
-		@JsonProperty(value = "type", required = true) PlatformExample.Type type,
+		@JsonProperty(value = "type", required = true) PlatformExampleType type,
 		@JsonProperty(value = "config", required = true) Map<String, Object> config,
 		@JsonProperty(value = "link", required = true) String link, @Nullable List<String> tags,
 		@Nullable Instant createdAt, @Nullable Instant updatedAt) {
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		BLUEPRINT("blueprint"),
-
-		PROJECT("project"),
-
-		WIDGET("widget"),
-
-		SLACK("slack"),
-
-		DISCORD("discord"),
-
-		WHATSAPP("whatsapp"),
-
-		MESSENGER("messenger"),
-
-		TELEGRAM("telegram"),
-
-		TWILIO("twilio"),
-
-		EMAIL("email"),
-
-		TRIGGER("trigger"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
 }

@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.platform.example;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,58 +47,6 @@ public record PlatformExampleListItem(@JsonProperty(value = "name", required = t
 		@JsonProperty(value = "id", required = true) String id,
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt,
-		@JsonProperty(value = "type", required = true) PlatformExampleListItem.Type type, @Nullable List<String> tags,
+		@JsonProperty(value = "type", required = true) PlatformExampleType type, @Nullable List<String> tags,
 		@JsonProperty(value = "link", required = true) String link) {
-	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		BLUEPRINT("blueprint"),
-
-		PROJECT("project"),
-
-		WIDGET("widget"),
-
-		SLACK("slack"),
-
-		DISCORD("discord"),
-
-		WHATSAPP("whatsapp"),
-
-		MESSENGER("messenger"),
-
-		TELEGRAM("telegram"),
-
-		TWILIO("twilio"),
-
-		EMAIL("email"),
-
-		TRIGGER("trigger"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
 }

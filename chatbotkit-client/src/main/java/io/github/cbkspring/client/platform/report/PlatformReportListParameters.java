@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.platform.report;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param take <code>take</code>, integer; optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlatformReportListParameters(@Nullable String cursor, PlatformReportListParameters.@Nullable Order order,
+public record PlatformReportListParameters(@Nullable String cursor, @Nullable PlatformReportOrder order,
 		@Nullable Long take) {
 
 	/**
@@ -44,48 +42,13 @@ public record PlatformReportListParameters(@Nullable String cursor, PlatformRepo
 	}
 
 	/**
-	 * The values of {@code order}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Order {
-
-		ASC("asc"),
-
-		DESC("desc"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Order(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
 	 * Builder for {@link PlatformReportListParameters}.
 	 */
 	public static final class Builder {
 
 		private @Nullable String cursor;
 
-		private @Nullable Order order;
+		private @Nullable PlatformReportOrder order;
 
 		private @Nullable Long take;
 
@@ -107,7 +70,7 @@ public record PlatformReportListParameters(@Nullable String cursor, PlatformRepo
 		 * @param order the value
 		 * @return this builder
 		 */
-		public Builder order(Order order) {
+		public Builder order(PlatformReportOrder order) {
 			this.order = order;
 			return this;
 		}

@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.platform.secret;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,89 +61,10 @@ public record PlatformSecretSearchResponse(
 			@JsonProperty(value = "id", required = true) String id,
 			@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 			@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String template,
-			@JsonProperty(value = "type", required = true) Item.Type type, Item.@Nullable Kind kind,
+			@JsonProperty(value = "type", required = true) PlatformSecretType type, @Nullable PlatformSecretKind kind,
 			@Nullable Map<String, Object> config, @Nullable String icon, @Nullable List<String> tags,
 			@Nullable String setup, @Nullable String commentary,
 			@JsonProperty(value = "score", required = true) Double score,
 			@JsonProperty(value = "excerpt", required = true) String excerpt, @Nullable String link) {
-		/**
-		 * The values of {@code type}; {@code UNKNOWN} stands for a value this version
-		 * does not know.
-		 */
-		public enum Type {
-
-			PLAIN("plain"),
-
-			BASIC("basic"),
-
-			BEARER("bearer"),
-
-			JWT("jwt"),
-
-			OAUTH("oauth"),
-
-			TEMPLATE("template"),
-
-			REFERENCE("reference"),
-
-			@JsonEnumDefaultValue
-			UNKNOWN("");
-
-			private final String value;
-
-			Type(String value) {
-				this.value = value;
-			}
-
-			/**
-			 * The value on the wire.
-			 * @return the value, empty for {@code UNKNOWN}
-			 */
-			@JsonValue
-			public String value() {
-				return this.value;
-			}
-
-			@Override
-			public String toString() {
-				return this.value;
-			}
-
-		}
-
-		/**
-		 * The values of {@code kind}; {@code UNKNOWN} stands for a value this version
-		 * does not know.
-		 */
-		public enum Kind {
-
-			SHARED("shared"),
-
-			PERSONAL("personal"),
-
-			@JsonEnumDefaultValue
-			UNKNOWN("");
-
-			private final String value;
-
-			Kind(String value) {
-				this.value = value;
-			}
-
-			/**
-			 * The value on the wire.
-			 * @return the value, empty for {@code UNKNOWN}
-			 */
-			@JsonValue
-			public String value() {
-				return this.value;
-			}
-
-			@Override
-			public String toString() {
-				return this.value;
-			}
-
-		}
 	}
 }

@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.skillset.ability;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -55,53 +53,7 @@ public record SkillsetAbilityExecuteResponse(
 	 * @param text <code>text</code>, string; required
 	 * @param meta <code>meta</code>, object of any JSON value; optional
 	 */
-	public record Message(@JsonProperty(value = "type", required = true) Message.Type type,
+	public record Message(@JsonProperty(value = "type", required = true) SkillsetAbilityType type,
 			@JsonProperty(value = "text", required = true) String text, @Nullable Map<String, Object> meta) {
-		/**
-		 * The values of {@code type}; {@code UNKNOWN} stands for a value this version
-		 * does not know.
-		 */
-		public enum Type {
-
-			USER("user"),
-
-			BOT("bot"),
-
-			REASONING("reasoning"),
-
-			CONTEXT("context"),
-
-			INSTRUCTION("instruction"),
-
-			BACKSTORY("backstory"),
-
-			ACTIVITY("activity"),
-
-			CHECKPOINT("checkpoint"),
-
-			@JsonEnumDefaultValue
-			UNKNOWN("");
-
-			private final String value;
-
-			Type(String value) {
-				this.value = value;
-			}
-
-			/**
-			 * The value on the wire.
-			 * @return the value, empty for {@code UNKNOWN}
-			 */
-			@JsonValue
-			public String value() {
-				return this.value;
-			}
-
-			@Override
-			public String toString() {
-				return this.value;
-			}
-
-		}
 	}
 }

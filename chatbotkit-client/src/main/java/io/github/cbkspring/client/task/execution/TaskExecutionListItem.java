@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.task.execution;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -50,79 +48,6 @@ public record TaskExecutionListItem(@Nullable String name, @Nullable String desc
 		@Nullable Map<String, Object> meta, @JsonProperty(value = "id", required = true) String id,
 		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
 		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String taskId,
-		@Nullable String conversationId, TaskExecutionListItem.@Nullable Status status,
-		TaskExecutionListItem.@Nullable Outcome outcome, @Nullable String summary, @Nullable String completedAt) {
-	/**
-	 * The values of {@code status}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Status {
-
-		IDLE("idle"),
-
-		RUNNING("running"),
-
-		CANCELED("canceled"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Status(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
-	 * The values of {@code outcome}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Outcome {
-
-		PENDING("pending"),
-
-		SUCCESS("success"),
-
-		FAILURE("failure"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Outcome(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
+		@Nullable String conversationId, @Nullable TaskExecutionStatus status, @Nullable TaskExecutionOutcome outcome,
+		@Nullable String summary, @Nullable String completedAt) {
 }

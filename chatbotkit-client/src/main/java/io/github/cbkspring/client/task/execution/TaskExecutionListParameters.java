@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.task.execution;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * <code>running</code>, <code>canceled</code>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TaskExecutionListParameters(TaskExecutionListParameters.@Nullable Status status) {
+public record TaskExecutionListParameters(@Nullable TaskExecutionStatus status) {
 
 	/**
 	 * Start building a {@link TaskExecutionListParameters} that sets nothing yet.
@@ -41,48 +39,11 @@ public record TaskExecutionListParameters(TaskExecutionListParameters.@Nullable 
 	}
 
 	/**
-	 * The values of {@code status}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Status {
-
-		IDLE("idle"),
-
-		RUNNING("running"),
-
-		CANCELED("canceled"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Status(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
 	 * Builder for {@link TaskExecutionListParameters}.
 	 */
 	public static final class Builder {
 
-		private @Nullable Status status;
+		private @Nullable TaskExecutionStatus status;
 
 		private Builder() {
 		}
@@ -92,7 +53,7 @@ public record TaskExecutionListParameters(TaskExecutionListParameters.@Nullable 
 		 * @param status the value
 		 * @return this builder
 		 */
-		public Builder status(Status status) {
+		public Builder status(TaskExecutionStatus status) {
 			this.status = status;
 			return this;
 		}

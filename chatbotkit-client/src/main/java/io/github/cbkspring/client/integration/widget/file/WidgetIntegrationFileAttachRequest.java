@@ -18,9 +18,7 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.integration.widget.file;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -32,7 +30,7 @@ import org.springframework.util.Assert;
  * <code>user</code>, <code>bot</code>, <code>button</code>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WidgetIntegrationFileAttachRequest(WidgetIntegrationFileAttachRequest.Type type) {
+public record WidgetIntegrationFileAttachRequest(WidgetIntegrationFileType type) {
 
 	/**
 	 * Start building a {@link WidgetIntegrationFileAttachRequest} that sets nothing yet.
@@ -43,50 +41,11 @@ public record WidgetIntegrationFileAttachRequest(WidgetIntegrationFileAttachRequ
 	}
 
 	/**
-	 * The values of {@code type}; {@code UNKNOWN} stands for a value this version does
-	 * not know.
-	 */
-	public enum Type {
-
-		BAR("bar"),
-
-		USER("user"),
-
-		BOT("bot"),
-
-		BUTTON("button"),
-
-		@JsonEnumDefaultValue
-		UNKNOWN("");
-
-		private final String value;
-
-		Type(String value) {
-			this.value = value;
-		}
-
-		/**
-		 * The value on the wire.
-		 * @return the value, empty for {@code UNKNOWN}
-		 */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-		@Override
-		public String toString() {
-			return this.value;
-		}
-
-	}
-
-	/**
 	 * Builder for {@link WidgetIntegrationFileAttachRequest}.
 	 */
 	public static final class Builder {
 
-		private @Nullable Type type;
+		private @Nullable WidgetIntegrationFileType type;
 
 		private Builder() {
 		}
@@ -96,7 +55,7 @@ public record WidgetIntegrationFileAttachRequest(WidgetIntegrationFileAttachRequ
 		 * @param type the value
 		 * @return this builder
 		 */
-		public Builder type(Type type) {
+		public Builder type(WidgetIntegrationFileType type) {
 			this.type = type;
 			return this;
 		}
