@@ -28,7 +28,6 @@ import io.github.cbkspring.client.contact.ContactClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ApiRequest;
-import io.github.cbkspring.client.core.ApiTransport;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.RawResponse;
@@ -53,11 +52,12 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The entry point to the ChatBotKit API on Spring's {@link RestClient}: the typed clients
- * of each resource ({@link #sessions()}, {@link #conversations()}, ...) and generic calls
- * for endpoints that have no typed method yet. Every call goes through one exchange that
- * builds the URL (encoding path variables), adds the bearer credential and optional
- * headers, retries as {@link RetryOptions} say, and turns failures into
- * {@link ChatBotKitException}s.
+ * of each resource ({@link #sessions()}, {@link #conversations()}, ...; the hand-written
+ * ones here, the generated ones from {@link ChatBotKitResources}, such as
+ * {@code skillsets().abilities()}) and generic calls for any endpoint. Every call goes
+ * through one exchange that builds the URL (encoding path variables), adds the bearer
+ * credential and optional headers, retries as {@link RetryOptions} say, and turns
+ * failures into {@link ChatBotKitException}s.
  * <p>
  * Instances are immutable and thread-safe. {@link #withOptions(Consumer)} makes copies
  * for another tenant or user that share the underlying HTTP connection pool. A client
@@ -78,7 +78,7 @@ import org.springframework.web.client.RestClient;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public final class ChatBotKitClient implements ApiTransport, AutoCloseable {
+public final class ChatBotKitClient implements ChatBotKitResources, AutoCloseable {
 
 	/**
 	 * Connect timeout of {@link #create(ChatBotKitOptions)}.

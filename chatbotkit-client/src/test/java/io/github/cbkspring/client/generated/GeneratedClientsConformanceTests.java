@@ -1,0 +1,303 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client.generated;
+
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.TestClients;
+import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.generated.GeneratedOperations.Invocation;
+import io.github.cbkspring.client.internal.JsonCodec;
+import io.github.cbkspring.client.secret.Secret;
+import io.github.cbkspring.client.secret.SecretKind;
+import io.github.cbkspring.client.secret.SecretType;
+import io.github.cbkspring.testsupport.ApiStub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.util.UriUtils;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conformance of every generated operation with the API model, on WireMock over real
+ * sockets: each method is called with every field set and its request compared with the
+ * model (method, path with its ids encoded, query, JSON body); it is answered with every
+ * field the model lists, and what it returns must have dropped none of them.
+ *
+ * @author cbkspring contributors
+ */
+class GeneratedClientsConformanceTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final byte[] CONTENT = "content".getBytes(StandardCharsets.UTF_8);
+
+	private static final Set<String> CALLED = new HashSet<>();
+
+	@RegisterExtension
+	static WireMockExtension api = ApiStub.server();
+
+	static List<Invocation> invocations() {
+		return GeneratedOperations.all();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invocations")
+	void callIsTheModelsOnTheWireAndItsAnswerIsReadWhole(Invocation invocation) throws Exception {
+		JsonNode operation = invocation.operation();
+		JsonNode answer = answer(operation);
+		stub(operation, answer);
+		ChatBotKitClient client = TestClients.client(api);
+		Object result = call(invocation, client);
+		List<LoggedRequest> requests = api
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+		assertThat(requests).hasSize(1);
+		assertRequest(operation, requests.get(0));
+		assertAnswer(invocation, answer, result);
+		CALLED.add(operation.path("id").asString());
+	}
+
+	@Test
+	void everyGeneratedOperationHasAMethod() {
+		Set<String> generated = new LinkedHashSet<>();
+		GeneratedOperations.generated().forEach((operation) -> generated.add(operation.path("id").asString()));
+		Set<String> reached = new LinkedHashSet<>();
+		invocations().forEach((invocation) -> reached.add(invocation.operation().path("id").asString()));
+		assertThat(reached).containsExactlyInAnyOrderElementsOf(generated);
+	}
+
+	@Test
+	void everyClientNamesItsTransportAndCopiesWithOtherOptions() throws Exception {
+		ChatBotKitClient client = TestClients.client(api);
+		Set<List<Method>> clients = new LinkedHashSet<>();
+		invocations().forEach((invocation) -> clients.add(invocation.accessors()));
+		for (List<Method> accessors : clients) {
+			Object target = new Invocation(accessors, accessors.get(0), JSON.nullNode()).target(client);
+			Class<?> type = target.getClass();
+			assertThat(type.getMethod("transport").invoke(target)).isSameAs(client);
+			assertThat(target.toString()).isEqualTo(type.getSimpleName() + "[" + client + "]");
+			Object copy = type.getMethod("withOptions", java.util.function.Consumer.class)
+				.invoke(target,
+						(java.util.function.Consumer<io.github.cbkspring.client.core.ChatBotKitOptions.Builder>) (
+								options) -> options.secret("sk-other"));
+			Object transport = type.getMethod("transport").invoke(copy);
+			assertThat(((io.github.cbkspring.client.core.ApiTransport) transport).options().secret())
+				.isEqualTo("sk-other");
+		}
+	}
+
+	@Test
+	void everyEnumValueOfTheModelMapsBothWaysAndAnUnknownOneReadsAsUnknown() throws Exception {
+		JsonMapper mapper = JsonMapper.builder()
+			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+			.build();
+		Set<Class<?>> enums = new LinkedHashSet<>();
+		for (Invocation invocation : invocations()) {
+			for (Type type : invocation.method().getGenericParameterTypes()) {
+				collectEnums(type, enums, new HashSet<>());
+			}
+			collectEnums(invocation.method().getGenericReturnType(), enums, new HashSet<>());
+		}
+		enums.removeIf((type) -> type.getPackageName().endsWith(".core"));
+		assertThat(enums).isNotEmpty();
+		for (Class<?> type : enums) {
+			for (Object constant : type.getEnumConstants()) {
+				String json = JsonCodec.INSTANCE.writeString(constant);
+				assertThat(json).isEqualTo("\"" + constant + "\"");
+				if (!((Enum<?>) constant).name().equals("UNKNOWN")) {
+					assertThat(mapper.readValue(json, type)).isSameAs(constant);
+				}
+			}
+			assertThat(((Enum<?>) mapper.readValue("\"no such value\"", type)).name()).isEqualTo("UNKNOWN");
+		}
+	}
+
+	@Test
+	void anEnumValueTheModelDoesNotKnowIsReadAsUnknownOnTheWire() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":\"s-1\",\"createdAt\":1,\"updatedAt\":2,\"type\":\"quantum\",\"kind\":\"shared\"}")));
+		Secret secret = TestClients.client(api).secrets().fetch("s-1");
+		assertThat(secret.type()).isEqualTo(SecretType.UNKNOWN);
+		assertThat(secret.kind()).isEqualTo(SecretKind.SHARED);
+	}
+
+	private static void collectEnums(Type type, Set<Class<?>> enums, Set<Type> seen) {
+		if (!seen.add(type)) {
+			return;
+		}
+		if (type instanceof ParameterizedType parameterized) {
+			for (Type argument : parameterized.getActualTypeArguments()) {
+				collectEnums(argument, enums, seen);
+			}
+		}
+		else if (type instanceof Class<?> raw && raw.isEnum()) {
+			enums.add(raw);
+		}
+		else if (type instanceof Class<?> raw && raw.isRecord()) {
+			for (RecordComponent component : raw.getRecordComponents()) {
+				collectEnums(component.getGenericType(), enums, seen);
+			}
+		}
+	}
+
+	@AfterAll
+	static void reportCoverage() {
+		System.out.println("Generated operations called on the wire: " + CALLED.size() + " of "
+				+ GeneratedOperations.MODEL.path("operations").size() + " in the model");
+	}
+
+	private static JsonNode answer(JsonNode operation) {
+		JsonNode type = operation.get("answer");
+		if (type == null) {
+			return JSON.createObjectNode().put("key", "value");
+		}
+		return ModelJson.sample(type, "");
+	}
+
+	private static void stub(JsonNode operation, JsonNode answer) {
+		boolean download = !operation.has("answer") && !operation.path("answerContent").isEmpty();
+		boolean lines = operation.path("streams").asBoolean();
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type",
+					download ? "application/octet-stream" : lines ? "application/jsonl" : "application/json")
+			.withBody(
+					download ? CONTENT : (answer.toString() + (lines ? "\n" : "")).getBytes(StandardCharsets.UTF_8))));
+	}
+
+	private static Object call(Invocation invocation, ChatBotKitClient client) throws Exception {
+		Object[] arguments = ArgumentFiller.arguments(invocation.method(), invocation.operation());
+		Object result;
+		try {
+			result = invocation.method().invoke(invocation.target(client), arguments);
+		}
+		catch (InvocationTargetException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+		}
+		if (result instanceof Stream<?> stream) {
+			try (stream) {
+				return stream.toList();
+			}
+		}
+		if (result instanceof Download download) {
+			try (download; InputStream content = download.inputStream()) {
+				return content.readAllBytes();
+			}
+		}
+		return result;
+	}
+
+	private static void assertRequest(JsonNode operation, LoggedRequest request) throws Exception {
+		assertThat(request.getMethod().getName()).isEqualTo(operation.path("method").asString());
+		String url = request.getUrl();
+		int question = url.indexOf('?');
+		String path = (question >= 0) ? url.substring(0, question) : url;
+		String expected = "/api/v1" + operation.path("path").asString();
+		for (String variable : ArgumentFiller.pathVariables(operation)) {
+			expected = expected.replace("{" + variable + "}",
+					UriUtils.encode(ArgumentFiller.pathValue(variable), StandardCharsets.UTF_8));
+		}
+		assertThat(path).isEqualTo(expected);
+		Map<String, String> query = query((question >= 0) ? url.substring(question + 1) : "");
+		Set<String> names = new LinkedHashSet<>();
+		query.keySet().forEach((name) -> names.add(name.startsWith("meta.") ? "meta" : name));
+		Map<String, JsonNode> declared = new LinkedHashMap<>();
+		operation.path("query").forEach((parameter) -> declared.put(parameter.path("name").asString(), parameter));
+		assertThat(names).as("query parameters").containsExactlyInAnyOrderElementsOf(declared.keySet());
+		query.forEach((name, value) -> {
+			JsonNode parameter = declared.get(name.startsWith("meta.") ? "meta" : name);
+			JsonNode type = parameter.path("type");
+			if (type.has("enum") || name.equals("order")) {
+				List<String> values = new ArrayList<>();
+				type.path("enum").forEach((allowed) -> values.add(allowed.asString()));
+				assertThat(values).as("values of " + name).contains(value);
+			}
+		});
+		if (operation.has("request")) {
+			ModelJson.assertConforms(JSON.readTree(request.getBodyAsString()), operation.get("request"), "body");
+		}
+		else {
+			assertThat(request.getBodyAsString()).isEmpty();
+		}
+	}
+
+	private static Map<String, String> query(String query) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (!query.isEmpty()) {
+			for (String pair : query.split("&")) {
+				int equals = pair.indexOf('=');
+				parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return parameters;
+	}
+
+	private static void assertAnswer(Invocation invocation, JsonNode answer, Object result) {
+		JsonNode operation = invocation.operation();
+		Class<?> returned = invocation.method().getReturnType();
+		if (returned == void.class) {
+			assertThat(result).isNull();
+		}
+		else if (returned == String.class) {
+			assertThat(result).isEqualTo(answer.path("id").asString());
+		}
+		else if (returned == Download.class) {
+			assertThat(result).isEqualTo(CONTENT);
+		}
+		else if (invocation.walks()) {
+			ModelJson.assertNothingDropped(answer.path("items"), result, "items");
+		}
+		else if (operation.path("streams").asBoolean()) {
+			ModelJson.assertNothingDropped(JSON.createArrayNode().add(answer), result, "events");
+		}
+		else {
+			assertThat(result).isInstanceOfAny(Record.class, Map.class, Page.class);
+			ModelJson.assertNothingDropped(answer, result, "answer");
+		}
+	}
+
+}

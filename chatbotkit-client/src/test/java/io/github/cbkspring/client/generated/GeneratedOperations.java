@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client.generated;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.github.cbkspring.client.ChatBotKitResources;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The generated operations, found by walking the clients from {@link ChatBotKitResources}
+ * and matched with the committed API model through each method's endpoint.
+ *
+ * @author cbkspring contributors
+ */
+final class GeneratedOperations {
+
+	static final JsonNode MODEL = readModel();
+
+	private GeneratedOperations() {
+	}
+
+	private static JsonNode readModel() {
+		try {
+			return JsonMapper.builder()
+				.build()
+				.readTree(Files.readString(Path.of("src", "main", "api", "chatbotkit-api.json")));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A method of a generated client, the accessors that reach its client from the entry
+	 * point, and the model's operation it calls.
+	 *
+	 * @param accessors the accessors, from the entry point on
+	 * @param method the method
+	 * @param operation the model's operation
+	 */
+	record Invocation(List<Method> accessors, Method method, JsonNode operation) {
+
+		Object target(Object entryPoint) throws ReflectiveOperationException {
+			Object target = entryPoint;
+			for (Method accessor : this.accessors) {
+				target = accessor.invoke(target);
+			}
+			return target;
+		}
+
+		/**
+		 * Whether the method reads every page of a list ({@code listAll}).
+		 * @return whether it walks
+		 */
+		boolean walks() {
+			return this.method.getReturnType() == Stream.class && !this.operation.path("streams").asBoolean();
+		}
+
+		@Override
+		public String toString() {
+			StringBuilder name = new StringBuilder();
+			this.accessors.forEach((accessor) -> name.append(accessor.getName()).append("()."));
+			return name.append(this.method.getName()).toString();
+		}
+
+	}
+
+	static List<Invocation> all() {
+		List<Invocation> invocations = new ArrayList<>();
+		for (Method accessor : sorted(ChatBotKitResources.class)) {
+			collect(List.of(accessor), accessor.getReturnType(), invocations);
+		}
+		return invocations;
+	}
+
+	/**
+	 * The model's operations the generator writes: those of the resources without a
+	 * hand-written client.
+	 * @return the operations
+	 */
+	static List<JsonNode> generated() {
+		List<String> overlays = new ArrayList<>();
+		MODEL.path("overlays").forEach((overlay) -> overlays.add(overlay.asString()));
+		List<JsonNode> operations = new ArrayList<>();
+		for (JsonNode operation : MODEL.path("operations")) {
+			String resource = operation.path("path").asString().substring(1).split("/")[0];
+			if (!overlays.contains(resource)) {
+				operations.add(operation);
+			}
+		}
+		return operations;
+	}
+
+	private static void collect(List<Method> accessors, Class<?> client, List<Invocation> invocations) {
+		for (Method method : sorted(client)) {
+			if (List.of("withOptions", "transport", "toString").contains(method.getName())) {
+				continue;
+			}
+			List<Method> path = new ArrayList<>(accessors);
+			path.add(method);
+			if (method.getParameterCount() == 0 && method.getReturnType().getSimpleName().endsWith("Client")) {
+				collect(path, method.getReturnType(), invocations);
+			}
+			else {
+				invocations.add(new Invocation(accessors, method, operation(client, method)));
+			}
+		}
+	}
+
+	private static List<Method> sorted(Class<?> type) {
+		return Arrays.stream(type.getDeclaredMethods())
+			.filter((method) -> Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers()))
+			.sorted(Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount))
+			.toList();
+	}
+
+	/**
+	 * The model's operation that a method calls: the one of the endpoint constant named
+	 * after it ({@code listAll} reads {@code LIST}'s pages).
+	 */
+	private static JsonNode operation(Class<?> client, Method method) {
+		String name = method.getName();
+		if (method.getReturnType() == Stream.class && name.endsWith("All")) {
+			name = name.substring(0, name.length() - 3);
+		}
+		try {
+			Field field = client.getDeclaredField(name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
+			field.setAccessible(true);
+			ApiEndpoint endpoint = (ApiEndpoint) field.get(null);
+			for (JsonNode operation : MODEL.path("operations")) {
+				if (operation.path("method").asString().equals(endpoint.method().name())
+						&& operation.path("path").asString().equals(endpoint.pathTemplate())) {
+					return operation;
+				}
+			}
+			throw new IllegalStateException("No operation of the model is " + endpoint);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("No endpoint for " + client.getSimpleName() + "." + method.getName(), ex);
+		}
+	}
+
+}

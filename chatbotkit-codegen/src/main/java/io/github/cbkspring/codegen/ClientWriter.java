@@ -1,0 +1,413 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.codegen;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import javax.lang.model.element.Modifier;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.cbkspring.codegen.Operation.Answer;
+import io.github.cbkspring.codegen.Operation.Request;
+import io.github.cbkspring.codegen.TypeWriter.Side;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes the client of one resource and the types of its operations: one method per
+ * operation, an accessor per sub-resource, and the transport's options and copies as on
+ * the hand-written clients.
+ *
+ * @author cbkspring contributors
+ */
+final class ClientWriter {
+
+	static final String BASE = "io.github.cbkspring.client";
+
+	private static final ClassName API_TRANSPORT = ClassName.get(BASE + ".core", "ApiTransport");
+
+	private static final ClassName API_ENDPOINT = ClassName.get(BASE + ".core", "ApiEndpoint");
+
+	private static final ClassName OPTIONS = ClassName.get(BASE + ".core", "ChatBotKitOptions");
+
+	private static final ClassName LIST_QUERY = ClassName.get(BASE + ".core", "ListQuery");
+
+	private static final ClassName PAGE = ClassName.get(BASE + ".core", "Page");
+
+	private static final ClassName DOWNLOAD = ClassName.get(BASE + ".core", "Download");
+
+	private static final ClassName TYPE_REFERENCE = ClassName.get("org.springframework.core",
+			"ParameterizedTypeReference");
+
+	private static final TypeName MAP = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+			ClassName.OBJECT);
+
+	private static final String THROWS = """
+			@throws IllegalArgumentException if an argument is not acceptable
+			@throws io.github.cbkspring.client.error.ChatBotKitException if the call fails""";
+
+	/** A resource of the API's tree: its operations and its sub-resources. */
+	static final class Resource {
+
+		final List<String> chain;
+
+		final List<Operation> operations = new ArrayList<>();
+
+		final Map<String, Resource> children = new TreeMap<>();
+
+		Resource(List<String> chain) {
+			this.chain = chain;
+		}
+
+		String packageName() {
+			return this.chain.isEmpty() ? BASE : BASE + "." + String.join(".", this.chain);
+		}
+
+		ClassName client() {
+			return ClassName.get(packageName(), Names.prefix(this.chain) + "Client");
+		}
+
+	}
+
+	private final Resource resource;
+
+	private final List<JavaFile> files = new ArrayList<>();
+
+	/**
+	 * The records of the resource (a fetch's answer) and of its items by their shape: an
+	 * item of the same shape is the resource's record. Other answers are the operation's
+	 * own.
+	 */
+	private final Map<String, ClassName> answers = new HashMap<>();
+
+	private final Enums enums;
+
+	private ClientWriter(Resource resource) {
+		this.resource = resource;
+		this.enums = new Enums(resource.packageName(), Names.prefix(resource.chain));
+	}
+
+	/**
+	 * Write the files of a resource: its client and its types.
+	 * @param resource the resource
+	 * @return the files
+	 */
+	static List<JavaFile> write(Resource resource) {
+		ClientWriter writer = new ClientWriter(resource);
+		writer.files.add(JavaFile.builder(resource.packageName(), writer.client()).build());
+		writer.enums.types().forEach((type) -> writer.files.add(writer.file(type)));
+		return writer.files;
+	}
+
+	private TypeSpec client() {
+		ClassName name = this.resource.client();
+		TypeSpec.Builder client = TypeSpec.classBuilder(name)
+			.addModifiers(Modifier.PUBLIC)
+			.addJavadoc("The {@code /$L} resources of the API.\n\n@author cbkspring contributors\n@since 0.1.0",
+					String.join("/", this.resource.chain))
+			.addField(API_TRANSPORT, "transport", Modifier.PRIVATE, Modifier.FINAL)
+			.addMethod(MethodSpec.constructorBuilder()
+				.addModifiers(Modifier.PUBLIC)
+				.addJavadoc(
+						"Create a client on an {@link $T}, such as a {@code ChatBotKitClient}.\n"
+								+ "@param transport the transport whose options and connection pool to use",
+						API_TRANSPORT)
+				.addParameter(API_TRANSPORT, "transport")
+				.addStatement("$T.notNull(transport, $S)", TypeWriter.ASSERT, "ApiTransport must not be null")
+				.addStatement("this.transport = transport")
+				.build());
+		Map<String, Long> verbs = new HashMap<>();
+		this.resource.operations.forEach((operation) -> verbs.merge(String.valueOf(operation.verb()), 1L, Long::sum));
+		for (Operation operation : this.resource.operations) {
+			String methodName = operation
+				.methodName((candidate) -> verbs.getOrDefault(String.valueOf(operation.verb()), 0L) > 1
+						|| this.resource.children.values()
+							.stream()
+							.anyMatch((child) -> accessor(child).equals(candidate)));
+			addOperation(client, operation, methodName);
+		}
+		for (Resource child : this.resource.children.values()) {
+			client.addMethod(MethodSpec.methodBuilder(accessor(child))
+				.addModifiers(Modifier.PUBLIC)
+				.returns(child.client())
+				.addJavadoc("The {@code /$L} resources, on the same transport.\n@return their client",
+						String.join("/", child.chain))
+				.addStatement("return new $T(this.transport)", child.client())
+				.build());
+			this.files.addAll(write(child));
+		}
+		client.addMethod(MethodSpec.methodBuilder("withOptions")
+			.addModifiers(Modifier.PUBLIC)
+			.returns(name)
+			.addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), OPTIONS.nestedClass("Builder")),
+					"changes")
+			.addJavadoc("""
+					A copy of this client with some options changed, sharing the connection pool; see
+					{@link $T#withOptions(Consumer)}.
+					@param changes the changes to apply to a copy of the options
+					@return the copy""", API_TRANSPORT)
+			.addStatement("return new $T(this.transport.withOptions(changes))", name)
+			.build());
+		client.addMethod(MethodSpec.methodBuilder("transport")
+			.addModifiers(Modifier.PUBLIC)
+			.returns(API_TRANSPORT)
+			.addJavadoc("The transport this client calls the API through.\n@return the transport")
+			.addStatement("return this.transport")
+			.build());
+		client.addMethod(MethodSpec.methodBuilder("toString")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(String.class)
+			.addStatement("return $S + this.transport + $S", name.simpleName() + "[", "]")
+			.build());
+		return client.build();
+	}
+
+	static String accessor(Resource resource) {
+		return Names.accessor(resource.chain);
+	}
+
+	private void addOperation(TypeSpec.Builder client, Operation operation, String methodName) {
+		String stem = operation.typeStem(methodName);
+		String constant = Names.constant(methodName);
+		client.addField(FieldSpec.builder(API_ENDPOINT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+			.initializer(endpoint(operation))
+			.build());
+		MethodSpec.Builder method = MethodSpec.methodBuilder(methodName).addModifiers(Modifier.PUBLIC);
+		StringBuilder doc = new StringBuilder("{@code ").append(operation.method())
+			.append(' ')
+			.append(operation.path())
+			.append("}, operation {@code ")
+			.append(operation.id())
+			.append("}.\n");
+		List<String> arguments = new ArrayList<>();
+		for (String variable : operation.pathVariables()) {
+			String parameter = Names.member(variable);
+			method.addParameter(String.class, parameter);
+			arguments.add(parameter);
+			doc.append("@param ").append(parameter).append(" the path variable {@code ").append(variable).append("}\n");
+		}
+		CodeBlock.Builder call = CodeBlock.builder()
+			.add("this.transport.request($L$L)", constant,
+					arguments.isEmpty() ? "" : ", " + String.join(", ", arguments));
+		List<String> walkArguments = new ArrayList<>(arguments);
+		if (operation.answer() == Answer.PAGE) {
+			method.addParameter(LIST_QUERY, "query");
+			method.addStatement("$T.notNull(query, $S)", TypeWriter.ASSERT, "ListQuery must not be null");
+			call.add(".query(query)");
+			walkArguments.add("page");
+			doc.append("@param query the page to fetch\n");
+		}
+		List<JsonNode> parameters = operation.parameters();
+		if (!parameters.isEmpty()) {
+			ClassName type = ClassName.get(this.resource.packageName(), stem + "Parameters");
+			this.files.add(file(TypeWriter.record(type, parameters, Side.REQUEST,
+					"The query parameters of {@code " + operation.method() + " " + operation.path() + "}.",
+					this.enums)));
+			method.addParameter(type, "parameters");
+			method.addStatement("$T.notNull(parameters, $S)", TypeWriter.ASSERT,
+					type.simpleName() + " must not be null");
+			for (JsonNode parameter : parameters) {
+				call.add(".query($S, parameters.$L())", parameter.path("name").asString(),
+						Names.member(parameter.path("name").asString()));
+			}
+			walkArguments.add("parameters");
+			doc.append("@param parameters the query parameters\n");
+		}
+		addBody(operation, stem, method, call, doc);
+		TypeName returned = addAnswer(client, operation, stem, constant, call, method);
+		method.addJavadoc("$L", doc.append(returnDoc(operation.answer())).append(THROWS).toString());
+		client.addMethod(method.build());
+		if (operation.answer() == Answer.PAGE) {
+			TypeName item = ((ParameterizedTypeName) returned).typeArguments().get(0);
+			MethodSpec.Builder walk = MethodSpec.methodBuilder(methodName + "All")
+				.addModifiers(Modifier.PUBLIC)
+				.returns(ParameterizedTypeName.get(ClassName.get(Stream.class), item));
+			method.build().parameters().forEach(walk::addParameter);
+			walk.addJavadoc("Read every item of {@code $L $L} lazily, page after page; see {@link $T#walk}.\n",
+					operation.method(), operation.path(), PAGE);
+			method.build()
+				.parameters()
+				.forEach((parameter) -> walk.addJavadoc("@param $N $L\n", parameter,
+						parameter.name().equals("query")
+								? "the first page to fetch: its size, order and filter apply to all"
+								: "as for {@link #" + methodName + "}"));
+			walk.addJavadoc("@return the items\n" + THROWS);
+			walk.addStatement("return $T.walk(query, (page) -> $L($L))", PAGE, methodName,
+					String.join(", ", walkArguments));
+			client.addMethod(walk.build());
+		}
+	}
+
+	private void addBody(Operation operation, String stem, MethodSpec.Builder method, CodeBlock.Builder call,
+			StringBuilder doc) {
+		JsonNode request = operation.model().path("request");
+		if (operation.request() == Request.EMPTY) {
+			call.add(".body($T.of())", Map.class);
+		}
+		else if (operation.request() == Request.RECORD) {
+			ClassName type = ClassName.get(this.resource.packageName(), stem + "Request");
+			List<JsonNode> fields = TypeWriter.fields(request);
+			this.files.add(file(TypeWriter.record(type, (fields != null) ? fields : List.of(), Side.REQUEST,
+					"The request of {@code " + operation.method() + " " + operation.path() + "}.", this.enums)));
+			method.addParameter(type, "request");
+			method.addStatement("$T.notNull(request, $S)", TypeWriter.ASSERT, type.simpleName() + " must not be null");
+			call.add(".body(request)");
+			doc.append("@param request the request\n");
+		}
+		else if (operation.request() == Request.MAP) {
+			method.addParameter(mapType(request), "request");
+			method.addStatement("$T.notNull(request, $S)", TypeWriter.ASSERT, "Request must not be null");
+			call.add(".body(request)");
+			doc.append("@param request the request, a JSON object of ").append(Javadoc.kind(request)).append('\n');
+		}
+	}
+
+	private TypeName addAnswer(TypeSpec.Builder client, Operation operation, String stem, String constant,
+			CodeBlock.Builder call, MethodSpec.Builder method) {
+		JsonNode answer = operation.model().path("answer");
+		String endpoint = operation.method() + " " + operation.path();
+		TypeName returned = switch (operation.answer()) {
+			case VOID -> TypeName.VOID;
+			case ID -> ClassName.get(String.class);
+			case DOWNLOAD -> DOWNLOAD;
+			case MAP -> mapType(answer);
+			case STREAM ->
+				ParameterizedTypeName.get(ClassName.get(Stream.class), streamElement(answer, stem, endpoint));
+			case PAGE -> ParameterizedTypeName.get(PAGE, pageItem(answer, stem, endpoint));
+			case RECORD ->
+				"fetch".equals(operation.verb()) ? answerRecord(answer, Names.prefix(operation.chain()), true, endpoint)
+						: answerRecord(answer, stem + "Response", false, endpoint);
+		};
+		method.returns(returned);
+		CodeBlock terminal = switch (operation.answer()) {
+			case VOID -> CodeBlock.of(".execute()");
+			case ID -> CodeBlock.of(".retrieveId()");
+			case DOWNLOAD -> CodeBlock.of(".download()");
+			case STREAM -> CodeBlock.of(".stream($T.class)", ((ParameterizedTypeName) returned).typeArguments().get(0));
+			case RECORD -> CodeBlock.of(".retrieve($T.class)", returned);
+			case MAP, PAGE -> CodeBlock.of(".retrieve($L)", typeReference(client, constant, returned));
+		};
+		CodeBlock statement = call.add(terminal).build();
+		method.addStatement(TypeName.VOID.equals(returned) ? "$L" : "return $L", statement);
+		return returned;
+	}
+
+	private static CodeBlock endpoint(Operation operation) {
+		return switch (operation.method()) {
+			case "GET" -> CodeBlock.of("$T.get($S)", API_ENDPOINT, operation.path());
+			case "POST" -> CodeBlock.of("$T.post($S)", API_ENDPOINT, operation.path());
+			default -> CodeBlock.of("$T.of($T.$L, $S)", API_ENDPOINT,
+					ClassName.get("org.springframework.http", "HttpMethod"), operation.method(), operation.path());
+		};
+	}
+
+	/**
+	 * The type of a free-form object: a map of maps as deep as the model says, then of
+	 * scalars or any value.
+	 */
+	private static TypeName mapType(JsonNode type) {
+		return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+				mapValue(type.path("values")));
+	}
+
+	private static TypeName mapValue(JsonNode type) {
+		return switch (type.path("kind").asString()) {
+			case "map" -> mapType(type);
+			case "string" -> ClassName.get(String.class);
+			case "boolean" -> ClassName.get(Boolean.class);
+			default -> ClassName.OBJECT;
+		};
+	}
+
+	private String typeReference(TypeSpec.Builder client, String constant, TypeName type) {
+		String name = constant + "_TYPE";
+		client.addField(
+				FieldSpec
+					.builder(ParameterizedTypeName.get(TYPE_REFERENCE, type), name, Modifier.PRIVATE, Modifier.STATIC,
+							Modifier.FINAL)
+					.initializer("new $T<>() {\n}", TYPE_REFERENCE)
+					.build());
+		return name;
+	}
+
+	private TypeName streamElement(JsonNode answer, String stem, String endpoint) {
+		List<JsonNode> fields = TypeWriter.fields(answer);
+		return (fields != null) ? named(stem + "Event", fields, "An event of {@code " + endpoint + "}.", false) : MAP;
+	}
+
+	private TypeName pageItem(JsonNode answer, String stem, String endpoint) {
+		for (JsonNode field : answer.path("fields")) {
+			if (field.path("name").asString().equals("items")) {
+				List<JsonNode> fields = TypeWriter.fields(field.path("type").path("items"));
+				if (fields != null) {
+					return named(stem + "Item", fields, "An item of {@code " + endpoint + "}.", true);
+				}
+			}
+		}
+		return MAP;
+	}
+
+	private TypeName answerRecord(JsonNode answer, String name, boolean resource, String endpoint) {
+		List<JsonNode> fields = TypeWriter.fields(answer);
+		return named(name, (fields != null) ? fields : List.of(), "The answer of {@code " + endpoint + "}.", resource);
+	}
+
+	private ClassName named(String name, List<JsonNode> fields, String javadoc, boolean shared) {
+		String shape = fields.toString();
+		@Nullable ClassName known = shared ? this.answers.get(shape) : null;
+		if (known != null) {
+			return known;
+		}
+		ClassName type = ClassName.get(this.resource.packageName(), name);
+		if (shared) {
+			this.answers.put(shape, type);
+		}
+		this.files.add(file(TypeWriter.record(type, fields, Side.ANSWER, javadoc, this.enums)));
+		return type;
+	}
+
+	private JavaFile file(TypeSpec type) {
+		return JavaFile.builder(this.resource.packageName(), type).build();
+	}
+
+	private static String returnDoc(Answer answer) {
+		return switch (answer) {
+			case VOID -> "";
+			case ID -> "@return the id the API answers with\n";
+			case DOWNLOAD -> "@return the content, to be closed by the caller\n";
+			case MAP -> "@return the answer, a JSON object\n";
+			case STREAM -> "@return the events as they arrive; close the stream to stop reading\n";
+			case PAGE -> "@return the page\n";
+			case RECORD -> "@return the answer\n";
+		};
+	}
+
+}

@@ -1,0 +1,200 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.lang.model.SourceVersion;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An operation of the model as the generator sees it: which resource it belongs to, its
+ * verb, and the shapes of its request and answer.
+ *
+ * @param model the operation in the model
+ * @param chain the words of its resource, such as {@code [skillset, ability]}
+ * @param verb the last word of its path, such as {@code update}, or {@code null} for a
+ * resource that is its own operation ({@code /graphql})
+ * @param pathVariables the path variables, in the order of the path
+ * @param request the shape of the request
+ * @param answer the shape of the answer
+ * @author cbkspring contributors
+ */
+record Operation(JsonNode model, List<String> chain, @Nullable String verb, List<String> pathVariables, Request request,
+		Answer answer) {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+	/** The query parameters that {@code ListQuery} sends. */
+	static final Set<String> LIST_QUERY = Set.of("cursor", "order", "take", "meta");
+
+	/** What is sent. */
+	enum Request {
+
+		/** No body. */
+		NONE,
+		/** An empty JSON object. */
+		EMPTY,
+		/** A record. */
+		RECORD,
+		/** A free-form JSON object. */
+		MAP
+
+	}
+
+	/** What is answered. */
+	enum Answer {
+
+		/** Nothing the caller needs: update, delete, or an empty object. */
+		VOID,
+		/** Only an id, returned as a string. */
+		ID,
+		/** A page of items. */
+		PAGE,
+		/** A record. */
+		RECORD,
+		/** A free-form JSON object, or an answer the description does not describe. */
+		MAP,
+		/** JSON Lines, read as a stream of records. */
+		STREAM,
+		/** Content that is not JSON. */
+		DOWNLOAD
+
+	}
+
+	static Operation of(JsonNode model) {
+		String path = model.path("path").asString();
+		List<String> literals = new ArrayList<>();
+		for (String segment : path.substring(1).split("/", -1)) {
+			if (!segment.startsWith("{")) {
+				literals.add(segment);
+			}
+		}
+		List<String> chain = (literals.size() == 1) ? literals : literals.subList(0, literals.size() - 1);
+		String verb = (literals.size() == 1) ? null : literals.get(literals.size() - 1);
+		List<String> variables = new ArrayList<>();
+		Matcher matcher = VARIABLE.matcher(path);
+		while (matcher.find()) {
+			variables.add(matcher.group(1));
+		}
+		return new Operation(model, List.copyOf(chain), verb, variables, request(model), answer(model, verb));
+	}
+
+	private static Request request(JsonNode model) {
+		JsonNode request = model.get("request");
+		if (request == null) {
+			return Request.NONE;
+		}
+		List<JsonNode> fields = TypeWriter.fields(request);
+		if (fields == null) {
+			return Request.MAP;
+		}
+		return fields.isEmpty() ? Request.EMPTY : Request.RECORD;
+	}
+
+	private static Answer answer(JsonNode model, @Nullable String verb) {
+		JsonNode answer = model.get("answer");
+		if (model.path("streams").asBoolean()) {
+			return Answer.STREAM;
+		}
+		if (answer == null) {
+			return model.path("answerContent").isEmpty() ? Answer.MAP : Answer.DOWNLOAD;
+		}
+		List<JsonNode> fields = TypeWriter.fields(answer);
+		if (fields == null) {
+			return Answer.MAP;
+		}
+		List<String> names = fields.stream().map((field) -> field.path("name").asString()).toList();
+		if (names.isEmpty() || (names.equals(List.of("id")) && ("update".equals(verb) || "delete".equals(verb)))) {
+			return Answer.VOID;
+		}
+		if (names.equals(List.of("id"))) {
+			return Answer.ID;
+		}
+		boolean paged = names.contains("items") && names.contains("cursor") && takesCursor(model);
+		return paged ? Answer.PAGE : Answer.RECORD;
+	}
+
+	private static boolean takesCursor(JsonNode model) {
+		for (JsonNode parameter : model.path("query")) {
+			if (parameter.path("name").asString().equals("cursor")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	String id() {
+		return this.model.path("id").asString();
+	}
+
+	String method() {
+		return this.model.path("method").asString();
+	}
+
+	String path() {
+		return this.model.path("path").asString();
+	}
+
+	/**
+	 * The query parameters other than those of {@code ListQuery} on a page.
+	 * @return the parameters
+	 */
+	List<JsonNode> parameters() {
+		List<JsonNode> parameters = new ArrayList<>();
+		for (JsonNode parameter : this.model.path("query")) {
+			if (this.answer != Answer.PAGE || !LIST_QUERY.contains(parameter.path("name").asString())) {
+				parameters.add(parameter);
+			}
+		}
+		return parameters;
+	}
+
+	/**
+	 * The method's name: the verb, or the operation's id where the verb is missing, is a
+	 * keyword or is taken.
+	 * @param taken whether a name is taken in the client
+	 * @return the name
+	 */
+	String methodName(java.util.function.Predicate<String> taken) {
+		String verb = this.verb;
+		if (verb != null && !SourceVersion.isKeyword(verb) && !taken.test(Names.camel(verb))) {
+			return Names.camel(verb);
+		}
+		return Names.camel(id());
+	}
+
+	/**
+	 * The stem of the operation's type names: {@code SkillsetAbilityUpdate}, or the
+	 * operation's id where the method is named after it.
+	 * @param methodName the method's name
+	 * @return the stem
+	 */
+	String typeStem(String methodName) {
+		if (methodName.equals(Names.camel(id()))) {
+			return Names.pascal(methodName);
+		}
+		return Names.prefix(this.chain) + Names.pascal(methodName);
+	}
+
+}

@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.codegen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The check that CI runs: the committed sources of chatbotkit-client are exactly what the
+ * committed model generates.
+ *
+ * @author cbkspring contributors
+ */
+class GeneratedSourcesTests {
+
+	static final Path MODEL = Path.of("..", "chatbotkit-client", "src", "main", "api", "chatbotkit-api.json");
+
+	static final Path SOURCES = Path.of("..", "chatbotkit-client", "src", "main", "java");
+
+	@Test
+	void committedSourcesAreWhatTheCommittedModelGenerates() throws IOException {
+		List<String> differences = Generator.differences(Generator.generate(MODEL), SOURCES);
+		assertThat(differences).as("Generated sources that differ from the model; regenerate with " + Generator.COMMAND)
+			.isEmpty();
+	}
+
+	@Test
+	void aModelChangeTheSourcesDoNotFollowIsADifference() throws IOException {
+		ObjectNode model = (ObjectNode) JsonMapper.builder().build().readTree(Files.readString(MODEL));
+		JsonNode operation = operation(model, "createSecret");
+		((ObjectNode) operation.get("request")).withArray("fields")
+			.addObject()
+			.put("name", "rotation")
+			.put("required", false)
+			.putObject("type")
+			.put("kind", "integer");
+		assertThat(Generator.differences(Generator.generate(model), SOURCES))
+			.containsExactly("io/github/cbkspring/client/secret/SecretCreateRequest.java");
+	}
+
+	@Test
+	void anOperationTheModelDropsLeavesAFileToDelete() throws IOException {
+		ObjectNode model = (ObjectNode) JsonMapper.builder().build().readTree(Files.readString(MODEL));
+		JsonNode operations = model.get("operations");
+		for (int i = operations.size() - 1; i >= 0; i--) {
+			if (operations.get(i).path("path").asString().startsWith("/team/")) {
+				((tools.jackson.databind.node.ArrayNode) operations).remove(i);
+			}
+		}
+		assertThat(Generator.differences(Generator.generate(model), SOURCES)).contains(
+				"io/github/cbkspring/client/ChatBotKitResources.java",
+				"io/github/cbkspring/client/team/TeamClient.java");
+	}
+
+	@Test
+	void mainWritesTheSourcesAndRemovesWhatItNoLongerGenerates(@TempDir Path sources) throws IOException {
+		Path stale = sources.resolve("io/github/cbkspring/client/gone/Gone.java");
+		Files.createDirectories(stale.getParent());
+		Files.writeString(stale, "// " + Generator.MARKER + "\nclass Gone {\n}\n");
+		Path handWritten = sources.resolve("io/github/cbkspring/client/bot/Bot.java");
+		Files.createDirectories(handWritten.getParent());
+		Files.writeString(handWritten, "class Bot {\n}\n");
+		Generator.main(new String[] { MODEL.toString(), sources.toString() });
+		assertThat(stale).doesNotExist();
+		assertThat(handWritten).hasContent("class Bot {\n}");
+		Map<String, String> generated = Generator.generate(MODEL);
+		assertThat(Generator.differences(generated, sources)).isEmpty();
+		assertThat(sources.resolve("io/github/cbkspring/client/secret/package-info.java")).content()
+			.contains("@NullMarked", Generator.MARKER, Generator.COMMAND);
+	}
+
+	private static JsonNode operation(JsonNode model, String id) {
+		for (JsonNode operation : model.get("operations")) {
+			if (operation.path("id").asString().equals(id)) {
+				return operation;
+			}
+		}
+		throw new IllegalArgumentException(id);
+	}
+
+}
