@@ -31,6 +31,8 @@ import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.integration.slack.SlackIntegrationCreateRequest;
+import io.github.cbkspring.client.secret.SecretCreateRequest;
 import io.github.cbkspring.testsupport.ApiStub;
 import io.github.cbkspring.testsupport.ClosedPort;
 import org.junit.jupiter.api.AfterEach;
@@ -202,6 +204,13 @@ class SecurityTests {
 		assertThat(new SessionCreateResponse("b", "c", SECRET, java.time.Instant.EPOCH, java.util.List.of())).asString()
 			.doesNotContain(SECRET);
 		assertThat(new ConversationSession("c", SECRET, java.time.Instant.EPOCH)).asString().doesNotContain(SECRET);
+		// generated records of the API's own credentials
+		assertThat(SecretCreateRequest.builder().name("crm").value(SECRET).build()).asString()
+			.contains("name=crm")
+			.contains("value=******")
+			.doesNotContain(SECRET);
+		assertThat(SlackIntegrationCreateRequest.builder().botToken(SECRET).signingSecret(SECRET).build()).asString()
+			.doesNotContain(SECRET);
 	}
 
 	static Stream<Arguments> answersThatDoNotFit() {

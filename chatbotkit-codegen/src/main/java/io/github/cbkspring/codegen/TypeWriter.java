@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +30,7 @@ import javax.lang.model.element.Modifier;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -63,6 +65,10 @@ final class TypeWriter {
 			"JsonEnumDefaultValue");
 
 	private static final ClassName STRING = ClassName.get(String.class);
+
+	/** Parts of a field's name that say it holds a credential. */
+	private static final List<String> CREDENTIAL_WORDS = List.of("token", "secret", "password", "apikey", "accesskey",
+			"privatekey", "credential");
 
 	/**
 	 * Whether a type is sent (a request: builders, nulls left out) or read (an answer).
@@ -174,6 +180,11 @@ final class TypeWriter {
 			doc.append("@param ").append(member).append(' ').append(Javadoc.facts(field, type)).append('\n');
 		}
 		record.recordConstructor(constructor.build());
+		if (components.stream().anyMatch((component) -> isCredential(name, component))) {
+			record.addMethod(maskingToString(name, components));
+			// before the block tags, where it is the description's
+			doc.insert(javadoc.length(), "\n<p>\nThe credentials it holds never appear in {@link #toString()}.");
+		}
 		record.addJavadoc("$L", doc.toString().trim());
 		if (side == Side.REQUEST) {
 			record.addAnnotation(AnnotationSpec.builder(JSON_INCLUDE)
@@ -182,6 +193,53 @@ final class TypeWriter {
 			addBuilder(record, name, components);
 		}
 		return record.build();
+	}
+
+	/**
+	 * Whether a component holds a credential (a token, a secret, a password, a key, or
+	 * the value of a secret), which {@code toString()} must not show: text only, so that
+	 * counts such as {@code maxTokens} and ids such as {@code secretId} show as they are.
+	 */
+	static boolean isCredential(ClassName owner, String json, TypeName type) {
+		if (!type.equals(STRING)) {
+			return false;
+		}
+		String lower = json.toLowerCase(Locale.ROOT);
+		if (lower.endsWith("id") || lower.endsWith("ids")) {
+			return false;
+		}
+		return CREDENTIAL_WORDS.stream().anyMatch(lower::contains)
+				|| (lower.equals("value") && owner.packageName().endsWith(".secret"));
+	}
+
+	private static boolean isCredential(ClassName owner, Component component) {
+		return isCredential(owner, component.json(), component.type());
+	}
+
+	/**
+	 * A {@code toString()} in the form of a record's own, with each credential shown as a
+	 * mask when it is set.
+	 */
+	private static MethodSpec maskingToString(ClassName name, List<Component> components) {
+		CodeBlock.Builder text = CodeBlock.builder().add("return ");
+		for (int i = 0; i < components.size(); i++) {
+			Component component = components.get(i);
+			String label = ((i > 0) ? ", " : name.simpleName() + "[") + component.member() + "=";
+			String join = (i > 0) ? "\n+ " : "";
+			if (isCredential(name, component)) {
+				text.add(join + "$S + ((this.$N != null) ? $S : null)", label, component.member(), "******");
+			}
+			else {
+				text.add(join + "$S + this.$N", label, component.member());
+			}
+		}
+		text.add("\n+ $S", "]");
+		return MethodSpec.methodBuilder("toString")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(STRING)
+			.addStatement(text.build())
+			.build();
 	}
 
 	private static void addBuilder(TypeSpec.Builder record, ClassName name, List<Component> components) {

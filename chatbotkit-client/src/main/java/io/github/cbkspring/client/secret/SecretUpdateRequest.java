@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /secret/{secretId}/update}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -46,6 +48,14 @@ public record SecretUpdateRequest(@Nullable String alias, @Nullable String name,
 		@Nullable Map<String, Object> meta, @Nullable String blueprintId, @Nullable SecretKind kind,
 		@Nullable SecretType type, @Nullable String value, @Nullable Map<String, Object> config,
 		@Nullable Visibility visibility) {
+
+	@Override
+	public String toString() {
+		return "SecretUpdateRequest[alias=" + this.alias + ", name=" + this.name + ", description=" + this.description
+				+ ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", kind=" + this.kind + ", type="
+				+ this.type + ", value=" + ((this.value != null) ? "******" : null) + ", config=" + this.config
+				+ ", visibility=" + this.visibility + "]";
+	}
 
 	/**
 	 * Start building a {@link SecretUpdateRequest} that sets nothing yet.

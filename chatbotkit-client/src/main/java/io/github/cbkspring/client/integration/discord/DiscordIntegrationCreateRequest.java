@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/discord/create}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -45,6 +47,16 @@ public record DiscordIntegrationCreateRequest(@Nullable String alias, @Nullable 
 		@Nullable String botId, @Nullable String appId, @Nullable String botToken, @Nullable String publicKey,
 		@Nullable String handle, @Nullable Boolean contactCollection, @Nullable Double sessionDuration,
 		@Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "DiscordIntegrationCreateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", appId=" + this.appId + ", botToken=" + ((this.botToken != null) ? "******" : null)
+				+ ", publicKey=" + this.publicKey + ", handle=" + this.handle + ", contactCollection="
+				+ this.contactCollection + ", sessionDuration=" + this.sessionDuration + ", allowFrom=" + this.allowFrom
+				+ "]";
+	}
 
 	/**
 	 * Start building a {@link DiscordIntegrationCreateRequest} that sets nothing yet.

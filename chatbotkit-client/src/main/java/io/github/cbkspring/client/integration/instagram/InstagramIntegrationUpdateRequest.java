@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/instagram/{instagramIntegrationId}/update}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -41,6 +43,15 @@ public record InstagramIntegrationUpdateRequest(@Nullable String alias, @Nullabl
 		@Nullable String description, @Nullable Map<String, Object> meta, @Nullable String blueprintId,
 		@Nullable String botId, @Nullable String accessToken, @Nullable Boolean contactCollection,
 		@Nullable Double sessionDuration, @Nullable Boolean attachments) {
+
+	@Override
+	public String toString() {
+		return "InstagramIntegrationUpdateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", accessToken=" + ((this.accessToken != null) ? "******" : null)
+				+ ", contactCollection=" + this.contactCollection + ", sessionDuration=" + this.sessionDuration
+				+ ", attachments=" + this.attachments + "]";
+	}
 
 	/**
 	 * Start building a {@link InstagramIntegrationUpdateRequest} that sets nothing yet.

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code GET /integration/messenger/{messengerIntegrationId}/fetch}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -50,4 +52,13 @@ public record MessengerIntegration(@Nullable String alias, @Nullable String name
 		@Nullable String blueprintId, @JsonProperty(value = "verifyToken", required = true) String verifyToken,
 		@Nullable String accessToken, @Nullable Boolean contactCollection, @Nullable Double sessionDuration,
 		@Nullable Boolean attachments) {
+	@Override
+	public String toString() {
+		return "MessengerIntegration[alias=" + this.alias + ", name=" + this.name + ", description=" + this.description
+				+ ", meta=" + this.meta + ", id=" + this.id + ", createdAt=" + this.createdAt + ", updatedAt="
+				+ this.updatedAt + ", botId=" + this.botId + ", blueprintId=" + this.blueprintId + ", verifyToken="
+				+ ((this.verifyToken != null) ? "******" : null) + ", accessToken="
+				+ ((this.accessToken != null) ? "******" : null) + ", contactCollection=" + this.contactCollection
+				+ ", sessionDuration=" + this.sessionDuration + ", attachments=" + this.attachments + "]";
+	}
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/microsoftteams/create}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -44,6 +46,16 @@ public record MicrosoftTeamsIntegrationCreateRequest(@Nullable String alias, @Nu
 		@Nullable String botId, @Nullable String botFrameworkAppId, @Nullable String botFrameworkAppSecret,
 		@Nullable String tenantId, @Nullable Boolean contactCollection, @Nullable Double sessionDuration,
 		@Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "MicrosoftTeamsIntegrationCreateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", botFrameworkAppId=" + this.botFrameworkAppId + ", botFrameworkAppSecret="
+				+ ((this.botFrameworkAppSecret != null) ? "******" : null) + ", tenantId=" + this.tenantId
+				+ ", contactCollection=" + this.contactCollection + ", sessionDuration=" + this.sessionDuration
+				+ ", allowFrom=" + this.allowFrom + "]";
+	}
 
 	/**
 	 * Start building a {@link MicrosoftTeamsIntegrationCreateRequest} that sets nothing

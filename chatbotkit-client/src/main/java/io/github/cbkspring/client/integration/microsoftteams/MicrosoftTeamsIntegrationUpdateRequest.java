@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The request of {@code POST
  * /integration/microsoftteams/{microsoftteamsIntegrationId}/update}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -45,6 +47,16 @@ public record MicrosoftTeamsIntegrationUpdateRequest(@Nullable String alias, @Nu
 		@Nullable String botId, @Nullable String botFrameworkAppId, @Nullable String botFrameworkAppSecret,
 		@Nullable String tenantId, @Nullable Boolean contactCollection, @Nullable Double sessionDuration,
 		@Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "MicrosoftTeamsIntegrationUpdateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", botFrameworkAppId=" + this.botFrameworkAppId + ", botFrameworkAppSecret="
+				+ ((this.botFrameworkAppSecret != null) ? "******" : null) + ", tenantId=" + this.tenantId
+				+ ", contactCollection=" + this.contactCollection + ", sessionDuration=" + this.sessionDuration
+				+ ", allowFrom=" + this.allowFrom + "]";
+	}
 
 	/**
 	 * Start building a {@link MicrosoftTeamsIntegrationUpdateRequest} that sets nothing

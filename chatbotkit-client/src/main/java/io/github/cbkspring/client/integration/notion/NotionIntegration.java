@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code GET /integration/notion/{notionIntegrationId}/fetch}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -52,4 +54,12 @@ public record NotionIntegration(@Nullable String alias, @Nullable String name, @
 		@JsonProperty(value = "datasetId", required = true) String datasetId, @Nullable String token,
 		@Nullable NotionIntegrationSyncStatus syncStatus, @Nullable String syncSchedule, @Nullable String lastSyncedAt,
 		@Nullable Double expiresIn) {
+	@Override
+	public String toString() {
+		return "NotionIntegration[alias=" + this.alias + ", name=" + this.name + ", description=" + this.description
+				+ ", meta=" + this.meta + ", id=" + this.id + ", createdAt=" + this.createdAt + ", updatedAt="
+				+ this.updatedAt + ", blueprintId=" + this.blueprintId + ", datasetId=" + this.datasetId + ", token="
+				+ ((this.token != null) ? "******" : null) + ", syncStatus=" + this.syncStatus + ", syncSchedule="
+				+ this.syncSchedule + ", lastSyncedAt=" + this.lastSyncedAt + ", expiresIn=" + this.expiresIn + "]";
+	}
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/notion/create}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -39,6 +41,14 @@ import org.jspecify.annotations.Nullable;
 public record NotionIntegrationCreateRequest(@Nullable String alias, @Nullable String name,
 		@Nullable String description, @Nullable Map<String, Object> meta, @Nullable String blueprintId,
 		@Nullable String datasetId, @Nullable String token, @Nullable String syncSchedule, @Nullable Double expiresIn) {
+
+	@Override
+	public String toString() {
+		return "NotionIntegrationCreateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", datasetId="
+				+ this.datasetId + ", token=" + ((this.token != null) ? "******" : null) + ", syncSchedule="
+				+ this.syncSchedule + ", expiresIn=" + this.expiresIn + "]";
+	}
 
 	/**
 	 * Start building a {@link NotionIntegrationCreateRequest} that sets nothing yet.

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code GET /integration/slack/{slackIntegrationId}/fetch}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -56,4 +58,16 @@ public record SlackIntegration(@Nullable String alias, @Nullable String name, @N
 		@Nullable String userToken, @Nullable Boolean contactCollection, @Nullable Double sessionDuration,
 		@Nullable Boolean references, @Nullable Boolean ratings, @Nullable Double visibleMessages,
 		@Nullable String autoRespond, @Nullable String allowFrom) {
+	@Override
+	public String toString() {
+		return "SlackIntegration[alias=" + this.alias + ", name=" + this.name + ", description=" + this.description
+				+ ", meta=" + this.meta + ", id=" + this.id + ", createdAt=" + this.createdAt + ", updatedAt="
+				+ this.updatedAt + ", botId=" + this.botId + ", blueprintId=" + this.blueprintId + ", signingSecret="
+				+ ((this.signingSecret != null) ? "******" : null) + ", botToken="
+				+ ((this.botToken != null) ? "******" : null) + ", userToken="
+				+ ((this.userToken != null) ? "******" : null) + ", contactCollection=" + this.contactCollection
+				+ ", sessionDuration=" + this.sessionDuration + ", references=" + this.references + ", ratings="
+				+ this.ratings + ", visibleMessages=" + this.visibleMessages + ", autoRespond=" + this.autoRespond
+				+ ", allowFrom=" + this.allowFrom + "]";
+	}
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/slack/create}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -49,6 +51,18 @@ public record SlackIntegrationCreateRequest(@Nullable String alias, @Nullable St
 		@Nullable Double sessionDuration, @Nullable Boolean contactCollection, @Nullable Boolean references,
 		@Nullable Boolean ratings, @Nullable Double visibleMessages, @Nullable String autoRespond,
 		@Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "SlackIntegrationCreateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", signingSecret=" + ((this.signingSecret != null) ? "******" : null) + ", botToken="
+				+ ((this.botToken != null) ? "******" : null) + ", userToken="
+				+ ((this.userToken != null) ? "******" : null) + ", sessionDuration=" + this.sessionDuration
+				+ ", contactCollection=" + this.contactCollection + ", references=" + this.references + ", ratings="
+				+ this.ratings + ", visibleMessages=" + this.visibleMessages + ", autoRespond=" + this.autoRespond
+				+ ", allowFrom=" + this.allowFrom + "]";
+	}
 
 	/**
 	 * Start building a {@link SlackIntegrationCreateRequest} that sets nothing yet.

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/slack/{slackIntegrationId}/update}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -49,6 +51,18 @@ public record SlackIntegrationUpdateRequest(@Nullable String alias, @Nullable St
 		@Nullable Boolean contactCollection, @Nullable Double sessionDuration, @Nullable Boolean references,
 		@Nullable Boolean ratings, @Nullable Double visibleMessages, @Nullable String autoRespond,
 		@Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "SlackIntegrationUpdateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", signingSecret=" + ((this.signingSecret != null) ? "******" : null) + ", botToken="
+				+ ((this.botToken != null) ? "******" : null) + ", userToken="
+				+ ((this.userToken != null) ? "******" : null) + ", contactCollection=" + this.contactCollection
+				+ ", sessionDuration=" + this.sessionDuration + ", references=" + this.references + ", ratings="
+				+ this.ratings + ", visibleMessages=" + this.visibleMessages + ", autoRespond=" + this.autoRespond
+				+ ", allowFrom=" + this.allowFrom + "]";
+	}
 
 	/**
 	 * Start building a {@link SlackIntegrationUpdateRequest} that sets nothing yet.

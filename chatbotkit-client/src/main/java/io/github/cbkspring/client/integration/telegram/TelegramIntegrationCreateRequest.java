@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/telegram/create}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -42,6 +44,15 @@ public record TelegramIntegrationCreateRequest(@Nullable String alias, @Nullable
 		@Nullable String description, @Nullable Map<String, Object> meta, @Nullable String blueprintId,
 		@Nullable String botId, @Nullable String botToken, @Nullable Boolean contactCollection,
 		@Nullable Double sessionDuration, @Nullable Boolean attachments, @Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "TelegramIntegrationCreateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", botToken=" + ((this.botToken != null) ? "******" : null) + ", contactCollection="
+				+ this.contactCollection + ", sessionDuration=" + this.sessionDuration + ", attachments="
+				+ this.attachments + ", allowFrom=" + this.allowFrom + "]";
+	}
 
 	/**
 	 * Start building a {@link TelegramIntegrationCreateRequest} that sets nothing yet.

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code GET /integration/trigger/{triggerIntegrationId}/fetch}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -54,4 +56,13 @@ public record TriggerIntegration(@Nullable String alias, @Nullable String name, 
 		@Nullable String botId, @JsonProperty(value = "secret", required = true) String secret,
 		@Nullable Boolean authenticate, @Nullable String schedule, @Nullable String timezone,
 		@Nullable Double sessionDuration, @Nullable Instant lastTriggerAt, @Nullable Instant nextTriggerAt) {
+	@Override
+	public String toString() {
+		return "TriggerIntegration[alias=" + this.alias + ", name=" + this.name + ", description=" + this.description
+				+ ", meta=" + this.meta + ", id=" + this.id + ", createdAt=" + this.createdAt + ", updatedAt="
+				+ this.updatedAt + ", blueprintId=" + this.blueprintId + ", botId=" + this.botId + ", secret="
+				+ ((this.secret != null) ? "******" : null) + ", authenticate=" + this.authenticate + ", schedule="
+				+ this.schedule + ", timezone=" + this.timezone + ", sessionDuration=" + this.sessionDuration
+				+ ", lastTriggerAt=" + this.lastTriggerAt + ", nextTriggerAt=" + this.nextTriggerAt + "]";
+	}
 }

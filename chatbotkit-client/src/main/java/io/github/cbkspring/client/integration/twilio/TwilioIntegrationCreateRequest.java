@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/twilio/create}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -43,6 +45,16 @@ public record TwilioIntegrationCreateRequest(@Nullable String alias, @Nullable S
 		@Nullable String description, @Nullable Map<String, Object> meta, @Nullable String blueprintId,
 		@Nullable String botId, @Nullable String accountSid, @Nullable String authToken, @Nullable String voice,
 		@Nullable Boolean contactCollection, @Nullable Double sessionDuration, @Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "TwilioIntegrationCreateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", accountSid=" + this.accountSid + ", authToken="
+				+ ((this.authToken != null) ? "******" : null) + ", voice=" + this.voice + ", contactCollection="
+				+ this.contactCollection + ", sessionDuration=" + this.sessionDuration + ", allowFrom=" + this.allowFrom
+				+ "]";
+	}
 
 	/**
 	 * Start building a {@link TwilioIntegrationCreateRequest} that sets nothing yet.

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request of {@code POST /integration/whatsapp/{whatsappIntegrationId}/update}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param alias <code>alias</code>, string; optional
  * @param name <code>name</code>, string; optional
@@ -44,6 +46,16 @@ public record WhatsAppIntegrationUpdateRequest(@Nullable String alias, @Nullable
 		@Nullable String botId, @Nullable String phoneNumberId, @Nullable String accessToken,
 		@Nullable Boolean contactCollection, @Nullable Double sessionDuration, @Nullable Boolean attachments,
 		@Nullable String allowFrom) {
+
+	@Override
+	public String toString() {
+		return "WhatsAppIntegrationUpdateRequest[alias=" + this.alias + ", name=" + this.name + ", description="
+				+ this.description + ", meta=" + this.meta + ", blueprintId=" + this.blueprintId + ", botId="
+				+ this.botId + ", phoneNumberId=" + this.phoneNumberId + ", accessToken="
+				+ ((this.accessToken != null) ? "******" : null) + ", contactCollection=" + this.contactCollection
+				+ ", sessionDuration=" + this.sessionDuration + ", attachments=" + this.attachments + ", allowFrom="
+				+ this.allowFrom + "]";
+	}
 
 	/**
 	 * Start building a {@link WhatsAppIntegrationUpdateRequest} that sets nothing yet.

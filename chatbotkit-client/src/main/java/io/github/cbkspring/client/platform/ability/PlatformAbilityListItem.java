@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An item of {@code GET /platform/ability/list}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param name <code>name</code>, string; optional
  * @param description <code>description</code>, string; optional
@@ -57,6 +59,17 @@ public record PlatformAbilityListItem(@Nullable String name, @Nullable String de
 		@Nullable String file, @Nullable String secret, @Nullable String space, @Nullable String provider,
 		@JsonProperty(value = "icon", required = true) String icon, @Nullable List<String> tags, @Nullable String setup,
 		@Nullable String commentary) {
+
+	@Override
+	public String toString() {
+		return "PlatformAbilityListItem[name=" + this.name + ", description=" + this.description + ", meta=" + this.meta
+				+ ", id=" + this.id + ", createdAt=" + this.createdAt + ", updatedAt=" + this.updatedAt + ", template="
+				+ this.template + ", instruction=" + this.instruction + ", schema=" + this.schema + ", bot=" + this.bot
+				+ ", file=" + this.file + ", secret=" + ((this.secret != null) ? "******" : null) + ", space="
+				+ this.space + ", provider=" + this.provider + ", icon=" + this.icon + ", tags=" + this.tags
+				+ ", setup=" + this.setup + ", commentary=" + this.commentary + "]";
+	}
+
 	/**
 	 * The {@code schema} object.
 	 *

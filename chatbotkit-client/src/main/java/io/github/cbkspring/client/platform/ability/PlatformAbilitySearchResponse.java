@@ -33,6 +33,8 @@ public record PlatformAbilitySearchResponse(
 		@JsonProperty(value = "items", required = true) List<PlatformAbilitySearchResponse.Item> items) {
 	/**
 	 * The {@code item} object.
+	 * <p>
+	 * The credentials it holds never appear in {@link #toString()}.
 	 *
 	 * @param name <code>name</code>, string; required
 	 * @param description <code>description</code>, string; required
@@ -70,6 +72,18 @@ public record PlatformAbilitySearchResponse(
 			@Nullable String setup, @Nullable String commentary,
 			@JsonProperty(value = "score", required = true) Double score,
 			@JsonProperty(value = "excerpt", required = true) String excerpt, @Nullable String link) {
+
+		@Override
+		public String toString() {
+			return "Item[name=" + this.name + ", description=" + this.description + ", meta=" + this.meta + ", id="
+					+ this.id + ", createdAt=" + this.createdAt + ", updatedAt=" + this.updatedAt + ", template="
+					+ this.template + ", instruction=" + this.instruction + ", schema=" + this.schema + ", bot="
+					+ this.bot + ", file=" + this.file + ", secret=" + ((this.secret != null) ? "******" : null)
+					+ ", space=" + this.space + ", provider=" + this.provider + ", icon=" + this.icon + ", tags="
+					+ this.tags + ", setup=" + this.setup + ", commentary=" + this.commentary + ", score=" + this.score
+					+ ", excerpt=" + this.excerpt + ", link=" + this.link + "]";
+		}
+
 		/**
 		 * The {@code schema} object.
 		 *

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code GET /space/{spaceId}/storage/list/{path}}.
+ * <p>
+ * The credentials it holds never appear in {@link #toString()}.
  *
  * @param items <code>items</code>, array of object; required
  * @param nextToken <code>nextToken</code>, string; optional
@@ -32,6 +34,13 @@ import org.jspecify.annotations.Nullable;
 public record SpaceStorageListResponse(
 		@JsonProperty(value = "items", required = true) List<SpaceStorageListResponse.Item> items,
 		@Nullable String nextToken) {
+
+	@Override
+	public String toString() {
+		return "SpaceStorageListResponse[items=" + this.items + ", nextToken="
+				+ ((this.nextToken != null) ? "******" : null) + "]";
+	}
+
 	/**
 	 * The {@code item} object.
 	 *

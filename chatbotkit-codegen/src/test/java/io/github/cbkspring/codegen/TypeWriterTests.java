@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.codegen;
+
+import java.util.List;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TypeWriter}'s records: credentials stay out of {@code toString()}.
+ *
+ * @author cbkspring contributors
+ */
+class TypeWriterTests {
+
+	private static final ClassName SECRET = ClassName.get("io.github.cbkspring.client.secret", "Secret");
+
+	private static final ClassName BOT = ClassName.get("io.github.cbkspring.client.blueprint", "Bot");
+
+	@Test
+	void textFieldsNamedForCredentialsAreCredentials() {
+		for (String name : List.of("token", "accessToken", "botToken", "signingSecret", "clientSecret", "password",
+				"apiKey", "privateKey", "credentials")) {
+			assertThat(TypeWriter.isCredential(BOT, name, ClassName.get(String.class))).as(name).isTrue();
+		}
+		assertThat(TypeWriter.isCredential(SECRET, "value", ClassName.get(String.class))).isTrue();
+	}
+
+	@Test
+	void idsCountsAndOtherValuesAreNot() {
+		assertThat(TypeWriter.isCredential(BOT, "secretId", ClassName.get(String.class))).isFalse();
+		assertThat(TypeWriter.isCredential(BOT, "tokenIds", ClassName.get(String.class))).isFalse();
+		assertThat(TypeWriter.isCredential(BOT, "maxTokens", TypeName.LONG.box())).isFalse();
+		assertThat(TypeWriter.isCredential(BOT, "value", ClassName.get(String.class))).isFalse();
+		assertThat(TypeWriter.isCredential(BOT, "name", ClassName.get(String.class))).isFalse();
+	}
+
+	@Test
+	void recordWithACredentialMasksItInToString() {
+		List<JsonNode> fields = JsonMapper.builder()
+			.build()
+			.readValue("[{\"name\":\"name\",\"type\":{\"kind\":\"string\"}},"
+					+ "{\"name\":\"accessToken\",\"type\":{\"kind\":\"string\"}}]", JsonNode.class)
+			.valueStream()
+			.toList();
+		TypeSpec record = TypeWriter.record(BOT, fields, TypeWriter.Side.ANSWER, "A bot.",
+				new Enums(BOT.packageName(), "Bot"));
+		String source = record.toString();
+		assertThat(source).contains("public java.lang.String toString()")
+			.contains("\", accessToken=\" + ((this.accessToken != null) ? \"******\" : null)")
+			.contains("\"Bot[name=\" + this.name");
+	}
+
+	@Test
+	void recordWithoutACredentialKeepsTheRecordsOwnToString() {
+		List<JsonNode> fields = JsonMapper.builder()
+			.build()
+			.readValue("[{\"name\":\"name\",\"type\":{\"kind\":\"string\"}}]", JsonNode.class)
+			.valueStream()
+			.toList();
+		TypeSpec record = TypeWriter.record(BOT, fields, TypeWriter.Side.ANSWER, "A bot.",
+				new Enums(BOT.packageName(), "Bot"));
+		assertThat(record.toString()).doesNotContain("toString()");
+	}
+
+}
