@@ -159,11 +159,16 @@ public final class AgentTool {
 	}
 
 	/**
-	 * Check the arguments and run the tool.
-	 * @throws InvalidArgumentsException if the arguments are not acceptable
+	 * Check the arguments and run the tool, as the agent does when the model calls it;
+	 * also a way to test a tool.
+	 * @param arguments the arguments, as maps, lists and values
+	 * @return what the tool returns
+	 * @throws IllegalArgumentException if the arguments are not acceptable: a required
+	 * property is missing, or they do not map to the record of a record tool
 	 * @throws Exception anything the tool throws
 	 */
-	@Nullable Object call(Map<String, Object> arguments) throws Exception {
+	public @Nullable Object call(Map<String, Object> arguments) throws Exception {
+		Assert.notNull(arguments, "Arguments must not be null");
 		for (String property : this.required) {
 			if (arguments.get(property) == null) {
 				throw new InvalidArgumentsException("missing required property '" + property + "'");

@@ -22,12 +22,12 @@ package io.github.cbkspring.client.agent;
  *
  * @author cbkspring contributors
  */
-final class InvalidArgumentsException extends RuntimeException {
+final class InvalidArgumentsException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;
 
 	InvalidArgumentsException(String message) {
-		super(message, null, false, false);
+		super(message);
 	}
 
 }

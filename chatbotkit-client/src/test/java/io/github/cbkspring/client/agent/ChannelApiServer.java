@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +62,7 @@ final class ChannelApiServer implements AutoCloseable {
 
 	private final List<String> publishPaths = new CopyOnWriteArrayList<>();
 
-	final CountDownLatch completionEnded = new CountDownLatch(1);
+	private volatile boolean refusePublishes;
 
 	ChannelApiServer() {
 		try {
@@ -96,6 +95,13 @@ final class ChannelApiServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Answer every publish with a server error (after recording it).
+	 */
+	void refusePublishes() {
+		this.refusePublishes = true;
+	}
+
 	List<Map<String, Object>> completionRequests() {
 		return this.completionRequests;
 	}
@@ -122,9 +128,6 @@ final class ChannelApiServer implements AutoCloseable {
 		catch (IOException | InterruptedException ex) {
 			// the client went away
 		}
-		finally {
-			this.completionEnded.countDown();
-		}
 	}
 
 	private void publish(HttpExchange exchange) throws IOException {
@@ -134,9 +137,11 @@ final class ChannelApiServer implements AutoCloseable {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> body = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
 		channelQueue(channel).add(body);
-		byte[] answer = ("{\"id\":\"" + channel + "\"}").getBytes(StandardCharsets.UTF_8);
+		byte[] answer = (this.refusePublishes ? "{\"message\":\"Channel unavailable\",\"code\":\"INTERNAL\"}"
+				: "{\"id\":\"" + channel + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, answer.length);
+		exchange.sendResponseHeaders(this.refusePublishes ? 500 : 200, answer.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(answer);
 		}

@@ -313,6 +313,27 @@ class ChatBotKitAgentTests {
 	}
 
 	@Test
+	void aResultThatCannotBePublishedIsAToolCallError() {
+		this.api.refusePublishes();
+		this.api.script((completion) -> {
+			completion.call("lookupOrder", Map.of("orderId", "42"));
+			completion.awaitPublished("lookupOrder");
+			completion.result("stop");
+		});
+		ChatBotKitAgent agent = ChatBotKitAgent.builder(this.client).tool(lookup()).build();
+		List<AgentEvent> events = complete(agent);
+		assertThat(events).filteredOn((event) -> !(event instanceof AgentEvent.Completion))
+			.hasSize(3)
+			.element(2)
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(AgentEvent.ToolCallError.class))
+			.satisfies((error) -> {
+				assertThat(error.name()).isEqualTo("lookupOrder");
+				assertThat(error.error()).startsWith("The result of tool 'lookupOrder' was not published: ")
+					.doesNotContain(io.github.cbkspring.testsupport.ApiStub.SECRET);
+			});
+	}
+
+	@Test
 	void aCallOnAnotherChannelPassesThrough() {
 		this.api.script((completion) -> {
 			completion.send("waitForChannelMessageBegin", Map.of("channel", "someone-elses-channel-0001", "function",
