@@ -33,6 +33,7 @@ import io.github.cbkspring.client.conversation.BotConfig;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionRequest;
 import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.testsupport.ChannelApiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -29,6 +29,7 @@ import io.github.cbkspring.client.conversation.CompletionRequest;
 import io.github.cbkspring.client.conversation.Extensions;
 import io.github.cbkspring.client.conversation.Limits;
 import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.testsupport.ChannelApiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.cbkspring.client.agent;
+package io.github.cbkspring.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * until its result is published ({@code POST /channel/{channelId}/publish}), the way the
  * API's loop waits. Every wait is a hang guard of two minutes.
  */
-final class ChannelApiServer implements AutoCloseable {
+public final class ChannelApiServer implements AutoCloseable {
 
 	private static final String PREFIX = "/api/v1";
 
@@ -64,7 +65,7 @@ final class ChannelApiServer implements AutoCloseable {
 
 	private volatile boolean refusePublishes;
 
-	ChannelApiServer() {
+	public ChannelApiServer() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
 		}
@@ -81,14 +82,14 @@ final class ChannelApiServer implements AutoCloseable {
 		this.server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	/**
 	 * Answer the next completion with this script.
 	 */
-	ChannelApiServer script(Script script) {
+	public ChannelApiServer script(Script script) {
 		synchronized (this.scripts) {
 			this.scripts.add(script);
 		}
@@ -98,15 +99,15 @@ final class ChannelApiServer implements AutoCloseable {
 	/**
 	 * Answer every publish with a server error (after recording it).
 	 */
-	void refusePublishes() {
+	public void refusePublishes() {
 		this.refusePublishes = true;
 	}
 
-	List<Map<String, Object>> completionRequests() {
+	public List<Map<String, Object>> completionRequests() {
 		return this.completionRequests;
 	}
 
-	List<String> publishPaths() {
+	public List<String> publishPaths() {
 		return this.publishPaths;
 	}
 
@@ -160,16 +161,16 @@ final class ChannelApiServer implements AutoCloseable {
 	 * What the API does in answer to one completion.
 	 */
 	@FunctionalInterface
-	interface Script {
+	public interface Script {
 
-		void run(Completion completion) throws IOException, InterruptedException;
+		void run(ChannelApiServer.Completion completion) throws IOException, InterruptedException;
 
 	}
 
 	/**
 	 * One completion being answered.
 	 */
-	final class Completion {
+	public final class Completion {
 
 		private final Map<String, Object> request;
 
@@ -180,7 +181,7 @@ final class ChannelApiServer implements AutoCloseable {
 			this.out = out;
 		}
 
-		Map<String, Object> request() {
+		public Map<String, Object> request() {
 			return this.request;
 		}
 
@@ -188,16 +189,18 @@ final class ChannelApiServer implements AutoCloseable {
 		 * The channel the request names for a function's result.
 		 */
 		@SuppressWarnings("unchecked")
-		String channel(String function) {
-			List<Map<String, Object>> functions = (List<Map<String, Object>>) this.request.get("functions");
+		public String channel(String function) {
+			List<Map<String, Object>> functions = (List<Map<String, Object>>) Objects
+				.requireNonNull(this.request.get("functions"), "functions");
 			return functions.stream()
 				.filter((definition) -> function.equals(definition.get("name")))
-				.map((definition) -> (String) ((Map<String, Object>) definition.get("result")).get("channel"))
+				.map((definition) -> (Map<String, Object>) Objects.requireNonNull(definition.get("result"), "result"))
+				.map((result) -> (String) Objects.requireNonNull(result.get("channel"), "channel"))
 				.findFirst()
 				.orElseThrow();
 		}
 
-		void send(String type, Object data) throws IOException {
+		public void send(String type, Object data) throws IOException {
 			this.out.write(JSON.writeValueAsBytes(Map.of("type", type, "data", data)));
 			this.out.write('\n');
 			this.out.flush();
@@ -206,7 +209,7 @@ final class ChannelApiServer implements AutoCloseable {
 		/**
 		 * Announce a call of a function on its channel, as the API does.
 		 */
-		void call(String function, Object args) throws IOException {
+		public void call(String function, Object args) throws IOException {
 			send("waitForChannelMessageBegin",
 					Map.of("channel", channel(function), "function", Map.of("name", function, "args", args)));
 		}
@@ -215,21 +218,21 @@ final class ChannelApiServer implements AutoCloseable {
 		 * Wait for the message published to a function's channel.
 		 */
 		@SuppressWarnings("unchecked")
-		Map<String, Object> awaitPublished(String function) throws InterruptedException {
+		public Map<String, Object> awaitPublished(String function) throws InterruptedException {
 			Map<String, Object> body = channelQueue(channel(function)).poll(2, TimeUnit.MINUTES);
 			assertThat(body).as("a message published for " + function).isNotNull();
-			return (Map<String, Object>) body.get("message");
+			return (Map<String, Object>) Objects.requireNonNull(Objects.requireNonNull(body).get("message"));
 		}
 
-		void token(String token) throws IOException {
+		public void token(String token) throws IOException {
 			send("token", Map.of("token", token));
 		}
 
-		void message(String type, String text) throws IOException {
+		public void message(String type, String text) throws IOException {
 			send("message", Map.of("type", type, "text", text));
 		}
 
-		void result(String endReason) throws IOException {
+		public void result(String endReason) throws IOException {
 			send("result", Map.of("text", "", "end", Map.of("reason", endReason)));
 		}
 
