@@ -181,7 +181,10 @@ final class CompletionRun extends Spliterators.AbstractSpliterator<AgentEvent> {
 			return;
 		}
 		catch (InterruptedException ex) {
-			// cancelled: the stream was closed
+			// cancelled when the stream was closed; else the server still waits
+			if (!this.closed) {
+				fail(tool, channel, "Tool '" + tool.name() + "' failed");
+			}
 			Thread.currentThread().interrupt();
 			return;
 		}

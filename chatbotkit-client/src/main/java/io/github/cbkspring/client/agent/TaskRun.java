@@ -32,6 +32,7 @@ import io.github.cbkspring.client.conversation.EndReason;
 import io.github.cbkspring.client.conversation.Extensions;
 import io.github.cbkspring.client.conversation.Limits;
 import io.github.cbkspring.client.core.Message;
+import io.github.cbkspring.client.core.MessageType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -133,7 +134,9 @@ final class TaskRun extends Spliterators.AbstractSpliterator<AgentEvent> {
 
 	private void observe(AgentEvent event) {
 		if (event instanceof AgentEvent.Completion completion) {
-			if (completion.event() instanceof CompletionEvent.MessageAdded added) {
+			// a message of a type this client does not know cannot be sent back
+			if (completion.event() instanceof CompletionEvent.MessageAdded added
+					&& added.message().type() != MessageType.UNKNOWN) {
 				this.history.add(added.message());
 			}
 			else if (completion.event() instanceof CompletionEvent.Result result) {

@@ -186,6 +186,8 @@ class ChatBotKitAgentTests {
 			published.add(completion.awaitPublished("failing"));
 			completion.call("refusing", Map.of());
 			published.add(completion.awaitPublished("refusing"));
+			completion.call("interrupted", Map.of());
+			published.add(completion.awaitPublished("interrupted"));
 			completion.result("stop");
 		});
 		ChatBotKitAgent agent = ChatBotKitAgent.builder(this.client)
@@ -195,13 +197,17 @@ class ChatBotKitAgentTests {
 			.tool(AgentTool.of("refusing", "Refuses", Map.of(), (args) -> {
 				throw new AgentToolException("No order with id 42");
 			}))
+			.tool(AgentTool.of("interrupted", "Interrupted by its own code", Map.of(), (args) -> {
+				throw new InterruptedException("interrupted");
+			}))
 			.build();
 		List<AgentEvent> events = complete(agent);
 		assertThat(published).containsExactly(Map.of("error", "Tool 'failing' failed"),
-				Map.of("error", "No order with id 42"));
+				Map.of("error", "No order with id 42"), Map.of("error", "Tool 'interrupted' failed"));
 		assertThat(events).filteredOn(AgentEvent.ToolCallError.class::isInstance)
 			.containsExactly(new AgentEvent.ToolCallError("failing", "Tool 'failing' failed"),
-					new AgentEvent.ToolCallError("refusing", "No order with id 42"));
+					new AgentEvent.ToolCallError("refusing", "No order with id 42"),
+					new AgentEvent.ToolCallError("interrupted", "Tool 'interrupted' failed"));
 		assertThat(events).noneMatch((event) -> event.toString().contains("s3cr3t"));
 	}
 

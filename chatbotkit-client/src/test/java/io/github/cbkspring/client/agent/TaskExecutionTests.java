@@ -106,6 +106,7 @@ class TaskExecutionTests {
 	void iterationsGoOnWithTheHistoryUntilTheModelExits() {
 		this.api.script((completion) -> {
 			completion.message("bot", "Looking the order up.");
+			completion.message("somethingNew", "A kind of message this client does not know");
 			completion.result("iteration");
 		});
 		this.api.script((completion) -> {
