@@ -60,7 +60,7 @@ final class CompletionRun extends Spliterators.AbstractSpliterator<AgentEvent> {
 
 	private static final Log logger = LogFactory.getLog(CompletionRun.class);
 
-	static final ApiEndpoint PUBLISH = ApiEndpoint.post("/channel/{channelId}/publish");
+	private static final ApiEndpoint PUBLISH = ApiEndpoint.post("/channel/{channelId}/publish");
 
 	private final ApiTransport transport;
 
