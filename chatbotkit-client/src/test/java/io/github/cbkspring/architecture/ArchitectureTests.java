@@ -74,6 +74,32 @@ class ArchitectureTests {
 	}
 
 	/**
+	 * The agents stand on the conversations, the core, the errors and the plumbing, and
+	 * nothing else in the client uses them: an agent is made with
+	 * {@code ChatBotKitAgent.builder(client)}, not by the entry point.
+	 */
+	@Test
+	void agentsStandOnConversationsAndNothingInTheClientUsesThem() {
+		noClasses().that()
+			.resideInAPackage("io.github.cbkspring.client..")
+			.and()
+			.resideOutsideOfPackage("io.github.cbkspring.client.agent..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.cbkspring.client.agent..")
+			.check(MAIN);
+		classes().that()
+			.resideInAPackage("io.github.cbkspring.client.agent..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("io.github.cbkspring.client.agent..", "io.github.cbkspring.client.conversation..",
+					"io.github.cbkspring.client.core..", "io.github.cbkspring.client.error..",
+					"io.github.cbkspring.client.internal..", "java..", "org.springframework.util..", "org.jspecify..",
+					"org.apache.commons.logging..")
+			.check(MAIN);
+	}
+
+	/**
 	 * The public API, member by member, is the baseline in
 	 * {@code src/test/resources/public-api.txt}: a removed or changed line breaks
 	 * callers, an added one must be meant. After a deliberate change, rewrite the

@@ -19,9 +19,13 @@ package io.github.cbkspring.ai;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.cbkspring.client.agent.AgentEvent;
+import io.github.cbkspring.client.agent.ChatBotKitAgent;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionRequest;
 import io.github.cbkspring.client.conversation.ConversationClient;
@@ -69,6 +73,8 @@ import org.springframework.util.Assert;
  * Tool callbacks in the options become ChatBotKit functions that the caller runs: a reply
  * that calls them comes back with its tool calls and the finish reason
  * {@code TOOL_CALLS}, for Spring AI's tool calling advisor to run them and ask again.
+ * With {@link Builder#toolsOverChannels(boolean)}, the model runs them itself while
+ * ChatBotKit's loop goes on, in one completion stream, as a {@link ChatBotKitAgent} does.
  * <p>
  * Failures are the client's {@link ChatBotKitException}s, after the client's own retries;
  * nothing retries on top of them. Calls are observed as {@code gen_ai.client.operation}
@@ -97,6 +103,10 @@ public final class ChatBotKitChatModel implements ChatModel {
 
 	private final Scheduler scheduler;
 
+	private final boolean toolsOverChannels;
+
+	private final @Nullable Executor toolExecutor;
+
 	private ChatBotKitChatModel(Builder builder) {
 		Assert.notNull(builder.conversations, "ConversationClient must not be null");
 		this.conversations = builder.conversations;
@@ -104,6 +114,8 @@ public final class ChatBotKitChatModel implements ChatModel {
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.scheduler = builder.scheduler;
+		this.toolsOverChannels = builder.toolsOverChannels;
+		this.toolExecutor = builder.toolExecutor;
 	}
 
 	/**
@@ -137,7 +149,7 @@ public final class ChatBotKitChatModel implements ChatModel {
 		Exchange exchange = exchange(request, false);
 		return observation(exchange.context()).observe(() -> {
 			Reply reply = exchange.reply();
-			try (Stream<CompletionEvent> events = this.conversations.completeStream(exchange.completion())) {
+			try (Stream<CompletionEvent> events = exchange.events().get()) {
 				events.forEach(reply::take);
 			}
 			ChatResponse response = reply.whole();
@@ -168,7 +180,7 @@ public final class ChatBotKitChatModel implements ChatModel {
 			observation.start();
 			Reply reply = exchange.reply();
 			Flux<ChatResponse> responses = Flux.<CompletionEvent>create((sink) -> {
-				EventSource events = new EventSource(() -> this.conversations.completeStream(exchange.completion()));
+				EventSource events = new EventSource(exchange.events());
 				sink.onCancel(events::close);
 				events.readInto(sink);
 			}).<ChatResponse>handle((event, sink) -> {
@@ -198,16 +210,38 @@ public final class ChatBotKitChatModel implements ChatModel {
 	private Exchange exchange(Prompt request, boolean streaming) {
 		ChatBotKitChatOptions options = (ChatBotKitChatOptions) Objects.requireNonNull(request.getOptions());
 		CompletionRequest completion = RequestMapper.toRequest(request.getInstructions(), options);
-		Set<String> functions = Objects.requireNonNullElse(options.getToolCallbacks(), List.<ToolCallback>of())
-			.stream()
-			.map((callback) -> callback.getToolDefinition().name())
-			.collect(Collectors.toUnmodifiableSet());
+		List<ToolCallback> callbacks = Objects.requireNonNullElse(options.getToolCallbacks(), List.of());
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(request)
 			.provider(PROVIDER)
 			.streaming(streaming)
 			.build();
-		return new Exchange(completion, context, new Reply(functions));
+		if (this.toolsOverChannels && !callbacks.isEmpty()) {
+			return new Exchange(() -> overChannels(completion, callbacks), context, new Reply(Set.of()));
+		}
+		Set<String> functions = callbacks.stream()
+			.map((callback) -> callback.getToolDefinition().name())
+			.collect(Collectors.toUnmodifiableSet());
+		return new Exchange(() -> this.conversations.completeStream(completion), context, new Reply(functions));
+	}
+
+	/**
+	 * The completion's events with the tools run by an agent: the agent offers them as
+	 * functions with channels instead of the plain functions of the request.
+	 */
+	private Stream<CompletionEvent> overChannels(CompletionRequest completion, List<ToolCallback> callbacks) {
+		ChatBotKitAgent.Builder agent = ChatBotKitAgent.builder(this.conversations.transport())
+			.tools(ToolCallbackAgentTools.from(callbacks));
+		if (this.toolExecutor != null) {
+			agent.executor(this.toolExecutor);
+		}
+		CompletionRequest withoutFunctions = new CompletionRequest(completion.botId(), completion.config(),
+				completion.messages(), completion.attachments(), completion.contact(),
+				completion.options().withFunctions(List.of()));
+		return agent.build()
+			.complete(withoutFunctions)
+			.flatMap((event) -> (event instanceof AgentEvent.Completion apiEvent) ? Stream.of(apiEvent.event())
+					: Stream.empty());
 	}
 
 	private Observation observation(ChatModelObservationContext context) {
@@ -223,7 +257,8 @@ public final class ChatBotKitChatModel implements ChatModel {
 	/**
 	 * One call: what is sent, its observation, and the reply being read.
 	 */
-	private record Exchange(CompletionRequest completion, ChatModelObservationContext context, Reply reply) {
+	private record Exchange(Supplier<Stream<CompletionEvent>> events, ChatModelObservationContext context,
+			Reply reply) {
 	}
 
 	/**
@@ -241,7 +276,39 @@ public final class ChatBotKitChatModel implements ChatModel {
 
 		private Scheduler scheduler = Schedulers.boundedElastic();
 
+		private boolean toolsOverChannels;
+
+		private @Nullable Executor toolExecutor;
+
 		private Builder() {
+		}
+
+		/**
+		 * Run the tool callbacks of the options in the application while ChatBotKit's
+		 * loop goes on, in one completion stream, instead of answering with their tool
+		 * calls for Spring AI to run them and complete again: each callback is offered as
+		 * a function whose result the model publishes to a channel, as a
+		 * {@link ChatBotKitAgent} does. The reply then never has tool calls. Off by
+		 * default.
+		 * @param toolsOverChannels whether tools run over channels
+		 * @return this builder
+		 */
+		public Builder toolsOverChannels(boolean toolsOverChannels) {
+			this.toolsOverChannels = toolsOverChannels;
+			return this;
+		}
+
+		/**
+		 * Set the executor tools run on when they run over channels, one task per call;
+		 * by default the agent's (a virtual thread per call on Java 21 and later, else a
+		 * shared bounded pool).
+		 * @param toolExecutor the executor
+		 * @return this builder
+		 */
+		public Builder toolExecutor(Executor toolExecutor) {
+			Assert.notNull(toolExecutor, "Tool executor must not be null");
+			this.toolExecutor = toolExecutor;
+			return this;
 		}
 
 		/**

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layering of the Spring AI module: the model stands on the ChatBotKit client and
  * Spring AI, only the auto-configuration uses Spring Boot, and the public API is exactly
- * the model, its options, the retriever, vector store and memory repository, and the
- * auto-configurations.
+ * the model, its options, the retriever, vector store and memory repository, the agent
+ * tools of Spring AI tools, and the auto-configurations.
  *
  * @author cbkspring contributors
  */
@@ -50,7 +50,8 @@ class ArchitectureTests {
 			ChatBotKitChatProperties.class, ChatBotKitDocumentRetriever.class,
 			ChatBotKitDocumentRetriever.Builder.class, ChatBotKitChatMemoryRepository.class,
 			ChatBotKitChatMemoryRepository.Builder.class, ChatBotKitVectorStore.class,
-			ChatBotKitVectorStore.Builder.class, ChatBotKitVectorStoreWriteException.class };
+			ChatBotKitVectorStore.Builder.class, ChatBotKitVectorStoreWriteException.class,
+			ToolCallbackAgentTools.class };
 
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
@@ -81,9 +82,9 @@ class ArchitectureTests {
 	/**
 	 * The public API, member by member, is the baseline in
 	 * {@code src/test/resources/public-api.txt} (the model, its options, the retriever,
-	 * vector store and memory repository, and the auto-configurations; everything else is
-	 * package-private): a removed or changed line breaks callers, an added one must be
-	 * meant. After a deliberate change, rewrite the baseline with
+	 * vector store and memory repository, the agent tools, and the auto-configurations;
+	 * everything else is package-private): a removed or changed line breaks callers, an
+	 * added one must be meant. After a deliberate change, rewrite the baseline with
 	 * {@code -Dpublic-api.update=true} and review its diff.
 	 */
 	@Test

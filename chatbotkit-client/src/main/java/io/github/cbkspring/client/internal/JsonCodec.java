@@ -139,6 +139,41 @@ public final class JsonCodec {
 	}
 
 	/**
+	 * Map maps, lists and values read from JSON, such as a function's arguments, to a
+	 * type.
+	 * @param <T> the type
+	 * @param value the value
+	 * @param type the type to map it to
+	 * @return the mapped value
+	 * @throws IllegalArgumentException if the value does not fit the type, with Jackson's
+	 * message (which names the property, and may quote the value)
+	 */
+	public <T> T convertValue(Object value, Class<T> type) {
+		try {
+			return this.mapper.convertValue(value, type);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * Turn a value (a record, a bean, a map...) into the maps, lists and values its JSON
+	 * reads as, checking that it can be written as JSON.
+	 * @param value the value
+	 * @return the value as maps, lists and values
+	 * @throws IllegalArgumentException if the value cannot be written as JSON
+	 */
+	public Object toJsonValue(Object value) {
+		try {
+			return this.mapper.treeToValue(this.mapper.valueToTree(value), Object.class);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON", ex);
+		}
+	}
+
+	/**
 	 * Map a JSON tree to a type.
 	 * @throws JacksonException if the tree does not fit the type
 	 */
