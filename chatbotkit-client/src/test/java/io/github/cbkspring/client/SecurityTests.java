@@ -222,7 +222,10 @@ class SecurityTests {
 						"{\"id\":\"b\",\"conversationId\":\"c\",\"token\":{\"v\":\"" + token + "\"},\"expiresAt\":1}",
 						token, "token"),
 				Arguments.of("{\"id\":\"b\",\"conversationId\":\"c\",\"expiresAt\":\"" + token + "\"}", token,
-						"expiresAt"));
+						"expiresAt"),
+				Arguments.of("{\"id\":\"b\",\"conversationId\":\"c\",\"token\":" + token + "}", token,
+						"not valid JSON"),
+				Arguments.of("{\"id\":\"b\",\"conversationId\":\"c\",\"token\":\"" + token, token, "not valid JSON"));
 	}
 
 	/**

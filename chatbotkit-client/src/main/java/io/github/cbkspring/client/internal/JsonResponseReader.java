@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JavaType;
 
 import org.springframework.http.MediaType;
@@ -64,8 +66,18 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 			// neither the body nor the parser's message (kept out as the cause) is
 			// quoted: an
 			// answer can hold a session token or a secret's value
-			throw new ChatBotKitDecodingException("The answer is not a valid " + this.type.getRawClass().getSimpleName()
-					+ ": " + withoutValues(ex.getOriginalMessage()) + " (at " + ex.getPathReference() + ")", null);
+			String what = "The answer is not a valid " + this.type.getRawClass().getSimpleName();
+			if (ex instanceof StreamReadException) {
+				// a syntax error's message quotes the input itself
+				TokenStreamLocation at = ex.getLocation();
+				throw new ChatBotKitDecodingException(what + ": it is not valid JSON"
+						+ ((at != null) ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : ""),
+						null);
+			}
+			String path = ex.getPathReference();
+			throw new ChatBotKitDecodingException(
+					what + ": " + withoutValues(ex.getOriginalMessage()) + (path.isEmpty() ? "" : " (at " + path + ")"),
+					null);
 		}
 	}
 
