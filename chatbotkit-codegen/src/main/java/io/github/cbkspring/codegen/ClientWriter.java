@@ -212,7 +212,11 @@ final class ClientWriter {
 			String parameter = Names.member(variable);
 			method.addParameter(String.class, parameter);
 			arguments.add(parameter);
-			doc.append("@param ").append(parameter).append(" the path variable {@code ").append(variable).append("}\n");
+			doc.append("@param ").append(parameter).append(" the path variable {@code ").append(variable).append("}");
+			if (operation.isPathOfSegments(variable)) {
+				doc.append(", a path of segments such as {@code docs/plan.md}, each segment encoded");
+			}
+			doc.append("\n");
 		}
 		CodeBlock.Builder call = CodeBlock.builder()
 			.add("this.transport.request($L$L)", constant,
@@ -322,10 +326,11 @@ final class ClientWriter {
 
 	private static CodeBlock endpoint(Operation operation) {
 		return switch (operation.method()) {
-			case "GET" -> CodeBlock.of("$T.get($S)", API_ENDPOINT, operation.path());
-			case "POST" -> CodeBlock.of("$T.post($S)", API_ENDPOINT, operation.path());
-			default -> CodeBlock.of("$T.of($T.$L, $S)", API_ENDPOINT,
-					ClassName.get("org.springframework.http", "HttpMethod"), operation.method(), operation.path());
+			case "GET" -> CodeBlock.of("$T.get($S)", API_ENDPOINT, operation.endpointPath());
+			case "POST" -> CodeBlock.of("$T.post($S)", API_ENDPOINT, operation.endpointPath());
+			default ->
+				CodeBlock.of("$T.of($T.$L, $S)", API_ENDPOINT, ClassName.get("org.springframework.http", "HttpMethod"),
+						operation.method(), operation.endpointPath());
 		};
 	}
 

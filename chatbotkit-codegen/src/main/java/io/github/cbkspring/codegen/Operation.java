@@ -157,6 +157,24 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 	}
 
 	/**
+	 * The path template of the operation's endpoint: the model's path, with a last
+	 * variable named {@code path} (a file's path in a space's storage) written
+	 * {@code {*path}}, a path of segments, since ChatBotKit's Node SDK sends it split at
+	 * {@code /} with each segment encoded.
+	 */
+	String endpointPath() {
+		String path = path();
+		return path.endsWith("/{path}") ? path.substring(0, path.length() - "{path}".length()) + "{*path}" : path;
+	}
+
+	/**
+	 * Whether a path variable is a path of segments rather than one segment.
+	 */
+	boolean isPathOfSegments(String variable) {
+		return variable.equals("path") && endpointPath().endsWith("/{*path}");
+	}
+
+	/**
 	 * The query parameters other than those of {@code ListQuery} on a page.
 	 * @return the parameters
 	 */

@@ -27,7 +27,10 @@ import org.springframework.util.Assert;
  * also the way to reach an endpoint that has no typed method yet.
  * <p>
  * Every path variable is encoded as exactly one path segment when a request is made, so
- * no id can reach another endpoint.
+ * no id can reach another endpoint. The exception is a last variable written
+ * {@code {*name}}, as in Spring's path patterns, for a path of segments such as
+ * {@code /space/{spaceId}/storage/download/{*path}}: it is split at {@code /} and each
+ * segment encoded and checked the same way.
  *
  * @author cbkspring contributors
  * @since 0.1.0

@@ -31,6 +31,11 @@ import org.springframework.web.util.UriUtils;
  * empty, blank, longer than {@value #MAX_VARIABLE_LENGTH} characters or holding control
  * characters (which servers refuse even encoded) are refused: servers and proxies
  * collapse dot-segments even when encoded.
+ * <p>
+ * The one exception is a last variable written {@code {*name}}, as in Spring's path
+ * patterns: its value is a path of segments, such as a file's path in a space's storage,
+ * sent as ChatBotKit's Node SDK sends it: split at {@code /}, each segment encoded and
+ * checked as a variable is, joined with {@code /}.
  *
  * @author cbkspring contributors
  */
@@ -48,10 +53,14 @@ final class PathTemplate {
 
 	private final List<String> names;
 
-	private PathTemplate(String template, List<String> literals, List<String> names) {
+	/** Whether the last variable is a path of segments ({@code {*name}}). */
+	private final boolean segmentsLast;
+
+	private PathTemplate(String template, List<String> literals, List<String> names, boolean segmentsLast) {
 		this.template = template;
 		this.literals = literals;
 		this.names = names;
+		this.segmentsLast = segmentsLast;
 	}
 
 	static PathTemplate parse(String template) {
@@ -72,6 +81,17 @@ final class PathTemplate {
 			open = template.indexOf('{', start);
 		}
 		literals.add(template.substring(start));
+		boolean segmentsLast = !names.isEmpty() && names.get(names.size() - 1).startsWith("*");
+		if (segmentsLast) {
+			Assert.isTrue(
+					literals.get(literals.size() - 1).isEmpty() && literals.get(literals.size() - 2).endsWith("/"),
+					() -> "Path '" + template + "' may have a path of segments ({*name}) only as its last segment");
+			names.set(names.size() - 1, names.get(names.size() - 1).substring(1));
+		}
+		for (String name : names) {
+			Assert.isTrue(!name.isEmpty() && name.indexOf('*') < 0,
+					() -> "Path '" + template + "' may have a path of segments ({*name}) only as its last segment");
+		}
 		for (String literal : literals) {
 			Assert.isTrue(literal.indexOf('}') < 0, () -> "Path '" + template + "' has an unopened variable");
 			for (String segment : literal.split("/", -1)) {
@@ -79,7 +99,7 @@ final class PathTemplate {
 						() -> "Path '" + template + "' must not contain dot-segments");
 			}
 		}
-		return new PathTemplate(template, List.copyOf(literals), List.copyOf(names));
+		return new PathTemplate(template, List.copyOf(literals), List.copyOf(names), segmentsLast);
 	}
 
 	String template() {
@@ -95,9 +115,31 @@ final class PathTemplate {
 		}
 		StringBuilder path = new StringBuilder(this.template.length() + 32);
 		for (int i = 0; i < variables.length; i++) {
-			path.append(this.literals.get(i)).append(encodeSegment(this.names.get(i), variables[i]));
+			path.append(this.literals.get(i));
+			if (this.segmentsLast && i == variables.length - 1) {
+				appendSegments(path, this.names.get(i), variables[i]);
+			}
+			else {
+				path.append(encodeSegment(this.names.get(i), variables[i]));
+			}
 		}
 		return path.append(this.literals.get(variables.length)).toString();
+	}
+
+	private static void appendSegments(StringBuilder path, String name, Object variable) {
+		Assert.notNull(variable, () -> "'" + name + "' must not be null");
+		String value = variable.toString();
+		Assert.isTrue(value.length() <= MAX_VARIABLE_LENGTH,
+				() -> "'" + name + "' must not be longer than " + MAX_VARIABLE_LENGTH + " characters");
+		String[] segments = value.split("/", -1);
+		for (int i = 0; i < segments.length; i++) {
+			if (i > 0) {
+				path.append('/');
+			}
+			// an empty segment (a leading, doubled or trailing '/') is refused as an
+			// empty id
+			path.append(encodeSegment(name, segments[i]));
+		}
 	}
 
 	private static String encodeSegment(String name, Object variable) {

@@ -78,4 +78,27 @@ class PathTemplateTests {
 		assertThat(template.expand("bot-1_A.b~9")).isEqualTo("/bot/bot-1_A.b~9/fetch");
 	}
 
+	@Test
+	void lastVariableWrittenWithAStarIsAPathOfSegmentsEachEncoded() {
+		PathTemplate template = PathTemplate.parse("/space/{spaceId}/storage/download/{*path}");
+		assertThat(template.expand("s/1", "docs/2026 plan/ä?.md"))
+			.isEqualTo("/space/s%2F1/storage/download/docs/2026%20plan/%C3%A4%3F.md");
+		assertThat(template.expand("s", "file.txt")).isEqualTo("/space/s/storage/download/file.txt");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "../etc/passwd", "a/../b", "a/./b", "a//b", "/a", "a/", "", "a/\nb" })
+	void pathOfSegmentsRefusesEmptyAndDotSegmentsAndControlCharacters(String path) {
+		PathTemplate template = PathTemplate.parse("/space/{spaceId}/storage/download/{*path}");
+		assertThatIllegalArgumentException().isThrownBy(() -> template.expand("s", path))
+			.withMessageContaining("'path'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/space/{*path}/list", "/space/{*spaceId}/storage/{path}", "/space/x{*path}" })
+	void pathOfSegmentsOnlyAsTheLastSegment(String template) {
+		assertThatIllegalArgumentException().isThrownBy(() -> PathTemplate.parse(template))
+			.withMessageContaining("only as its last segment");
+	}
+
 }

@@ -155,9 +155,11 @@ final class GeneratedOperations {
 			Field field = client.getDeclaredField(name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
 			field.setAccessible(true);
 			ApiEndpoint endpoint = (ApiEndpoint) field.get(null);
+			// a path of segments ({*path}) is the model's {path}
+			String template = endpoint.pathTemplate().replace("{*", "{");
 			for (JsonNode operation : MODEL.path("operations")) {
 				if (operation.path("method").asString().equals(endpoint.method().name())
-						&& operation.path("path").asString().equals(endpoint.pathTemplate())) {
+						&& operation.path("path").asString().equals(template)) {
 					return operation;
 				}
 			}

@@ -32,17 +32,17 @@ import org.springframework.util.Assert;
  */
 public class SpaceStorageClient {
 
-	private static final ApiEndpoint COPY = ApiEndpoint.post("/space/{spaceId}/storage/copy/{path}");
+	private static final ApiEndpoint COPY = ApiEndpoint.post("/space/{spaceId}/storage/copy/{*path}");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/storage/delete/{path}");
+	private static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/storage/delete/{*path}");
 
-	private static final ApiEndpoint DOWNLOAD = ApiEndpoint.get("/space/{spaceId}/storage/download/{path}");
+	private static final ApiEndpoint DOWNLOAD = ApiEndpoint.get("/space/{spaceId}/storage/download/{*path}");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/space/{spaceId}/storage/list/{path}");
+	private static final ApiEndpoint LIST = ApiEndpoint.get("/space/{spaceId}/storage/list/{*path}");
 
-	private static final ApiEndpoint MOVE = ApiEndpoint.post("/space/{spaceId}/storage/move/{path}");
+	private static final ApiEndpoint MOVE = ApiEndpoint.post("/space/{spaceId}/storage/move/{*path}");
 
-	private static final ApiEndpoint UPLOAD = ApiEndpoint.post("/space/{spaceId}/storage/upload/{path}");
+	private static final ApiEndpoint UPLOAD = ApiEndpoint.post("/space/{spaceId}/storage/upload/{*path}");
 
 	private final ApiTransport transport;
 
@@ -59,7 +59,8 @@ public class SpaceStorageClient {
 	 * {@code POST /space/{spaceId}/storage/copy/{path}}, operation
 	 * {@code copySpaceStoragePath}.
 	 * @param spaceId the path variable {@code spaceId}
-	 * @param path the path variable {@code path}
+	 * @param path the path variable {@code path}, a path of segments such as
+	 * {@code docs/plan.md}, each segment encoded
 	 * @param request the request
 	 * @return the answer
 	 * @throws IllegalArgumentException if an argument is not acceptable
@@ -74,7 +75,8 @@ public class SpaceStorageClient {
 	 * {@code POST /space/{spaceId}/storage/delete/{path}}, operation
 	 * {@code deleteSpaceStoragePath}.
 	 * @param spaceId the path variable {@code spaceId}
-	 * @param path the path variable {@code path}
+	 * @param path the path variable {@code path}, a path of segments such as
+	 * {@code docs/plan.md}, each segment encoded
 	 * @param request the request
 	 * @return the answer
 	 * @throws IllegalArgumentException if an argument is not acceptable
@@ -89,7 +91,8 @@ public class SpaceStorageClient {
 	 * {@code GET /space/{spaceId}/storage/download/{path}}, operation
 	 * {@code downloadSpaceStoragePath}.
 	 * @param spaceId the path variable {@code spaceId}
-	 * @param path the path variable {@code path}
+	 * @param path the path variable {@code path}, a path of segments such as
+	 * {@code docs/plan.md}, each segment encoded
 	 * @return the answer
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
@@ -102,7 +105,8 @@ public class SpaceStorageClient {
 	 * {@code GET /space/{spaceId}/storage/list/{path}}, operation
 	 * {@code listSpaceStoragePath}.
 	 * @param spaceId the path variable {@code spaceId}
-	 * @param path the path variable {@code path}
+	 * @param path the path variable {@code path}, a path of segments such as
+	 * {@code docs/plan.md}, each segment encoded
 	 * @param parameters the query parameters
 	 * @return the answer
 	 * @throws IllegalArgumentException if an argument is not acceptable
@@ -119,7 +123,8 @@ public class SpaceStorageClient {
 	 * {@code POST /space/{spaceId}/storage/move/{path}}, operation
 	 * {@code moveSpaceStoragePath}.
 	 * @param spaceId the path variable {@code spaceId}
-	 * @param path the path variable {@code path}
+	 * @param path the path variable {@code path}, a path of segments such as
+	 * {@code docs/plan.md}, each segment encoded
 	 * @param request the request
 	 * @return the answer
 	 * @throws IllegalArgumentException if an argument is not acceptable
@@ -134,7 +139,8 @@ public class SpaceStorageClient {
 	 * {@code POST /space/{spaceId}/storage/upload/{path}}, operation
 	 * {@code uploadSpaceStoragePath}.
 	 * @param spaceId the path variable {@code spaceId}
-	 * @param path the path variable {@code path}
+	 * @param path the path variable {@code path}, a path of segments such as
+	 * {@code docs/plan.md}, each segment encoded
 	 * @param request the request
 	 * @return the answer
 	 * @throws IllegalArgumentException if an argument is not acceptable
