@@ -16,17 +16,11 @@
 
 package io.github.cbkspring.architecture;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import io.github.cbkspring.testsupport.PublicApi;
+import io.github.cbkspring.testsupport.LibraryArchitectureTests;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The layering of the client: no Spring Boot or Spring AI, no package cycles (the entry
@@ -36,9 +30,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * @author cbkspring contributors
  */
-class ArchitectureTests {
-
-	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
+class ArchitectureTests extends LibraryArchitectureTests {
 
 	@Test
 	void clientImportsNothingFromSpringBootOrSpringAi() {
@@ -49,28 +41,6 @@ class ArchitectureTests {
 			.resideInAnyPackage("org.springframework.boot..", "org.springframework.ai..",
 					"io.github.cbkspring.autoconfigure..")
 			.check(MAIN);
-	}
-
-	@Test
-	void publicApiExposesNeitherJacksonNorThePlumbing() {
-		classes().that()
-			.resideInAPackage("io.github.cbkspring..")
-			.and()
-			.resideOutsideOfPackage("..internal..")
-			.and()
-			.arePublic()
-			.should(PublicApi.exposesNoJacksonOrInternalTypes())
-			.check(MAIN);
-	}
-
-	/**
-	 * Spring Boot's own rule: no package takes part in a cycle, so that each can be read,
-	 * tested and moved on its own. The entry point builds the resource clients, which
-	 * call the API through the core's {@code ApiTransport}; the plumbing sits under both.
-	 */
-	@Test
-	void everyPackageIsFreeOfCycles() {
-		slices().matching("(**)").should().beFreeOfCycles().check(MAIN);
 	}
 
 	/**
@@ -97,17 +67,6 @@ class ArchitectureTests {
 					"io.github.cbkspring.client.internal..", "java..", "org.springframework.util..", "org.jspecify..",
 					"org.apache.commons.logging..")
 			.check(MAIN);
-	}
-
-	/**
-	 * The public API, member by member, is the baseline in
-	 * {@code src/test/resources/public-api.txt}: a removed or changed line breaks
-	 * callers, an added one must be meant. After a deliberate change, rewrite the
-	 * baseline with {@code -Dpublic-api.update=true} and review its diff.
-	 */
-	@Test
-	void publicApiIsTheBaseline() throws IOException {
-		PublicApi.assertIsTheBaseline(MAIN, Path.of("src", "test", "resources", "public-api.txt"));
 	}
 
 }

@@ -16,57 +16,15 @@
 
 package io.github.cbkspring.architecture;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import io.github.cbkspring.testsupport.PublicApi;
-import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import io.github.cbkspring.testsupport.LibraryArchitectureTests;
 
 /**
- * The layering of the auto-configuration module: no package cycles, no Jackson or
- * internal client types in its public signatures, and its public API as the baseline.
+ * The layering of the auto-configuration module, as every library module keeps it: no
+ * package cycles, no Jackson or internal client types in its public signatures, and its
+ * public API as the baseline.
  *
  * @author cbkspring contributors
  */
-class ArchitectureTests {
-
-	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
-
-	@Test
-	void publicApiExposesNeitherJacksonNorThePlumbing() {
-		classes().that()
-			.resideInAPackage("io.github.cbkspring..")
-			.and()
-			.resideOutsideOfPackage("..internal..")
-			.and()
-			.arePublic()
-			.should(PublicApi.exposesNoJacksonOrInternalTypes())
-			.check(MAIN);
-	}
-
-	/**
-	 * Spring Boot's own rule: no package takes part in a cycle, so that each can be read,
-	 * tested and moved on its own.
-	 */
-	@Test
-	void everyPackageIsFreeOfCycles() {
-		slices().matching("(**)").should().beFreeOfCycles().check(MAIN);
-	}
-
-	/**
-	 * The public API, member by member, is the baseline in
-	 * {@code src/test/resources/public-api.txt}: a removed or changed line breaks
-	 * callers, an added one must be meant. After a deliberate change, rewrite the
-	 * baseline with {@code -Dpublic-api.update=true} and review its diff.
-	 */
-	@Test
-	void publicApiIsTheBaseline() throws IOException {
-		PublicApi.assertIsTheBaseline(MAIN, Path.of("src", "test", "resources", "public-api.txt"));
-	}
+class ArchitectureTests extends LibraryArchitectureTests {
 
 }
