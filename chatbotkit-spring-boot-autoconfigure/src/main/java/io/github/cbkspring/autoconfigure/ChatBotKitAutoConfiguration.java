@@ -18,6 +18,7 @@ package io.github.cbkspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
@@ -158,17 +159,21 @@ public final class ChatBotKitAutoConfiguration {
 	}
 
 	/**
-	 * Masks the secret in the actuator's {@code /configprops} and {@code /env} even where
-	 * {@code show-values} lets other values through.
+	 * Masks the secrets (of the API and of webhooks) in the actuator's
+	 * {@code /configprops} and {@code /env} even where {@code show-values} lets other
+	 * values through.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorConfiguration {
 
+		/** The secrets' property names, and the environment variables that set them. */
+		private static final Set<String> SECRET_KEYS = Set.of(ChatBotKitPropertiesMapper.SECRET, "chatbotkit_secret",
+				ChatBotKitPropertiesMapper.WEBHOOK_SECRET, "chatbotkit_webhook_secret");
+
 		@Bean
 		SanitizingFunction chatBotKitSecretSanitizer() {
-			return (data) -> (data.getLowerCaseKey().equals(ChatBotKitPropertiesMapper.SECRET)
-					|| data.getLowerCaseKey().equals("chatbotkit_secret")) ? data.withSanitizedValue() : data;
+			return (data) -> SECRET_KEYS.contains(data.getLowerCaseKey()) ? data.withSanitizedValue() : data;
 		}
 
 	}

@@ -102,6 +102,8 @@ public class ChatBotKitProperties {
 
 	private final ProblemDetails problemDetails = new ProblemDetails();
 
+	private final Webhook webhook = new Webhook();
+
 	public @Nullable String getApplicationId() {
 		return this.applicationId;
 	}
@@ -192,6 +194,10 @@ public class ChatBotKitProperties {
 
 	public ProblemDetails getProblemDetails() {
 		return this.problemDetails;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
 	}
 
 	/**
@@ -321,6 +327,70 @@ public class ChatBotKitProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Receiver of the webhook calls of ChatBotKit integrations, in a Spring MVC
+	 * application.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Whether a Spring MVC application receives ChatBotKit webhook calls at the path,
+		 * checks their signature and publishes each as a ChatBotKitWebhookEvent.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path that receives the webhook calls (POST).
+		 */
+		private String path = "/chatbotkit/webhook";
+
+		/**
+		 * Secret that the webhook calls are signed with (the X-Hub-Signature header).
+		 * Required when the receiver is enabled; usually set with the
+		 * CHATBOTKIT_WEBHOOK_SECRET environment variable.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Largest body that is accepted; a larger one is refused with 413 before its
+		 * signature is checked.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
 		}
 
 	}

@@ -78,6 +78,14 @@ final class ChatBotKitPropertiesMapper {
 
 	static final String SSL_BUNDLE = "chatbotkit.ssl.bundle";
 
+	static final String WEBHOOK_SECRET = "chatbotkit.webhook.secret";
+
+	static final String WEBHOOK_PATH = "chatbotkit.webhook.path";
+
+	static final String WEBHOOK_MAX_BODY_SIZE = "chatbotkit.webhook.max-body-size";
+
+	private static final String WEBHOOK_SECRET_EXAMPLE = WEBHOOK_SECRET + "=${CHATBOTKIT_WEBHOOK_SECRET}";
+
 	private static final String SECRET_EXAMPLE = SECRET + "=<your API secret>";
 
 	private static final String PLACEHOLDER_PREFIX = "${";
@@ -144,6 +152,47 @@ final class ChatBotKitPropertiesMapper {
 				"must be positive and less than 2GB",
 				DataSize.ofBytes(ChatBotKitOptions.DEFAULT_MAX_RESPONSE_SIZE).toMegabytes() + "MB");
 		return (int) bytes;
+	}
+
+	/**
+	 * The secret of the webhook receiver.
+	 * @return the checked value of {@code chatbotkit.webhook.secret}
+	 */
+	String webhookSecret() {
+		String secret = this.properties.getWebhook().getSecret();
+		if (!StringUtils.hasText(secret)) {
+			// never echo the value: a blank secret may still be a pasted credential
+			throw new InvalidChatBotKitPropertyException(WEBHOOK_SECRET,
+					"chatbotkit.webhook.enabled is true, but no webhook secret is configured.",
+					"Set '" + WEBHOOK_SECRET + "' to the secret of the ChatBotKit integration that calls this"
+							+ " application, or set chatbotkit.webhook.enabled=false.",
+					WEBHOOK_SECRET_EXAMPLE, null);
+		}
+		requireResolved(WEBHOOK_SECRET, secret, WEBHOOK_SECRET_EXAMPLE);
+		return secret;
+	}
+
+	/**
+	 * The path of the webhook receiver.
+	 * @return the checked value of {@code chatbotkit.webhook.path}
+	 */
+	String webhookPath() {
+		String path = this.properties.getWebhook().getPath();
+		require(path.startsWith("/"), WEBHOOK_PATH, path, "must start with '/'",
+				new ChatBotKitProperties.Webhook().getPath());
+		return path;
+	}
+
+	/**
+	 * The largest body that the webhook receiver accepts.
+	 * @return the checked value of {@code chatbotkit.webhook.max-body-size} in bytes
+	 */
+	int webhookMaxBodySize() {
+		DataSize size = this.properties.getWebhook().getMaxBodySize();
+		require(size.toBytes() > 0 && size.toBytes() < Integer.MAX_VALUE, WEBHOOK_MAX_BODY_SIZE, size,
+				"must be positive and less than 2GB",
+				new ChatBotKitProperties.Webhook().getMaxBodySize().toMegabytes() + "MB");
+		return (int) size.toBytes();
 	}
 
 	/**

@@ -34,8 +34,9 @@ import org.springframework.core.env.MapPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The secret stays masked in the actuator's {@code /configprops} and {@code /env}, even
- * where the application shows every other value.
+ * The secrets (of the API and of webhooks) stay masked in the actuator's
+ * {@code /configprops} and {@code /env}, even where the application shows every other
+ * value.
  *
  * @author cbkspring contributors
  */
@@ -43,15 +44,17 @@ class ChatBotKitActuatorTests {
 
 	private static final String SECRET = "sk-actuator-Zq81";
 
+	private static final String WEBHOOK_SECRET = "whsec-actuator-Hn55";
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 						RestClientAutoConfiguration.class, ChatBotKitAutoConfiguration.class,
 						EndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
 						EnvironmentEndpointAutoConfiguration.class))
-		.withPropertyValues("chatbotkit.secret=" + SECRET, "management.endpoint.configprops.show-values=always",
-				"management.endpoint.env.show-values=always", "management.endpoints.web.exposure.include=*",
-				"other.visible=shown");
+		.withPropertyValues("chatbotkit.secret=" + SECRET, "chatbotkit.webhook.secret=" + WEBHOOK_SECRET,
+				"management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
+				"management.endpoints.web.exposure.include=*", "other.visible=shown");
 
 	/**
 	 * The endpoints' answers as the actuator writes them.
@@ -65,21 +68,24 @@ class ChatBotKitActuatorTests {
 		this.runner.run((context) -> {
 			String report = asJson(context.getBean(ConfigurationPropertiesReportEndpoint.class)
 				.configurationPropertiesWithPrefix("chatbotkit"));
-			assertThat(report).doesNotContain(SECRET).contains("******").contains("https://api.chatbotkit.com");
+			assertThat(report).doesNotContain(SECRET)
+				.doesNotContain(WEBHOOK_SECRET)
+				.contains("******")
+				.contains("https://api.chatbotkit.com")
+				.contains("/chatbotkit/webhook");
 		});
 	}
 
 	@Test
 	void envMasksTheSecretPropertyAndEnvironmentVariable() {
 		this.runner
-			.withInitializer(
-					(context) -> context.getEnvironment()
-						.getPropertySources()
-						.addFirst(new MapPropertySource("systemEnvironmentLike",
-								java.util.Map.of("CHATBOTKIT_SECRET", SECRET))))
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("systemEnvironmentLike",
+						java.util.Map.of("CHATBOTKIT_SECRET", SECRET, "CHATBOTKIT_WEBHOOK_SECRET", WEBHOOK_SECRET))))
 			.run((context) -> {
 				String env = asJson(context.getBean(EnvironmentEndpoint.class).environment(null));
-				assertThat(env).doesNotContain(SECRET).contains("shown");
+				assertThat(env).doesNotContain(SECRET).doesNotContain(WEBHOOK_SECRET).contains("shown");
 			});
 	}
 

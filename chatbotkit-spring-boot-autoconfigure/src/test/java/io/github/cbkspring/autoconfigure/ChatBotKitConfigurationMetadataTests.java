@@ -72,7 +72,8 @@ class ChatBotKitConfigurationMetadataTests {
 					"chatbotkit.retry.enabled", "chatbotkit.retry.max-attempts", "chatbotkit.retry.initial-backoff",
 					"chatbotkit.retry.max-backoff", "chatbotkit.retry.deadline",
 					"chatbotkit.retry.retry-non-idempotent", "chatbotkit.ssl.bundle",
-					"chatbotkit.problem-details.enabled", "chatbotkit.application-id");
+					"chatbotkit.problem-details.enabled", "chatbotkit.application-id", "chatbotkit.webhook.enabled",
+					"chatbotkit.webhook.path", "chatbotkit.webhook.secret", "chatbotkit.webhook.max-body-size");
 	}
 
 	@Test
