@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,15 +49,13 @@ public final class LargeAnswerServer implements AutoCloseable {
 	 */
 	public static final int SIZE = 50 * 1024 * 1024;
 
-	private final ServerSocket server;
+	private final SocketServer server;
 
 	private final String head;
 
 	private final byte[] body;
 
 	private final List<CompletableFuture<Long>> answers = new CopyOnWriteArrayList<>();
-
-	private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Start a server.
@@ -69,17 +65,9 @@ public final class LargeAnswerServer implements AutoCloseable {
 	 * @param body the body
 	 */
 	public LargeAnswerServer(String status, String headers, byte[] body) {
-		try {
-			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		this.head = "HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: " + body.length + "\r\n\r\n";
 		this.body = body;
-		Thread acceptor = new Thread(this::accept, "large-answer-server-" + this.server.getLocalPort());
-		acceptor.setDaemon(true);
-		acceptor.start();
+		this.server = new SocketServer("large-answer-server", this::serve);
 	}
 
 	/**
@@ -122,7 +110,7 @@ public final class LargeAnswerServer implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:port}
 	 */
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getLocalPort();
+		return this.server.url();
 	}
 
 	/**
@@ -153,25 +141,10 @@ public final class LargeAnswerServer implements AutoCloseable {
 		}
 	}
 
-	private void accept() {
-		while (!this.server.isClosed()) {
-			try {
-				Socket socket = this.server.accept();
-				this.connections.add(socket);
-				Thread handler = new Thread(() -> serve(socket), "large-answer-connection");
-				handler.setDaemon(true);
-				handler.start();
-			}
-			catch (IOException ex) {
-				return;
-			}
-		}
-	}
-
 	private void serve(Socket socket) {
 		CompletableFuture<Long> answer = null;
 		long sent = 0;
-		try (socket) {
+		try {
 			InputStream in = socket.getInputStream();
 			OutputStream out = socket.getOutputStream();
 			String request = LoopbackServer.readHead(in);
@@ -206,15 +179,7 @@ public final class LargeAnswerServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.server.close();
-			for (Socket connection : this.connections) {
-				connection.close();
-			}
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
+		this.server.close();
 	}
 
 }

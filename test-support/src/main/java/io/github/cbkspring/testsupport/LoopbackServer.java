@@ -20,9 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class LoopbackServer implements AutoCloseable {
 
-	private final ServerSocket server;
+	private final SocketServer server;
 
 	private final Function<String, @Nullable String> answers;
 
@@ -56,11 +53,7 @@ public final class LoopbackServer implements AutoCloseable {
 
 	private final List<String> requestLines = new CopyOnWriteArrayList<>();
 
-	private final List<Socket> connections = new CopyOnWriteArrayList<>();
-
 	private final Semaphore idleConnectionsEnded = new Semaphore(0);
-
-	private final Thread acceptor;
 
 	/**
 	 * Start a server.
@@ -71,18 +64,10 @@ public final class LoopbackServer implements AutoCloseable {
 	 * no longer read or answered
 	 */
 	public LoopbackServer(Function<String, @Nullable String> answers, Duration idleTimeout, boolean dropSilently) {
-		try {
-			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		this.answers = answers;
 		this.idleTimeout = idleTimeout;
 		this.dropSilently = dropSilently;
-		this.acceptor = new Thread(this::accept, "loopback-server-" + this.server.getLocalPort());
-		this.acceptor.setDaemon(true);
-		this.acceptor.start();
+		this.server = new SocketServer("loopback-server", this::serve);
 	}
 
 	/**
@@ -99,18 +84,18 @@ public final class LoopbackServer implements AutoCloseable {
 	}
 
 	public int port() {
-		return this.server.getLocalPort();
+		return this.server.port();
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + port();
+		return this.server.url();
 	}
 
 	/**
 	 * How many connections were accepted.
 	 */
 	public int connectionCount() {
-		return this.connections.size();
+		return this.server.connectionCount();
 	}
 
 	/**
@@ -128,23 +113,8 @@ public final class LoopbackServer implements AutoCloseable {
 		assertThat(this.idleConnectionsEnded.tryAcquire(2, TimeUnit.MINUTES)).as("an idle connection ended").isTrue();
 	}
 
-	private void accept() {
-		while (!this.server.isClosed()) {
-			try {
-				Socket socket = this.server.accept();
-				this.connections.add(socket);
-				Thread handler = new Thread(() -> serve(socket), "loopback-connection");
-				handler.setDaemon(true);
-				handler.start();
-			}
-			catch (IOException ex) {
-				return;
-			}
-		}
-	}
-
 	private void serve(Socket socket) {
-		try (socket) {
+		try {
 			InputStream in = socket.getInputStream();
 			OutputStream out = socket.getOutputStream();
 			boolean first = true;
@@ -212,15 +182,7 @@ public final class LoopbackServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.server.close();
-			for (Socket connection : this.connections) {
-				connection.close();
-			}
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
+		this.server.close();
 	}
 
 }

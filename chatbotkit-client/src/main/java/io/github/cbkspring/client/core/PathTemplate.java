@@ -116,21 +116,19 @@ final class PathTemplate {
 		StringBuilder path = new StringBuilder(this.template.length() + 32);
 		for (int i = 0; i < variables.length; i++) {
 			path.append(this.literals.get(i));
+			String name = this.names.get(i);
+			String value = checkedValue(name, variables[i]);
 			if (this.segmentsLast && i == variables.length - 1) {
-				appendSegments(path, this.names.get(i), variables[i]);
+				appendSegments(path, name, value);
 			}
 			else {
-				path.append(encodeSegment(this.names.get(i), variables[i]));
+				path.append(encodeSegment(name, value));
 			}
 		}
 		return path.append(this.literals.get(variables.length)).toString();
 	}
 
-	private static void appendSegments(StringBuilder path, String name, Object variable) {
-		Assert.notNull(variable, () -> "'" + name + "' must not be null");
-		String value = variable.toString();
-		Assert.isTrue(value.length() <= MAX_VARIABLE_LENGTH,
-				() -> "'" + name + "' must not be longer than " + MAX_VARIABLE_LENGTH + " characters");
+	private static void appendSegments(StringBuilder path, String name, String value) {
 		String[] segments = value.split("/", -1);
 		for (int i = 0; i < segments.length; i++) {
 			if (i > 0) {
@@ -142,12 +140,22 @@ final class PathTemplate {
 		}
 	}
 
-	private static String encodeSegment(String name, Object variable) {
+	/**
+	 * The text of a variable's value, checked for what the whole value must be.
+	 */
+	private static String checkedValue(String name, Object variable) {
 		Assert.notNull(variable, () -> "'" + name + "' must not be null");
 		String value = variable.toString();
-		Assert.isTrue(!value.isBlank(), () -> "'" + name + "' must not be empty or blank");
 		Assert.isTrue(value.length() <= MAX_VARIABLE_LENGTH,
 				() -> "'" + name + "' must not be longer than " + MAX_VARIABLE_LENGTH + " characters");
+		return value;
+	}
+
+	/**
+	 * One segment, checked and encoded.
+	 */
+	private static String encodeSegment(String name, String value) {
+		Assert.isTrue(!value.isBlank(), () -> "'" + name + "' must not be empty or blank");
 		Assert.isTrue(!value.equals(".") && !value.equals(".."),
 				() -> "'" + name + "' must not be '.' or '..' (a dot-segment)");
 		boolean unreserved = true;
