@@ -103,6 +103,43 @@ class ChatClientTests {
 	}
 
 	@Test
+	void aConversationIdPerCallSendsTheTurnToTheStoredConversationInsteadOfTheDefaultBot() {
+		CompletionApi.answerConversation(api, "conv-1", CompletionApi.token("Hej"),
+				CompletionApi.result("Hej", 2, "stop"));
+		withChatClient((chatClient) -> {
+			String reply = chatClient.prompt()
+				.system("Answer in Swedish.")
+				.user("Hi")
+				.options(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+				.call()
+				.content();
+			assertThat(reply).isEqualTo("Hej");
+		});
+		CompletionApi.verifySentToConversation(api, "conv-1", """
+				{"text": "Hi", "extensions": {"backstory": "Answer in Swedish."}}
+				""");
+	}
+
+	@Test
+	void aConversationIdPerCallStreamsFromTheStoredConversation() {
+		CompletionApi.answerConversation(api, "conv-1", CompletionApi.token("Hel"), CompletionApi.token("lo"),
+				CompletionApi.result("Hello", 3, "stop"));
+		withChatClient((chatClient) -> {
+			List<String> tokens = chatClient.prompt()
+				.user("Hi")
+				.options(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+				.stream()
+				.content()
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(tokens).containsExactly("Hel", "lo");
+		});
+		CompletionApi.verifySentToConversation(api, "conv-1", """
+				{"text": "Hi"}
+				""");
+	}
+
+	@Test
 	void aToolTheBotCallsIsRunAndItsResultSentBackInTheNextCompletion() {
 		stubToolRoundTrip();
 		OrderTools tools = new OrderTools();
