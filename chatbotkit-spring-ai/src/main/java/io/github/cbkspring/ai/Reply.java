@@ -78,8 +78,8 @@ final class Reply {
 
 	/**
 	 * Take the next event.
-	 * @return the chunk of a stream it makes: one per token, and the last one for the
-	 * result; {@code null} for other events
+	 * @return the chunk of a stream it makes: one per token and per reasoning token, and
+	 * the last one for the result; {@code null} for other events
 	 */
 	@Nullable ChatResponse take(CompletionEvent event) {
 		if (event instanceof CompletionEvent.Token token) {

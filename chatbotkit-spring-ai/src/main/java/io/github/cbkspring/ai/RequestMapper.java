@@ -84,8 +84,8 @@ final class RequestMapper {
 
 	/**
 	 * The user's turn in a stored conversation for these messages and options: the
-	 * prompt's last message as its text (none when the prompt holds only system
-	 * messages), and its system messages as additional backstory.
+	 * prompt's one user message, which comes last, as its text (none when the prompt
+	 * holds only system messages), and its system messages as additional backstory.
 	 * @throws IllegalArgumentException if the options set a bot, model parameters or tool
 	 * callbacks, or the prompt carries history
 	 */
