@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
+import org.springframework.ai.chat.memory.ChatMemory;
+import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.tool.annotation.Tool;
@@ -43,6 +46,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for Spring AI's {@link ChatClient} on the auto-configured ChatBotKit chat model,
@@ -133,6 +137,27 @@ class ChatClientTests {
 				.collectList()
 				.block(TIMEOUT);
 			assertThat(tokens).containsExactly("Hel", "lo");
+		});
+		CompletionApi.verifySentToConversation(api, "conv-1", """
+				{"text": "Hi"}
+				""");
+	}
+
+	@Test
+	void aChatMemoryAdvisorOnAStoredConversationIsRefusedOnceItAddsHistory() {
+		CompletionApi.answerConversation(api, "conv-1", CompletionApi.result("Hello", 2, "stop"));
+		MessageChatMemoryAdvisor memory = MessageChatMemoryAdvisor.builder(MessageWindowChatMemory.builder().build())
+			.build();
+		withChatClient((chatClient) -> {
+			ChatClient withMemory = chatClient.mutate()
+				.defaultAdvisors(memory)
+				.defaultOptions(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+				.defaultAdvisors((advisors) -> advisors.param(ChatMemory.CONVERSATION_ID, "chat-1"))
+				.build();
+			assertThat(withMemory.prompt().user("Hi").call().content()).isEqualTo("Hello");
+			assertThatIllegalArgumentException().isThrownBy(() -> withMemory.prompt().user("Again").call().content())
+				.withMessageContaining("not assistant messages")
+				.withMessageContaining("chat memory advisor");
 		});
 		CompletionApi.verifySentToConversation(api, "conv-1", """
 				{"text": "Hi"}
