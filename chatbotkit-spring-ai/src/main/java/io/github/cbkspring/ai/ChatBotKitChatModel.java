@@ -29,6 +29,7 @@ import io.github.cbkspring.client.agent.ChatBotKitAgent;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionRequest;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.conversation.ConversationTurn;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -55,7 +56,11 @@ import org.springframework.util.Assert;
  * A ChatBotKit bot as a Spring AI {@link ChatModel} and {@link StreamingChatModel}, on
  * the stateless completion ({@code POST /conversation/complete}) of a
  * {@link ConversationClient}: every call sends the prompt's whole history, and nothing is
- * stored in ChatBotKit. <pre class="code">
+ * stored in ChatBotKit. Options that name a
+ * {@link ChatBotKitChatOptions#getConversationId() conversation} send the call to that
+ * stored conversation instead ({@code POST /conversation/{conversationId}/complete}):
+ * ChatBotKit holds its history and its bot, and the prompt carries only the new user
+ * message (system messages go as additional backstory). <pre class="code">
  * ChatBotKitChatModel model = ChatBotKitChatModel.builder()
  *     .conversationClient(client.conversations())
  *     .options(ChatBotKitChatOptions.builder().botId("bot-123").build())
@@ -90,6 +95,14 @@ public final class ChatBotKitChatModel implements ChatModel {
 	 * model, and the {@code gen_ai.system} of its observations.
 	 */
 	public static final String PROVIDER = "chatbotkit";
+
+	/**
+	 * The key of the bot's reasoning in the metadata of a reply's assistant message, for
+	 * models that reason before they reply: the same key Spring AI's OpenAI model uses.
+	 * The whole reply and the last streamed response hold all of it; a streamed reasoning
+	 * chunk has no text and holds the reasoning so far.
+	 */
+	public static final String REASONING_CONTENT = "reasoningContent";
 
 	private static final ChatModelObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultChatModelObservationConvention();
 
@@ -209,13 +222,19 @@ public final class ChatBotKitChatModel implements ChatModel {
 
 	private Exchange exchange(Prompt request, boolean streaming) {
 		ChatBotKitChatOptions options = (ChatBotKitChatOptions) Objects.requireNonNull(request.getOptions());
-		CompletionRequest completion = RequestMapper.toRequest(request.getInstructions(), options);
-		List<ToolCallback> callbacks = Objects.requireNonNullElse(options.getToolCallbacks(), List.of());
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(request)
 			.provider(PROVIDER)
 			.streaming(streaming)
 			.build();
+		String conversationId = options.getConversationId();
+		if (conversationId != null) {
+			ConversationTurn turn = RequestMapper.toTurn(request.getInstructions(), options);
+			return new Exchange(() -> this.conversations.completeStream(conversationId, turn), context,
+					new Reply(Set.of()));
+		}
+		CompletionRequest completion = RequestMapper.toRequest(request.getInstructions(), options);
+		List<ToolCallback> callbacks = Objects.requireNonNullElse(options.getToolCallbacks(), List.of());
 		if (this.toolsOverChannels && !callbacks.isEmpty()) {
 			return new Exchange(() -> overChannels(completion, callbacks), context, new Reply(Set.of()));
 		}

@@ -34,23 +34,30 @@ import org.springframework.ai.tool.ToolCallback;
  * ChatBotKitChatOptions.builder().botId("bot-123").build();
  * // a bot configured in place
  * ChatBotKitChatOptions.builder().model("gpt-5.4").temperature(0.2).maxTokens(512).build();
+ * // a conversation stored in ChatBotKit, answered by the bot it was created with
+ * ChatBotKitChatOptions.builder().conversationId("conv-123").build();
  * </pre>
  * <p>
- * The bot is either an existing bot ({@code botId}) or configured in place
- * ({@code model}, {@code backstory}, {@code datasetId}, {@code skillsetId},
- * {@code privacy}, {@code moderation}); the API takes one or the other. The model
- * parameters ({@code temperature}, {@code maxTokens}, {@code frequencyPenalty},
- * {@code presencePenalty}, {@code seed}, {@code interactionMaxMessages}, {@code region})
- * are written into the model string ({@code gpt-5.4/temperature=0.2}), so they need a
- * {@code model} and cannot be set for a {@code botId}, whose model string is the bot's. A
- * call that breaks these rules fails with an {@link IllegalArgumentException} before
- * anything is sent.
+ * The bot is an existing bot ({@code botId}), a bot configured in place ({@code model},
+ * {@code backstory}, {@code datasetId}, {@code skillsetId}, {@code privacy},
+ * {@code moderation}), or the bot of a stored conversation ({@code conversationId}); the
+ * API takes one of the three. A {@code conversationId} sends the call to the stateful
+ * completion ({@code POST /conversation/{conversationId}/complete}), which takes no bot,
+ * model or model parameters and no functions the caller runs: none of the other options
+ * but the tool context may be set with it. The model parameters ({@code temperature},
+ * {@code maxTokens}, {@code frequencyPenalty}, {@code presencePenalty}, {@code seed},
+ * {@code interactionMaxMessages}, {@code region}) are written into the model string
+ * ({@code gpt-5.4/temperature=0.2}), so they need a {@code model} and cannot be set for a
+ * {@code botId}, whose model string is the bot's. A call that breaks these rules fails
+ * with an {@link IllegalArgumentException} before anything is sent.
  * <p>
  * {@link Builder#combineWith merging} (how {@code ChatClient} lays per-call options over
- * the model's defaults) treats the bot as one choice: options that name a bot id replace
- * a default configuration in place, and options that name a model, backstory, dataset or
- * skillset replace a default bot id. Every other value set in the overriding options
- * replaces the default one; tool callbacks and tool context are added, as Spring AI does.
+ * the model's defaults) treats the bot as one choice: options that name a bot id or a
+ * conversation id replace the default bot as a whole (its id, its configuration in place
+ * and its model parameters), and options that name a model, backstory, dataset or
+ * skillset replace a default bot id or conversation id. Every other value set in the
+ * overriding options replaces the default one; tool callbacks and tool context are added,
+ * as Spring AI does.
  * <p>
  * The API has no top-k, top-p or stop sequences: the builder accepts them, as every
  * {@link ChatOptions.Builder} must, but they are dropped, and their getters return
@@ -82,6 +89,15 @@ public final class ChatBotKitChatOptions implements ToolCallingChatOptions {
 	 */
 	public @Nullable String getBotId() {
 		return this.values.botId();
+	}
+
+	/**
+	 * The stored conversation that completes, with the bot it was created with and the
+	 * history ChatBotKit holds.
+	 * @return the conversation id, or {@code null} for the stateless completion
+	 */
+	public @Nullable String getConversationId() {
+		return this.values.conversationId();
 	}
 
 	/**
@@ -219,6 +235,7 @@ public final class ChatBotKitChatOptions implements ToolCallingChatOptions {
 	public Builder mutate() {
 		Values v = this.values;
 		return builder().botId(v.botId())
+			.conversationId(v.conversationId())
 			.model(v.model())
 			.backstory(v.backstory())
 			.datasetId(v.datasetId())
@@ -249,19 +266,20 @@ public final class ChatBotKitChatOptions implements ToolCallingChatOptions {
 	@Override
 	public String toString() {
 		Values v = this.values;
-		return "ChatBotKitChatOptions[botId=" + v.botId() + ", model=" + v.model() + ", datasetId=" + v.datasetId()
-				+ ", skillsetId=" + v.skillsetId() + ", privacy=" + v.privacy() + ", moderation=" + v.moderation()
-				+ ", temperature=" + v.temperature() + ", maxTokens=" + v.maxTokens() + ", frequencyPenalty="
-				+ v.frequencyPenalty() + ", presencePenalty=" + v.presencePenalty() + ", seed=" + v.seed()
-				+ ", interactionMaxMessages=" + v.interactionMaxMessages() + ", region=" + v.region() + ", tools="
-				+ ((v.toolCallbacks() != null) ? v.toolCallbacks().size() : 0) + "]";
+		return "ChatBotKitChatOptions[botId=" + v.botId() + ", conversationId=" + v.conversationId() + ", model="
+				+ v.model() + ", datasetId=" + v.datasetId() + ", skillsetId=" + v.skillsetId() + ", privacy="
+				+ v.privacy() + ", moderation=" + v.moderation() + ", temperature=" + v.temperature() + ", maxTokens="
+				+ v.maxTokens() + ", frequencyPenalty=" + v.frequencyPenalty() + ", presencePenalty="
+				+ v.presencePenalty() + ", seed=" + v.seed() + ", interactionMaxMessages=" + v.interactionMaxMessages()
+				+ ", region=" + v.region() + ", tools=" + ((v.toolCallbacks() != null) ? v.toolCallbacks().size() : 0)
+				+ "]";
 	}
 
-	private record Values(@Nullable String botId, @Nullable String model, @Nullable String backstory,
-			@Nullable String datasetId, @Nullable String skillsetId, @Nullable Boolean privacy,
-			@Nullable Boolean moderation, @Nullable Double temperature, @Nullable Integer maxTokens,
-			@Nullable Double frequencyPenalty, @Nullable Double presencePenalty, @Nullable Long seed,
-			@Nullable Integer interactionMaxMessages, @Nullable String region,
+	private record Values(@Nullable String botId, @Nullable String conversationId, @Nullable String model,
+			@Nullable String backstory, @Nullable String datasetId, @Nullable String skillsetId,
+			@Nullable Boolean privacy, @Nullable Boolean moderation, @Nullable Double temperature,
+			@Nullable Integer maxTokens, @Nullable Double frequencyPenalty, @Nullable Double presencePenalty,
+			@Nullable Long seed, @Nullable Integer interactionMaxMessages, @Nullable String region,
 			@Nullable List<ToolCallback> toolCallbacks, @Nullable Map<String, Object> toolContext) {
 
 		private Values {
@@ -279,6 +297,8 @@ public final class ChatBotKitChatOptions implements ToolCallingChatOptions {
 	public static final class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
 
 		private @Nullable String botId;
+
+		private @Nullable String conversationId;
 
 		private @Nullable String backstory;
 
@@ -306,6 +326,18 @@ public final class ChatBotKitChatOptions implements ToolCallingChatOptions {
 		 */
 		public Builder botId(@Nullable String botId) {
 			this.botId = botId;
+			return this;
+		}
+
+		/**
+		 * Complete a conversation stored in ChatBotKit, on the stateful completion
+		 * ({@code POST /conversation/{conversationId}/complete}): ChatBotKit holds the
+		 * history, so the prompt carries only the new user message.
+		 * @param conversationId the conversation id
+		 * @return this builder
+		 */
+		public Builder conversationId(@Nullable String conversationId) {
+			this.conversationId = conversationId;
 			return this;
 		}
 
@@ -401,9 +433,10 @@ public final class ChatBotKitChatOptions implements ToolCallingChatOptions {
 			boolean otherNamesModel = other.build().getModel() != null;
 			super.combineWith(other);
 			if (other instanceof Builder that) {
-				if (that.botId != null) {
+				if (that.botId != null || that.conversationId != null) {
 					// another bot: nothing of the configuration in place is kept
 					this.botId = that.botId;
+					this.conversationId = that.conversationId;
 					this.model = that.model;
 					this.backstory = that.backstory;
 					this.datasetId = that.datasetId;
@@ -431,18 +464,20 @@ public final class ChatBotKitChatOptions implements ToolCallingChatOptions {
 				if (that.backstory != null || that.datasetId != null || that.skillsetId != null) {
 					// a configuration in place instead of the default bot
 					this.botId = null;
+					this.conversationId = null;
 				}
 			}
 			if (otherNamesModel) {
 				this.botId = null;
+				this.conversationId = null;
 			}
 			return this;
 		}
 
 		@Override
 		public ChatBotKitChatOptions build() {
-			return new ChatBotKitChatOptions(new Values(this.botId, this.model, this.backstory, this.datasetId,
-					this.skillsetId, this.privacy, this.moderation, this.temperature, this.maxTokens,
+			return new ChatBotKitChatOptions(new Values(this.botId, this.conversationId, this.model, this.backstory,
+					this.datasetId, this.skillsetId, this.privacy, this.moderation, this.temperature, this.maxTokens,
 					this.frequencyPenalty, this.presencePenalty, this.seed, this.interactionMaxMessages, this.region,
 					this.toolCallbacks, this.toolContext));
 		}

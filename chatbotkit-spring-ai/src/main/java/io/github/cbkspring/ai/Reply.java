@@ -18,12 +18,14 @@ package io.github.cbkspring.ai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionResult;
 import io.github.cbkspring.client.conversation.EndReason;
 import io.github.cbkspring.client.conversation.FunctionCall;
+import io.github.cbkspring.client.core.MessageType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -43,6 +45,13 @@ import org.springframework.util.Assert;
  * offered; its id, which ChatBotKit does not have, is the function's name and the call's
  * position ({@code lookup-0}). Usage adds up the {@code usage} events (one per model
  * call); the total is the result's token count when the API gives it.
+ * <p>
+ * Reasoning goes where Spring AI's OpenAI model puts it: the assistant message's
+ * {@value ChatBotKitChatModel#REASONING_CONTENT} metadata. A streamed
+ * {@code reasoningToken} makes a chunk with no text and the reasoning so far (so that the
+ * last one wins when chunks are aggregated), and the last response and the whole reply
+ * carry all of it. Without {@code reasoningToken}s, the text of {@code reasoning}
+ * messages is the reasoning.
  *
  * @author cbkspring contributors
  */
@@ -53,6 +62,10 @@ final class Reply {
 	private final List<ToolCall> toolCalls = new ArrayList<>();
 
 	private final List<CompletionEvent.Usage> usages = new ArrayList<>();
+
+	private final StringBuilder reasoningTokens = new StringBuilder();
+
+	private final List<String> reasoningMessages = new ArrayList<>();
 
 	private @Nullable CompletionResult result;
 
@@ -65,14 +78,21 @@ final class Reply {
 
 	/**
 	 * Take the next event.
-	 * @return the chunk of a stream it makes: one per token, and the last one for the
-	 * result; {@code null} for other events
+	 * @return the chunk of a stream it makes: one per token and per reasoning token, and
+	 * the last one for the result; {@code null} for other events
 	 */
 	@Nullable ChatResponse take(CompletionEvent event) {
 		if (event instanceof CompletionEvent.Token token) {
 			return new ChatResponse(List.of(new Generation(new AssistantMessage(token.token()))));
 		}
+		if (event instanceof CompletionEvent.ReasoningToken token) {
+			this.reasoningTokens.append(token.token());
+			return new ChatResponse(List.of(new Generation(message("", List.of()))));
+		}
 		if (event instanceof CompletionEvent.MessageAdded added) {
+			if (added.message().type() == MessageType.REASONING) {
+				this.reasoningMessages.add(added.message().text());
+			}
 			FunctionCall.of(added.message())
 				.filter((call) -> this.functions.contains(call.name()))
 				.ifPresent((call) -> this.toolCalls.add(new ToolCall(call.name() + "-" + this.toolCalls.size(),
@@ -98,7 +118,7 @@ final class Reply {
 	}
 
 	private ChatResponse response(CompletionResult result, String text) {
-		AssistantMessage message = AssistantMessage.builder().content(text).toolCalls(this.toolCalls).build();
+		AssistantMessage message = message(text, this.toolCalls);
 		ChatGenerationMetadata generation = ChatGenerationMetadata.builder()
 			.finishReason(finishReason(result.endReason()))
 			.build();
@@ -107,6 +127,17 @@ final class Reply {
 			metadata.model(this.usages.get(this.usages.size() - 1).model());
 		}
 		return new ChatResponse(List.of(new Generation(message, generation)), metadata.build());
+	}
+
+	/**
+	 * A message with the reasoning so far, if any.
+	 */
+	private AssistantMessage message(String text, List<ToolCall> toolCalls) {
+		String reasoning = this.reasoningTokens.isEmpty() ? String.join("\n\n", this.reasoningMessages)
+				: this.reasoningTokens.toString();
+		Map<String, Object> properties = reasoning.isEmpty() ? Map.of()
+				: Map.of(ChatBotKitChatModel.REASONING_CONTENT, reasoning);
+		return AssistantMessage.builder().content(text).properties(properties).toolCalls(toolCalls).build();
 	}
 
 	private DefaultUsage usage(CompletionResult result) {

@@ -25,6 +25,8 @@ import java.util.Objects;
 import io.github.cbkspring.client.conversation.BotConfig;
 import io.github.cbkspring.client.conversation.CompletionOptions;
 import io.github.cbkspring.client.conversation.CompletionRequest;
+import io.github.cbkspring.client.conversation.ConversationTurn;
+import io.github.cbkspring.client.conversation.Extensions;
 import io.github.cbkspring.client.conversation.FunctionCall;
 import io.github.cbkspring.client.conversation.FunctionDefinition;
 import io.github.cbkspring.client.conversation.ModelDefinition;
@@ -34,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.AssistantMessage.ToolCall;
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage.ToolResponse;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -44,7 +47,8 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns a Spring AI prompt and its options into a stateless completion request.
+ * Turns a Spring AI prompt and its options into a stateless completion request, or into
+ * the user's turn of a stored conversation when the options name one.
  * <p>
  * Messages: user → {@code user}, assistant → {@code bot}, system → {@code instruction} in
  * its place (so a system prompt works the same for a bot id and for a bot configured in
@@ -78,7 +82,56 @@ final class RequestMapper {
 		return request.build();
 	}
 
+	/**
+	 * The user's turn in a stored conversation for these messages and options: the
+	 * prompt's one user message, which comes last, as its text (none when the prompt
+	 * holds only system messages), and its system messages as additional backstory.
+	 * @throws IllegalArgumentException if the options set a bot, model parameters or tool
+	 * callbacks, or the prompt carries history
+	 */
+	static ConversationTurn toTurn(List<Message> messages, ChatBotKitChatOptions options) {
+		String conversationId = Objects.requireNonNull(options.getConversationId());
+		List<String> unsupported = new ArrayList<>();
+		set(unsupported, "botId", options.getBotId());
+		unsupported.addAll(inPlace(options));
+		if (!Objects.requireNonNullElse(options.getToolCallbacks(), List.of()).isEmpty()) {
+			unsupported.add("toolCallbacks");
+		}
+		Assert.isTrue(unsupported.isEmpty(), () -> "ChatBotKit completes conversation '" + conversationId
+				+ "' with the bot it was created with: " + String.join(", ", unsupported) + " cannot be set with a"
+				+ " conversationId (the stateful completion takes no bot, model parameters or caller-run functions;"
+				+ " leave conversationId unset to use them)");
+		List<String> backstory = new ArrayList<>();
+		@Nullable UserMessage user = null;
+		for (Message message : messages) {
+			if (message instanceof SystemMessage) {
+				backstory.add(text(message));
+				continue;
+			}
+			Assert.isTrue(user == null && message instanceof UserMessage,
+					() -> "ChatBotKit holds the history of conversation '" + conversationId
+							+ "': a prompt with a conversationId carries only system messages and the new user"
+							+ " message, not " + message.getMessageType().getValue()
+							+ " messages (is a chat memory advisor adding history?)");
+			user = (UserMessage) message;
+		}
+		ConversationTurn turn = (user != null) ? ConversationTurn.of(userText(user)) : ConversationTurn.withoutText();
+		return backstory.isEmpty() ? turn : turn.withOptions(CompletionOptions.none()
+			.withExtensions(Extensions.none().withBackstory(String.join("\n\n", backstory))));
+	}
+
 	private static CompletionRequest.Builder withBot(String botId, ChatBotKitChatOptions options) {
+		List<String> inPlace = inPlace(options);
+		Assert.isTrue(inPlace.isEmpty(),
+				() -> "ChatBotKit completes with bot '" + botId + "' as it is configured: " + String.join(", ", inPlace)
+						+ " cannot be set for it (they configure" + " a bot in place; leave botId unset to use them)");
+		return CompletionRequest.withBot(botId);
+	}
+
+	/**
+	 * The names of the options set that configure a bot in place.
+	 */
+	private static List<String> inPlace(ChatBotKitChatOptions options) {
 		List<String> inPlace = new ArrayList<>();
 		set(inPlace, "model", options.getModel());
 		set(inPlace, "backstory", options.getBackstory());
@@ -87,10 +140,7 @@ final class RequestMapper {
 		set(inPlace, "privacy", options.getPrivacy());
 		set(inPlace, "moderation", options.getModeration());
 		inPlace.addAll(parameters(options).keySet());
-		Assert.isTrue(inPlace.isEmpty(),
-				() -> "ChatBotKit completes with bot '" + botId + "' as it is configured: " + String.join(", ", inPlace)
-						+ " cannot be set for it (they configure" + " a bot in place; leave botId unset to use them)");
-		return CompletionRequest.withBot(botId);
+		return inPlace;
 	}
 
 	private static BotConfig config(ChatBotKitChatOptions options) {

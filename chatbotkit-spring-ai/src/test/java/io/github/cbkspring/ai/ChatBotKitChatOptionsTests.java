@@ -161,6 +161,72 @@ class ChatBotKitChatOptionsTests {
 	}
 
 	@Test
+	void mutateCopiesAConversationId() {
+		ChatBotKitChatOptions conversation = ChatBotKitChatOptions.builder().conversationId("conv-1").build();
+		assertThat(conversation.mutate().build()).isEqualTo(conversation).hasToString(conversation.toString());
+		assertThat(conversation.toString()).contains("conversationId=conv-1");
+		assertThat(conversation).isNotEqualTo(ChatBotKitChatOptions.builder().conversationId("conv-2").build());
+	}
+
+	@Test
+	void aConversationIdReplacesTheWholeBot() {
+		ChatBotKitChatOptions overConfiguration = this.full.mutate()
+			.combineWith(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+			.build();
+		assertThat(overConfiguration).isEqualTo(ChatBotKitChatOptions.builder()
+			.conversationId("conv-1")
+			.toolCallbacks(WEATHER)
+			.toolContext("tenant", "t-1")
+			.build());
+		ChatBotKitChatOptions overBot = ChatBotKitChatOptions.builder()
+			.botId("bot-1")
+			.build()
+			.mutate()
+			.combineWith(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+			.build();
+		assertThat(overBot).isEqualTo(ChatBotKitChatOptions.builder().conversationId("conv-1").build());
+	}
+
+	@Test
+	void aBotIdOrAConfigurationInPlaceReplacesADefaultConversationId() {
+		ChatBotKitChatOptions conversation = ChatBotKitChatOptions.builder().conversationId("conv-1").build();
+		assertThat(conversation.mutate().combineWith(ChatBotKitChatOptions.builder().botId("bot-1")).build())
+			.isEqualTo(ChatBotKitChatOptions.builder().botId("bot-1").build());
+		assertThat(conversation.mutate()
+			.combineWith(ChatBotKitChatOptions.builder().model("gpt-5.4"))
+			.build()
+			.getConversationId()).isNull();
+		assertThat(
+				conversation.mutate().combineWith(ChatOptions.builder().model("gpt-5.4")).build().getConversationId())
+			.isNull();
+		assertThat(conversation.mutate()
+			.combineWith(ChatBotKitChatOptions.builder().backstory("b"))
+			.build()
+			.getConversationId()).isNull();
+		assertThat(conversation.mutate()
+			.combineWith(ChatBotKitChatOptions.builder().datasetId("d"))
+			.build()
+			.getConversationId()).isNull();
+		assertThat(conversation.mutate()
+			.combineWith(ChatBotKitChatOptions.builder().skillsetId("s"))
+			.build()
+			.getConversationId()).isNull();
+	}
+
+	@Test
+	void modelParametersAloneKeepADefaultConversationId() {
+		// kept, so that the call fails naming them instead of leaving the conversation
+		ChatBotKitChatOptions merged = ChatBotKitChatOptions.builder()
+			.conversationId("conv-1")
+			.build()
+			.mutate()
+			.combineWith(ChatOptions.builder().temperature(0.2))
+			.build();
+		assertThat(merged.getConversationId()).isEqualTo("conv-1");
+		assertThat(merged.getTemperature()).isEqualTo(0.2);
+	}
+
+	@Test
 	void topKTopPAndStopSequencesAreDropped() {
 		ChatBotKitChatOptions options = ChatBotKitChatOptions.builder()
 			.topK(3)

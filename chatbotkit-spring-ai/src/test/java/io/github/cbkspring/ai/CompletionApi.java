@@ -117,6 +117,43 @@ public final class CompletionApi {
 	}
 
 	/**
+	 * The path of the stateful completion of a stored conversation.
+	 * @param conversationId the conversation
+	 * @return the path
+	 */
+	public static String conversationPath(String conversationId) {
+		return "/api/v1/conversation/" + conversationId + "/complete";
+	}
+
+	/**
+	 * Answer the stateful completion of a stored conversation with these JSON lines.
+	 * @param api the server
+	 * @param conversationId the conversation
+	 * @param lines the events, one JSON object a line
+	 */
+	public static void answerConversation(WireMockExtension api, String conversationId, String... lines) {
+		api.stubFor(WireMock.post(urlEqualTo(conversationPath(conversationId)))
+			.withHeader("Accept", equalTo("application/jsonl"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
+				.withBody(String.join("\n", lines) + "\n")));
+	}
+
+	/**
+	 * Check that exactly one stateful completion of the conversation was asked for, and
+	 * nothing else, with the credential and exactly this JSON body.
+	 * @param api the server
+	 * @param conversationId the conversation
+	 * @param json the expected body
+	 */
+	public static void verifySentToConversation(WireMockExtension api, String conversationId, String json) {
+		api.verify(1,
+				postRequestedFor(urlEqualTo(conversationPath(conversationId)))
+					.withHeader("Authorization", equalTo("Bearer " + SECRET))
+					.withRequestBody(equalToJson(json, false, false)));
+		api.verify(1, WireMock.anyRequestedFor(WireMock.anyUrl()));
+	}
+
+	/**
 	 * Check that exactly one stateless completion was asked for, with the credential and
 	 * exactly this JSON body: no field more, none less.
 	 * @param api the server
@@ -135,6 +172,24 @@ public final class CompletionApi {
 	 */
 	public static String token(String token) {
 		return "{\"type\":\"token\",\"data\":{\"token\":\"" + token + "\"}}";
+	}
+
+	/**
+	 * A reasoning token event.
+	 * @param token the text
+	 * @return the JSON line
+	 */
+	public static String reasoningToken(String token) {
+		return "{\"type\":\"reasoningToken\",\"data\":{\"token\":\"" + token + "\"}}";
+	}
+
+	/**
+	 * A reasoning message event.
+	 * @param text the reasoning
+	 * @return the JSON line
+	 */
+	public static String reasoningMessage(String text) {
+		return "{\"type\":\"message\",\"data\":{\"type\":\"reasoning\",\"text\":\"" + text + "\"}}";
 	}
 
 	/**

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
+import org.springframework.ai.chat.memory.ChatMemory;
+import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.tool.annotation.Tool;
@@ -43,6 +46,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for Spring AI's {@link ChatClient} on the auto-configured ChatBotKit chat model,
@@ -99,6 +103,64 @@ class ChatClientTests {
 		CompletionApi.verifySent(api, """
 				{"model": "gpt-5.4/temperature=0.2", "messages": [
 				  {"type": "instruction", "text": "Answer in Swedish."}, {"type": "user", "text": "Hi"}]}
+				""");
+	}
+
+	@Test
+	void aConversationIdPerCallSendsTheTurnToTheStoredConversationInsteadOfTheDefaultBot() {
+		CompletionApi.answerConversation(api, "conv-1", CompletionApi.token("Hej"),
+				CompletionApi.result("Hej", 2, "stop"));
+		withChatClient((chatClient) -> {
+			String reply = chatClient.prompt()
+				.system("Answer in Swedish.")
+				.user("Hi")
+				.options(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+				.call()
+				.content();
+			assertThat(reply).isEqualTo("Hej");
+		});
+		CompletionApi.verifySentToConversation(api, "conv-1", """
+				{"text": "Hi", "extensions": {"backstory": "Answer in Swedish."}}
+				""");
+	}
+
+	@Test
+	void aConversationIdPerCallStreamsFromTheStoredConversation() {
+		CompletionApi.answerConversation(api, "conv-1", CompletionApi.token("Hel"), CompletionApi.token("lo"),
+				CompletionApi.result("Hello", 3, "stop"));
+		withChatClient((chatClient) -> {
+			List<String> tokens = chatClient.prompt()
+				.user("Hi")
+				.options(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+				.stream()
+				.content()
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(tokens).containsExactly("Hel", "lo");
+		});
+		CompletionApi.verifySentToConversation(api, "conv-1", """
+				{"text": "Hi"}
+				""");
+	}
+
+	@Test
+	void aChatMemoryAdvisorOnAStoredConversationIsRefusedOnceItAddsHistory() {
+		CompletionApi.answerConversation(api, "conv-1", CompletionApi.result("Hello", 2, "stop"));
+		MessageChatMemoryAdvisor memory = MessageChatMemoryAdvisor.builder(MessageWindowChatMemory.builder().build())
+			.build();
+		withChatClient((chatClient) -> {
+			ChatClient withMemory = chatClient.mutate()
+				.defaultAdvisors(memory)
+				.defaultOptions(ChatBotKitChatOptions.builder().conversationId("conv-1"))
+				.defaultAdvisors((advisors) -> advisors.param(ChatMemory.CONVERSATION_ID, "chat-1"))
+				.build();
+			assertThat(withMemory.prompt().user("Hi").call().content()).isEqualTo("Hello");
+			assertThatIllegalArgumentException().isThrownBy(() -> withMemory.prompt().user("Again").call().content())
+				.withMessageContaining("not assistant messages")
+				.withMessageContaining("chat memory advisor");
+		});
+		CompletionApi.verifySentToConversation(api, "conv-1", """
+				{"text": "Hi"}
 				""");
 	}
 

@@ -15,10 +15,15 @@
  */
 package io.github.cbkspring.readme;
 
+import io.github.cbkspring.ai.ChatBotKitChatModel;
 import io.github.cbkspring.ai.ChatBotKitChatOptions;
+import io.github.cbkspring.ai.ChatBotKitDocumentRetriever;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.rag.advisor.RetrievalAugmentationAdvisor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,5 +70,44 @@ class SpringAiSnippets {
 			.content();
 		// end::spring-ai-options[]
 	}
+
+	String inAStoredConversation(ChatClient chatClient, String conversationId, String question) {
+		return
+		// tag::spring-ai-conversation[]
+		chatClient.prompt()
+			.user(question)
+			.options(ChatBotKitChatOptions.builder().conversationId(conversationId))
+			.call()
+			.content();
+		// end::spring-ai-conversation[]
+	}
+
+	@Nullable Object reasoning(ChatClient chatClient, String question) {
+		// tag::spring-ai-reasoning[]
+		ChatResponse response = chatClient.prompt().user(question).call().chatResponse();
+		Object reasoning = response.getResult().getOutput().getMetadata().get(ChatBotKitChatModel.REASONING_CONTENT);
+		// end::spring-ai-reasoning[]
+		return reasoning;
+	}
+
+	// tag::spring-ai-rag[]
+	@RestController
+	class DatasetAskController {
+
+		private final ChatClient chatClient;
+
+		DatasetAskController(ChatClient.Builder chatClient, ChatBotKitDocumentRetriever retriever) {
+			this.chatClient = chatClient
+				.defaultAdvisors(RetrievalAugmentationAdvisor.builder().documentRetriever(retriever).build())
+				.build();
+		}
+
+		@GetMapping("/ask-dataset")
+		String ask(@RequestParam String question) {
+			return this.chatClient.prompt().user(question).call().content();
+		}
+
+	}
+	// end::spring-ai-rag[]
 
 }

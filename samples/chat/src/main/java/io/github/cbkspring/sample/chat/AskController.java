@@ -83,7 +83,7 @@ class AskController {
 		return Flux.just(ServerSentEvent.builder(new Failure(FAILURE_DETAIL)).event("error").build());
 	}
 
-	private static String text(Question question) {
+	static String text(Question question) {
 		if (!StringUtils.hasText(question.text())) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The question must not be empty.");
 		}

@@ -87,6 +87,24 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 	}
 
 	@Test
+	void theDatasetPageAnswersFromTheDemoDatasetAndShowsTheSources() {
+		browser.findElement(By.id("dataset-link")).click();
+		new WebDriverWait(browser, TIMEOUT)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("dataset-input")));
+		browser.findElement(By.id("dataset-input")).sendKeys("Which embedding model?");
+		browser.findElement(By.id("dataset-send")).click();
+		new WebDriverWait(browser, TIMEOUT)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#dataset-answer[data-state='done']")));
+		String record = "ChatBotKit embeds and searches dataset records itself,"
+				+ " so a Spring AI application needs no embedding model.";
+		assertThat(browser.findElement(By.id("dataset-answer")).getText()).contains(record)
+			.endsWith("Question: Which embedding model?\"");
+		assertThat(browser.findElements(By.cssSelector("#dataset-sources li"))).extracting(WebElement::getText)
+			.containsExactly(record + " (docs/spring-ai.md)");
+		assertThat(browser.findElement(By.id("dataset-error")).isDisplayed()).isFalse();
+	}
+
+	@Test
 	void tokenValidForLongerThanATimerCanWaitStaysActive() {
 		// expires in 30 days and 10 minutes: past setTimeout's 24.8-day limit
 		this.clock.advance(Duration.ofDays(30));
