@@ -129,6 +129,22 @@ public final class ChatBotKitFake implements AutoCloseable {
 	}
 
 	/**
+	 * Answer the next requests with the same fault, such as as many {@code 503}s as a
+	 * retrying client tries.
+	 * @param fault the fault
+	 * @param times how many requests it answers, at least one
+	 * @throws IllegalArgumentException if {@code times} is less than one
+	 */
+	public void failNext(Fault fault, int times) {
+		if (times < 1) {
+			throw new IllegalArgumentException("times must be at least 1, not " + times);
+		}
+		for (int i = 0; i < times; i++) {
+			failNext(fault);
+		}
+	}
+
+	/**
 	 * The requests received so far, oldest first, without their credentials.
 	 * @return a copy
 	 */

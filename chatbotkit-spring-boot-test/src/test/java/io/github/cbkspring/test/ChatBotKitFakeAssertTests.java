@@ -82,8 +82,8 @@ class ChatBotKitFakeAssertTests {
 	@Test
 	void failureNamesWhatWasReceived() {
 		client.bots().create(BotRequest.builder().name("Not a completion").build());
-		assertThat(fails(() -> assertThat(fake).receivedCompletion()))
-			.contains("Expected a completion request, but received: [POST /bot/create {\"name\":\"Not a completion\"}]");
+		assertThat(fails(() -> assertThat(fake).receivedCompletion())).contains(
+				"Expected a completion request, but received: [POST /bot/create {\"name\":\"Not a completion\"}]");
 		assertThat(fails(() -> assertThat(fake).receivedRequest("GET", "/bot/list")))
 			.contains("Expected a request GET /bot/list");
 		assertThat(fake).receivedNoCompletion();
