@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What starting a fake costs a test class, measured in a fresh JVM: the first start
  * (loading the fake's classes, reading the API model, opening the server) in a JVM that
- * has already loaded Jackson and the logging, as every JVM that runs the ChatBotKit client
- * has, then the median of later starts, each with its close. Jackson's and the logging's
- * own first load is printed apart. Not a test: run it by hand, as {@code docs/testing.md}
- * shows, and read its output.
+ * has already loaded Jackson and the logging, as every JVM that runs the ChatBotKit
+ * client has, then the median of later starts, each with its close. Jackson's and the
+ * logging's own first load is printed apart. Not a test: run it by hand, as
+ * {@code docs/testing.md} shows, and read its output.
  *
  * @author cbkspring contributors
  */
@@ -55,9 +55,10 @@ public final class StartupMeasurement {
 			fake.close();
 		}
 		Arrays.sort(later);
-		System.out.printf("Jackson and logging, first use: %.1f ms%nfirst start: %.1f ms%n"
-				+ "later starts, median of %d: %.2f ms%n", jacksonAndLogging / 1e6, firstStart / 1e6, LATER_STARTS,
-				later[LATER_STARTS / 2] / 1e6);
+		System.out.printf(
+				"Jackson and logging, first use: %.1f ms%nfirst start: %.1f ms%n"
+						+ "later starts, median of %d: %.2f ms%n",
+				jacksonAndLogging / 1e6, firstStart / 1e6, LATER_STARTS, later[LATER_STARTS / 2] / 1e6);
 	}
 
 }

@@ -23,8 +23,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layering of the test kit: the fake stands on the JDK's HTTP server, Jackson and
- * AssertJ, and neither on the ChatBotKit client (it fakes the wire, not the client) nor on
- * Spring, which only the annotation's package uses; no package cycles, no Jackson or
+ * AssertJ, and neither on the ChatBotKit client (it fakes the wire, not the client) nor
+ * on Spring, which only the annotation's package uses; no package cycles, no Jackson or
  * internal types in public signatures, and its public API as the baseline.
  *
  * @author cbkspring contributors
