@@ -35,7 +35,7 @@ import java.util.Objects;
  * exist.</li>
  * <li>Bots, conversations and their messages, datasets and records, files, contacts and
  * partner users are created, fetched, updated, deleted and listed (newest first,
- * {@value ResourceStore#DEFAULT_TAKE} an answer unless {@code take} says otherwise, with
+ * 25 an answer unless {@code take} says otherwise, with
  * a {@code cursor} while more follow). Bots need not exist to be used by a session or a
  * completion.</li>
  * <li>Completions answer as {@link #completions()} scripts them, whole or streamed as
