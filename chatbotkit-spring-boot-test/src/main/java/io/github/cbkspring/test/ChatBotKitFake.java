@@ -34,10 +34,9 @@ import java.util.Objects;
  * {@code X-RunAs-User-Id}, the secret works in a partner user's account, which must
  * exist.</li>
  * <li>Bots, conversations and their messages, datasets and records, files, contacts and
- * partner users are created, fetched, updated, deleted and listed (newest first,
- * 25 an answer unless {@code take} says otherwise, with
- * a {@code cursor} while more follow). Bots need not exist to be used by a session or a
- * completion.</li>
+ * partner users are created, fetched, updated, deleted and listed (newest first, 25 an
+ * answer unless {@code take} says otherwise, with a {@code cursor} while more follow).
+ * Bots need not exist to be used by a session or a completion.</li>
  * <li>Completions answer as {@link #completions()} scripts them, whole or streamed as
  * JSON Lines.</li>
  * </ul>

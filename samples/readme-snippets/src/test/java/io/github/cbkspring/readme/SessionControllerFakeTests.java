@@ -29,8 +29,8 @@ import static io.github.cbkspring.test.ChatBotKitFakeAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's "Testing your application": the Quick start's controller against the
- * fake ChatBotKit of {@code chatbotkit-spring-boot-test}.
+ * The README's "Testing your application": the Quick start's controller against the fake
+ * ChatBotKit of {@code chatbotkit-spring-boot-test}.
  *
  * @author cbkspring contributors
  */
