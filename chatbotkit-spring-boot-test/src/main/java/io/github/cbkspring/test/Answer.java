@@ -38,6 +38,7 @@ sealed interface Answer {
 	/**
 	 * An answer of bytes, such as a file's content.
 	 */
+	@SuppressWarnings("ArrayRecordComponent") // never compared or hashed
 	record BytesAnswer(int status, byte[] body, @Nullable String contentType) implements Answer {
 
 	}

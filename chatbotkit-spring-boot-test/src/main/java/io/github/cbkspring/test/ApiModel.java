@@ -310,7 +310,7 @@ final class ApiModel {
 				return check(Json.MAPPER.readTree(value), type, name);
 			}
 			catch (RuntimeException ex) {
-				return wrongType(name, ("integer".equals(kind)) ? "an integer" : "a number");
+				return wrongType(name, "integer".equals(kind) ? "an integer" : "a number");
 			}
 		}
 		return "string".equals(kind) ? checkEnum(value, type, name) : null;

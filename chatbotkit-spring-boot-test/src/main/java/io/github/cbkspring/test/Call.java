@@ -37,6 +37,7 @@ import tools.jackson.databind.node.MissingNode;
  * @param accept the {@code Accept} header, empty if none
  * @author cbkspring contributors
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared or hashed
 record Call(RecordedRequest request, ApiModel.Match match, String account, String baseUrl, byte[] rawBody,
 		String contentType, String accept) {
 

@@ -383,7 +383,7 @@ final class FakeApi {
 
 	private static List<String> words(String text) {
 		List<String> words = new ArrayList<>();
-		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+", -1)) {
 			if (!word.isEmpty()) {
 				words.add(word);
 			}

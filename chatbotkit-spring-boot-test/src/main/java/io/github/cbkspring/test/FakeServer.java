@@ -229,7 +229,10 @@ final class FakeServer {
 	private static Map<String, List<String>> query(@Nullable String rawQuery) {
 		Map<String, List<String>> query = new LinkedHashMap<>();
 		if (rawQuery != null && !rawQuery.isEmpty()) {
-			for (String pair : rawQuery.split("&")) {
+			for (String pair : rawQuery.split("&", -1)) {
+				if (pair.isEmpty()) {
+					continue;
+				}
 				int equals = pair.indexOf('=');
 				String name = decode((equals >= 0) ? pair.substring(0, equals) : pair);
 				String value = (equals >= 0) ? decode(pair.substring(equals + 1)) : "";

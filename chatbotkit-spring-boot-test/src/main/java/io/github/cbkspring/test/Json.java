@@ -40,7 +40,7 @@ final class Json {
 
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> map(JsonNode node) {
-		return (node.isObject()) ? MAPPER.convertValue(node, LinkedHashMap.class) : new LinkedHashMap<>();
+		return node.isObject() ? MAPPER.convertValue(node, LinkedHashMap.class) : new LinkedHashMap<>();
 	}
 
 }

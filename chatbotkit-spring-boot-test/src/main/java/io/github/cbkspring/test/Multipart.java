@@ -43,7 +43,7 @@ final class Multipart {
 		if (at < 0) {
 			return null;
 		}
-		String boundary = contentType.substring(at + 9).split(";")[0].replace("\"", "").trim();
+		String boundary = contentType.substring(at + 9).split(";", -1)[0].replace("\"", "").trim();
 		byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
 		byte[] headEnd = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 		// the first delimiter has no CRLF before it: start as if it had

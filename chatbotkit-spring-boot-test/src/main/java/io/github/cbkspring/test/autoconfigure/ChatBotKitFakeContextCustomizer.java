@@ -17,6 +17,7 @@
 package io.github.cbkspring.test.autoconfigure;
 
 import io.github.cbkspring.test.ChatBotKitFake;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -34,7 +35,7 @@ import org.springframework.test.context.MergedContextConfiguration;
  *
  * @author cbkspring contributors
  */
-class ChatBotKitFakeContextCustomizer implements ContextCustomizer {
+final class ChatBotKitFakeContextCustomizer implements ContextCustomizer {
 
 	static final String BEAN_NAME = "chatBotKitFake";
 
@@ -53,13 +54,13 @@ class ChatBotKitFakeContextCustomizer implements ContextCustomizer {
 	}
 
 	@Override
-	public boolean equals(Object other) {
-		return other != null && other.getClass() == getClass();
+	public boolean equals(@Nullable Object other) {
+		return other instanceof ChatBotKitFakeContextCustomizer;
 	}
 
 	@Override
 	public int hashCode() {
-		return getClass().hashCode();
+		return ChatBotKitFakeContextCustomizer.class.hashCode();
 	}
 
 }
