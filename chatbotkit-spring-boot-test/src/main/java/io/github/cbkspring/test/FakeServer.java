@@ -125,6 +125,17 @@ final class FakeServer {
 	 * which the client must see.
 	 */
 	private void handle(HttpExchange exchange) throws IOException {
+		// a page of the application under test may call the fake from its own origin
+		exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+		exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "Retry-After");
+		if ("OPTIONS".equals(exchange.getRequestMethod())) {
+			exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, PUT");
+			exchange.getResponseHeaders()
+				.set("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept, X-RunAs-User-Id");
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+			return;
+		}
 		Answer answer = answer(exchange, exchange.getRequestBody().readAllBytes());
 		if (logger.isDebugEnabled()) {
 			logger.debug("ChatBotKit fake: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()

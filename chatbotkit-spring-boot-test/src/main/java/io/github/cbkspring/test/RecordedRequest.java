@@ -130,10 +130,12 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * The text of the user's message a completion answers: the last {@code user} message
-	 * of a stateless completion, the {@code text} of a conversation's.
+	 * The user's message a completion answers, what
+	 * {@link CompletionScripts#whenUserSays(String)} matches.
+	 * @return the {@code text} of a conversation's completion, else the text of the last
+	 * {@code user} message in {@code messages}; {@code null} if there is neither
 	 */
-	@Nullable String userMessage() {
+	public @Nullable String userMessage() {
 		if (this.json == null) {
 			return null;
 		}

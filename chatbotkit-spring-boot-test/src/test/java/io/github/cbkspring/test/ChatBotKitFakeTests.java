@@ -215,6 +215,24 @@ class ChatBotKitFakeTests {
 	}
 
 	@Test
+	void pageOfAnotherOriginMayCallTheFake() {
+		HttpResponse<String> preflight = Clients.send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.url() + "/api/v1/conversation/complete"))
+					.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+					.header("Origin", "http://localhost:8080")
+					.header("Access-Control-Request-Method", "POST")
+					.header("Access-Control-Request-Headers", "authorization,content-type")
+					.build());
+		assertThat(preflight.statusCode()).isEqualTo(204);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+			.contains("Authorization", "Content-Type");
+		assertThat(fake.requests()).isEmpty();
+		assertThat(Clients.get(fake, "/bot/list", fake.secret()).headers().firstValue("Access-Control-Allow-Origin"))
+			.contains("*");
+	}
+
+	@Test
 	void toStringNamesTheUrlOnly() {
 		assertThat(fake).hasToString("ChatBotKitFake[" + fake.url() + "]");
 		assertThat(fake.requests().stream().map(Object::toString).collect(Collectors.joining()))

@@ -107,10 +107,10 @@ class CompletionTests {
 	void answerIsMadeFromTheRequest() {
 		fake.completions()
 			.when((request) -> "b2".equals(request.json().get("botId")))
-			.answer((request) -> Completion.reply("You said " + request.json().get("messages")));
+			.answer((request) -> Completion.reply("You said " + request.userMessage()));
 		assertThat(client.conversations().complete(ask("Hi")).text()).isEqualTo(CompletionScripts.DEFAULT_REPLY);
 		CompletionRequest toB2 = CompletionRequest.withBot("b2").message(Message.user("Yo")).build();
-		assertThat(client.conversations().complete(toB2).text()).isEqualTo("You said [{type=user, text=Yo}]");
+		assertThat(client.conversations().complete(toB2).text()).isEqualTo("You said Yo");
 	}
 
 	@Test
