@@ -82,7 +82,10 @@ final class Answers {
 		Completion completion = answer.completion();
 		List<String> lines = new ArrayList<>();
 		completion.tokens().forEach((token) -> lines.add(event("token", Map.of("token", token))));
-		completion.calls().forEach((call) -> lines.add(event("message", call)));
+		completion.calls().forEach((call) -> {
+			Object channelCall = call.get(Completion.CHANNEL_CALL);
+			lines.add((channelCall != null) ? event(Completion.CHANNEL_CALL, channelCall) : event("message", call));
+		});
 		Map<String, Object> usage = new LinkedHashMap<>();
 		usage.put("model", "fake");
 		usage.put("inputTokensUsed", completion.inputTokens());

@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Completion {
 
+	/** The event type of a call over a channel, the key its data is kept under. */
+	static final String CHANNEL_CALL = "waitForChannelMessageBegin";
+
 	private final List<String> tokens;
 
 	private final List<Map<String, Object>> calls;
@@ -90,6 +93,24 @@ public final class Completion {
 		function.put("arguments", Map.copyOf(arguments));
 		calls.add(Map.of("type", "activity", "text", "", "meta",
 				Map.of("activity", Map.of("type", "request", "function", function))));
+		return new Completion(this.tokens, List.copyOf(calls), this.endReason, this.inputTokens, this.outputTokens,
+				this.cutAfter, this.errorMessage, this.gate);
+	}
+
+	/**
+	 * A copy that asks the application to run a function over a channel after its tokens,
+	 * as an agent's tool: a {@code waitForChannelMessageBegin} event {@code {"function":
+	 * {"name", "args"}, "channel"}} in a stream (a whole answer does not carry it). The
+	 * end reason becomes {@code activity} unless another was set.
+	 * @param name the function's name
+	 * @param arguments its arguments
+	 * @param channel the channel the application answers on
+	 * @return the copy
+	 */
+	public Completion withChannelCall(String name, Map<String, Object> arguments, String channel) {
+		List<Map<String, Object>> calls = new ArrayList<>(this.calls);
+		calls.add(Map.of(CHANNEL_CALL,
+				Map.of("function", Map.of("name", name, "args", Map.copyOf(arguments)), "channel", channel)));
 		return new Completion(this.tokens, List.copyOf(calls), this.endReason, this.inputTokens, this.outputTokens,
 				this.cutAfter, this.errorMessage, this.gate);
 	}

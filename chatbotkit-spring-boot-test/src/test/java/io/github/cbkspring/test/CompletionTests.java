@@ -138,6 +138,21 @@ class CompletionTests {
 	}
 
 	@Test
+	void channelCallIsAWaitForChannelMessageBeginEvent() {
+		fake.completions()
+			.otherwise()
+			.reply(Completion.reply("Checking").withChannelCall("lookup", Map.of("id", 7), "channel-1"));
+		try (Stream<CompletionEvent> events = client.conversations().completeStream(ask("Hi"))) {
+			List<CompletionEvent> all = events.toList();
+			assertThat(all.stream().flatMap((event) -> FunctionCall.of(event).stream()))
+				.containsExactly(new FunctionCall("lookup", Map.of("id", 7), "channel-1"));
+			assertThat(all.get(all.size() - 1)).isInstanceOfSatisfying(CompletionEvent.Result.class,
+					(result) -> assertThat(result.result().endReason()).isEqualTo(EndReason.ACTIVITY));
+		}
+		assertThat(client.conversations().complete(ask("Hi")).text()).isEqualTo("Checking");
+	}
+
+	@Test
 	void endReasonIsScripted() {
 		fake.completions().otherwise().reply(Completion.reply("Long").withEndReason("length"));
 		assertThat(client.conversations().complete(ask("Hi")).endReason()).isEqualTo(EndReason.LENGTH);
