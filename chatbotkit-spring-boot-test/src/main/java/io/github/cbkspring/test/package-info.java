@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * A fake ChatBotKit API for an application's tests:
+ * {@link io.github.cbkspring.test.ChatBotKitFake}, its scripted
+ * {@link io.github.cbkspring.test.Completion completions} and
+ * {@link io.github.cbkspring.test.Fault faults}, and AssertJ assertions on what the
+ * application sent ({@link io.github.cbkspring.test.ChatBotKitFakeAssert}).
+ */
+@NullMarked
+package io.github.cbkspring.test;
+
+import org.jspecify.annotations.NullMarked;

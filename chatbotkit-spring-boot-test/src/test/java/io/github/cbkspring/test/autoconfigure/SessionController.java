@@ -1,0 +1,44 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.test.autoconfigure;
+
+import io.github.cbkspring.client.bot.SessionClient;
+import io.github.cbkspring.client.bot.SessionCreateResponse;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Hands the browser a session of the support bot.
+ *
+ * @author cbkspring contributors
+ */
+@RestController
+class SessionController {
+
+	private final SessionClient sessions;
+
+	SessionController(SessionClient sessions) {
+		this.sessions = sessions;
+	}
+
+	@PostMapping("/api/sessions")
+	SessionCreateResponse create() {
+		return this.sessions.create("support-bot");
+	}
+
+}
