@@ -24,11 +24,11 @@ import org.springframework.context.ApplicationEvent;
  * An event of the ChatBotKit account's event log, published while
  * {@code chatbotkit.events.enabled=true}. An
  * {@link org.springframework.context.event.EventListener @EventListener} method picks it
- * up, on the one thread that reads the event log, in the order the events were logged; a
- * listener that takes long holds up the events after it, and one that throws is logged
- * and does not stop the others. An event is published once even when the subscription
- * reconnects; see {@link io.github.cbkspring.client.subscription.EventSubscription} for
- * when events may be lost.
+ * up, on the one thread that reads the event log, in the order they arrive; a listener
+ * that takes long holds up the events after it, and one that throws is logged and does
+ * not stop the others. An event is published once even when the subscription reconnects;
+ * see {@link io.github.cbkspring.client.subscription.EventSubscription} for when events
+ * may be lost.
  *
  * @author cbkspring contributors
  * @since 0.1.0
