@@ -69,4 +69,30 @@ class ArchitectureTests extends LibraryArchitectureTests {
 			.check(MAIN);
 	}
 
+	/**
+	 * The subscriptions stand on the generated stream clients, the core, the errors and
+	 * the plumbing, and nothing else in the client uses them.
+	 */
+	@Test
+	void subscriptionsStandOnTheStreamClientsAndNothingInTheClientUsesThem() {
+		noClasses().that()
+			.resideInAPackage("io.github.cbkspring.client..")
+			.and()
+			.resideOutsideOfPackage("io.github.cbkspring.client.subscription..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.cbkspring.client.subscription..")
+			.check(MAIN);
+		classes().that()
+			.resideInAPackage("io.github.cbkspring.client.subscription..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("io.github.cbkspring.client.subscription..", "io.github.cbkspring.client.event.log..",
+					"io.github.cbkspring.client.channel..", "io.github.cbkspring.client.task..",
+					"io.github.cbkspring.client.core..", "io.github.cbkspring.client.error..",
+					"io.github.cbkspring.client.internal..", "java..", "org.springframework.util..",
+					"org.springframework.http..", "org.jspecify..", "org.apache.commons.logging..")
+			.check(MAIN);
+	}
+
 }

@@ -18,7 +18,9 @@ package io.github.cbkspring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
@@ -103,6 +105,8 @@ public class ChatBotKitProperties {
 	private final ProblemDetails problemDetails = new ProblemDetails();
 
 	private final Webhook webhook = new Webhook();
+
+	private final Events events = new Events();
 
 	public @Nullable String getApplicationId() {
 		return this.applicationId;
@@ -198,6 +202,10 @@ public class ChatBotKitProperties {
 
 	public Webhook getWebhook() {
 		return this.webhook;
+	}
+
+	public Events getEvents() {
+		return this.events;
 	}
 
 	/**
@@ -391,6 +399,84 @@ public class ChatBotKitProperties {
 
 		public void setMaxBodySize(DataSize maxBodySize) {
 			this.maxBodySize = maxBodySize;
+		}
+
+	}
+
+	/**
+	 * Bridge of the account's event log to Spring application events.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether the event log is subscribed to while the application runs and each
+		 * event published as a ChatBotKitLogEvent.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Event types to publish, such as 'conversation.create', or a prefix followed by
+		 * '*', such as 'conversation.*'. Empty publishes every event.
+		 */
+		private List<String> types = new ArrayList<>();
+
+		/**
+		 * Number of the latest events to replay when the subscription starts, from 0 to
+		 * 10000.
+		 */
+		private long historyLength;
+
+		/**
+		 * Number of the latest events to replay on each reconnect, to catch up on those
+		 * logged while disconnected; those published before are left out. From 0 to
+		 * 10000.
+		 */
+		private long replayOnReconnect = 100;
+
+		/**
+		 * Number of the latest events whose ids are remembered to leave out replayed
+		 * events; at least replay-on-reconnect.
+		 */
+		private int deduplicationWindow = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getTypes() {
+			return this.types;
+		}
+
+		public void setTypes(List<String> types) {
+			this.types = types;
+		}
+
+		public long getHistoryLength() {
+			return this.historyLength;
+		}
+
+		public void setHistoryLength(long historyLength) {
+			this.historyLength = historyLength;
+		}
+
+		public long getReplayOnReconnect() {
+			return this.replayOnReconnect;
+		}
+
+		public void setReplayOnReconnect(long replayOnReconnect) {
+			this.replayOnReconnect = replayOnReconnect;
+		}
+
+		public int getDeduplicationWindow() {
+			return this.deduplicationWindow;
+		}
+
+		public void setDeduplicationWindow(int deduplicationWindow) {
+			this.deduplicationWindow = deduplicationWindow;
 		}
 
 	}

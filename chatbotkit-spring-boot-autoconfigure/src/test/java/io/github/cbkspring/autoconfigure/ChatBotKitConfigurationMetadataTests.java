@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,9 @@ class ChatBotKitConfigurationMetadataTests {
 					"chatbotkit.retry.max-backoff", "chatbotkit.retry.deadline",
 					"chatbotkit.retry.retry-non-idempotent", "chatbotkit.ssl.bundle",
 					"chatbotkit.problem-details.enabled", "chatbotkit.application-id", "chatbotkit.webhook.enabled",
-					"chatbotkit.webhook.path", "chatbotkit.webhook.secret", "chatbotkit.webhook.max-body-size");
+					"chatbotkit.webhook.path", "chatbotkit.webhook.secret", "chatbotkit.webhook.max-body-size",
+					"chatbotkit.events.enabled", "chatbotkit.events.types", "chatbotkit.events.history-length",
+					"chatbotkit.events.replay-on-reconnect", "chatbotkit.events.deduplication-window");
 	}
 
 	@Test
@@ -89,7 +92,8 @@ class ChatBotKitConfigurationMetadataTests {
 		for (JsonNode property : properties) {
 			String name = property.get("name").asString();
 			Object value = defaults.getPropertyValue(javaPath(name));
-			boolean hasDefault = value != null && !(value instanceof Map<?, ?> map && map.isEmpty());
+			boolean hasDefault = value != null && !(value instanceof Map<?, ?> map && map.isEmpty())
+					&& !(value instanceof Collection<?> collection && collection.isEmpty());
 			assertThat(property.has("defaultValue")).as(name).isEqualTo(hasDefault);
 		}
 	}

@@ -29,18 +29,23 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Decides whether a failed attempt is tried again and after how long, following
- * {@link RetryOptions}. Spring Framework's {@code RetryTemplate} is not used: although
+ * {@link RetryOptions}; the exchange uses it for each call, and the event subscriptions
+ * for their reconnects. Spring Framework's {@code RetryTemplate} is not used: although
  * its policy has an overall timeout since 7.0.2, its back-off cannot see the failure, so
  * it cannot honour a {@code Retry-After} header, and it reports the last failure as a
  * checked exception that every call would have to unwrap.
  *
  * @author cbkspring contributors
  */
-final class RetryPolicy {
+public final class RetryPolicy {
 
 	private final RetryOptions options;
 
-	RetryPolicy(RetryOptions options) {
+	/**
+	 * Create a policy.
+	 * @param options the retry options to follow
+	 */
+	public RetryPolicy(RetryOptions options) {
 		this.options = options;
 	}
 
@@ -49,8 +54,9 @@ final class RetryPolicy {
 	 * @param method the method of the call
 	 * @param attempts the attempts made so far (at least 1)
 	 * @param failure the failure of the last attempt
+	 * @return the wait, or {@code null} to give up
 	 */
-	@Nullable Duration delayBeforeRetry(HttpMethod method, int attempts, ChatBotKitException failure) {
+	public @Nullable Duration delayBeforeRetry(HttpMethod method, int attempts, ChatBotKitException failure) {
 		if (!this.options.enabled() || attempts >= this.options.maxAttempts() || !isRetryable(method, failure)) {
 			return null;
 		}

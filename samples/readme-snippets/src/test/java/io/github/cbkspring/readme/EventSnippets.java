@@ -16,7 +16,15 @@
 
 package io.github.cbkspring.readme;
 
+import java.util.stream.Stream;
+
+import io.github.cbkspring.autoconfigure.ChatBotKitLogEvent;
 import io.github.cbkspring.autoconfigure.ChatBotKitWebhookEvent;
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.event.log.EventLogSubscribeEvent;
+import io.github.cbkspring.client.subscription.EventSubscription;
+import io.github.cbkspring.client.task.TaskSubscribeEvent;
+import io.github.cbkspring.client.task.TaskType;
 import io.github.cbkspring.client.webhook.WebhookSignature;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,6 +64,40 @@ class EventSnippets {
 		}
 		// end::webhook-signature[]
 		return verification.isValid();
+	}
+
+	// tag::event-log-listener[]
+	@Component
+	static class EventLogListener {
+
+		private static final Log logger = LogFactory.getLog(EventLogListener.class);
+
+		@EventListener
+		void on(ChatBotKitLogEvent event) {
+			// getData() holds the event's id, times and the ids of what it concerns
+			logger.info("ChatBotKit logged " + event.getType() + " for bot " + event.getData().botId());
+		}
+
+	}
+	// end::event-log-listener[]
+
+	void subscribeToTheEventLog(ChatBotKitClient client) {
+		// tag::event-subscription[]
+		try (EventSubscription<EventLogSubscribeEvent> events = EventSubscription.eventLog(client).build()) {
+			// blocks, reconnecting after a drop, until events.close() from any thread
+			events.forEach((event) -> System.out.println(event.data().type() + " " + event.data().id()));
+		}
+		// end::event-subscription[]
+	}
+
+	void followATask(ChatBotKitClient client, String taskId) {
+		// tag::task-subscription[]
+		EventSubscription<TaskSubscribeEvent> events = EventSubscription.task(client, taskId).historyLength(50).build();
+		try (Stream<TaskSubscribeEvent> stream = events.stream()) {
+			stream.takeWhile((event) -> event.type() != TaskType.OPERATION_END)
+				.forEach((event) -> System.out.println(event.type() + " at " + event.createdAt()));
+		}
+		// end::task-subscription[]
 	}
 
 }
