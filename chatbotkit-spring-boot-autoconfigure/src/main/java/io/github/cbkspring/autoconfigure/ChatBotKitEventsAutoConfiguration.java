@@ -16,9 +16,11 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.event.log.EventLogSubscribeEvent;
 import io.github.cbkspring.client.subscription.EventSubscription;
 
@@ -66,6 +68,9 @@ public final class ChatBotKitEventsAutoConfiguration {
 	/** The most events the API replays on the event log. */
 	private static final long MAX_HISTORY = 10_000;
 
+	/** How long a bridge without {@code give-up-after} reconnects: as long as it runs. */
+	private static final Duration UNTIL_STOPPED = Duration.ofNanos(Long.MAX_VALUE);
+
 	@Bean
 	ChatBotKitEventLogBridge chatBotKitEventLogBridge(ChatBotKitClient client, ChatBotKitProperties properties,
 			ApplicationEventPublisher publisher, @Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor,
@@ -80,10 +85,25 @@ public final class ChatBotKitEventsAutoConfiguration {
 							+ "), so a replayed event could be published twice.",
 					"Raise the window, or replay fewer events.", PREFIX + "deduplication-window=1000", null);
 		}
+		Duration giveUpAfter = events.getGiveUpAfter();
+		if (giveUpAfter != null && (giveUpAfter.isNegative() || giveUpAfter.isZero())) {
+			throw new InvalidChatBotKitPropertyException(PREFIX + "give-up-after",
+					PREFIX + "give-up-after is " + giveUpAfter + ", not a positive duration.",
+					"Set a positive duration, or leave it unset to reconnect while the application runs.",
+					PREFIX + "give-up-after=1h", null);
+		}
+		// a listener of the application's events is expected to outlive an outage, so
+		// the bridge's reconnects are not limited to the attempts of one call
+		RetryOptions reconnects = client.options()
+			.retry()
+			.withEnabled(true)
+			.withMaxAttempts(Integer.MAX_VALUE)
+			.withDeadline((giveUpAfter != null) ? giveUpAfter : UNTIL_STOPPED);
 		EventSubscription.Builder<EventLogSubscribeEvent> subscriptions = EventSubscription.eventLog(client)
 			.historyLength(events.getHistoryLength())
 			.replayOnReconnect(events.getReplayOnReconnect())
-			.deduplicationWindow(events.getDeduplicationWindow());
+			.deduplicationWindow(events.getDeduplicationWindow())
+			.retry(reconnects);
 		return new ChatBotKitEventLogBridge(subscriptions, events.getTypes(), publisher,
 				executor.getIfAvailable(() -> defaultExecutor(environment)));
 	}

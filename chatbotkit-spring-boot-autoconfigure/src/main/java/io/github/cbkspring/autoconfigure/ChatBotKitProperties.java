@@ -439,6 +439,13 @@ public class ChatBotKitProperties {
 		 */
 		private int deduplicationWindow = 1000;
 
+		/**
+		 * How long the bridge keeps reconnecting through consecutive failures before it
+		 * gives up. Unset, it reconnects for as long as the application runs. A refused
+		 * secret or permission (401, 403, 404) stops it at once either way.
+		 */
+		private @Nullable Duration giveUpAfter;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -477,6 +484,14 @@ public class ChatBotKitProperties {
 
 		public void setDeduplicationWindow(int deduplicationWindow) {
 			this.deduplicationWindow = deduplicationWindow;
+		}
+
+		public @Nullable Duration getGiveUpAfter() {
+			return this.giveUpAfter;
+		}
+
+		public void setGiveUpAfter(@Nullable Duration giveUpAfter) {
+			this.giveUpAfter = giveUpAfter;
 		}
 
 	}

@@ -76,7 +76,8 @@ class ChatBotKitConfigurationMetadataTests {
 					"chatbotkit.problem-details.enabled", "chatbotkit.application-id", "chatbotkit.webhook.enabled",
 					"chatbotkit.webhook.path", "chatbotkit.webhook.secret", "chatbotkit.webhook.max-body-size",
 					"chatbotkit.events.enabled", "chatbotkit.events.types", "chatbotkit.events.history-length",
-					"chatbotkit.events.replay-on-reconnect", "chatbotkit.events.deduplication-window");
+					"chatbotkit.events.replay-on-reconnect", "chatbotkit.events.deduplication-window",
+					"chatbotkit.events.give-up-after");
 	}
 
 	@Test

@@ -159,6 +159,50 @@ class ChatBotKitEventsAutoConfigurationTests {
 	}
 
 	@Test
+	void keepsReconnectingBeyondTheAttemptsOfOneCall() {
+		this.runner
+			.withPropertyValues("chatbotkit.events.enabled=true", "chatbotkit.retry.enabled=false",
+					"chatbotkit.retry.max-attempts=1")
+			.run((context) -> {
+				for (int i = 0; i < 4; i++) {
+					this.server.next().error("503 Service Unavailable", "", "{\"message\":\"down\"}");
+				}
+				this.server.next().open().send(logEvent("e1", "conversation.create"));
+				assertThat(take(context.getBean(Listener.class).events, 1)).extracting(ChatBotKitLogEvent::getType)
+					.containsExactly("conversation.create");
+				assertThat(context.getBean(ChatBotKitEventLogBridge.class).isRunning()).isTrue();
+			});
+	}
+
+	@Test
+	void givesUpAfterTheConfiguredTime(CapturedOutput output) {
+		// every wait is longer than the time allowed, so the first failure is the last
+		this.runner
+			.withPropertyValues("chatbotkit.events.enabled=true", "chatbotkit.events.give-up-after=1ms",
+					"chatbotkit.retry.initial-backoff=10ms", "chatbotkit.retry.max-backoff=20ms")
+			.run((context) -> {
+				this.server.next().error("503 Service Unavailable", "", "{\"message\":\"down\"}");
+				ChatBotKitEventLogBridge bridge = context.getBean(ChatBotKitEventLogBridge.class);
+				for (int i = 0; i < 1200 && bridge.isRunning(); i++) {
+					// a hang guard of two minutes
+					Thread.sleep(100);
+				}
+				assertThat(bridge.isRunning()).isFalse();
+				assertThat(output).containsOnlyOnce("The ChatBotKit event log is no longer read");
+				assertThat(this.server.waiting()).isZero();
+			});
+	}
+
+	@Test
+	void aGiveUpTimeThatIsNotPositiveFails() {
+		this.runner.withPropertyValues("chatbotkit.events.enabled=true", "chatbotkit.events.give-up-after=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidChatBotKitPropertyException.class,
+						(ex) -> assertThat(ex.getProperty()).isEqualTo("chatbotkit.events.give-up-after")));
+	}
+
+	@Test
 	void runsOnTheApplicationsExecutorWhenItHasOne() {
 		this.runner.withUserConfiguration(ExecutorConfiguration.class)
 			.withPropertyValues("chatbotkit.events.enabled=true")

@@ -19,15 +19,10 @@ package io.github.cbkspring.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -44,26 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class EventStreamServer implements AutoCloseable {
 
-	private final ServerSocket server;
+	private final SocketServer server;
 
 	private final BlockingQueue<Exchange> exchanges = new LinkedBlockingQueue<>();
 
-	private final List<Socket> connections = new CopyOnWriteArrayList<>();
-
 	public EventStreamServer() {
-		try {
-			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		Thread acceptor = new Thread(this::accept, "event-stream-server-" + this.server.getLocalPort());
-		acceptor.setDaemon(true);
-		acceptor.start();
+		this.server = new SocketServer("event-stream-server", this::read);
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getLocalPort();
+		return this.server.url();
 	}
 
 	/**
@@ -83,21 +68,6 @@ public final class EventStreamServer implements AutoCloseable {
 	 */
 	public int waiting() {
 		return this.exchanges.size();
-	}
-
-	private void accept() {
-		while (!this.server.isClosed()) {
-			try {
-				Socket socket = this.server.accept();
-				this.connections.add(socket);
-				Thread reader = new Thread(() -> read(socket), "event-stream-connection");
-				reader.setDaemon(true);
-				reader.start();
-			}
-			catch (IOException ex) {
-				return;
-			}
-		}
 	}
 
 	private void read(Socket socket) {
@@ -124,15 +94,7 @@ public final class EventStreamServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.server.close();
-			for (Socket connection : this.connections) {
-				connection.close();
-			}
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
+		this.server.close();
 	}
 
 	/**

@@ -144,7 +144,7 @@ public final class LargeAnswerServer implements AutoCloseable {
 	private void serve(Socket socket) {
 		CompletableFuture<Long> answer = null;
 		long sent = 0;
-		try {
+		try (socket) {
 			InputStream in = socket.getInputStream();
 			OutputStream out = socket.getOutputStream();
 			String request = LoopbackServer.readHead(in);

@@ -114,7 +114,7 @@ public final class LoopbackServer implements AutoCloseable {
 	}
 
 	private void serve(Socket socket) {
-		try {
+		try (socket) {
 			InputStream in = socket.getInputStream();
 			OutputStream out = socket.getOutputStream();
 			boolean first = true;

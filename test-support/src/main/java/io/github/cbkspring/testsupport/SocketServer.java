@@ -38,7 +38,8 @@ final class SocketServer implements AutoCloseable {
 	/**
 	 * Start accepting.
 	 * @param name the name of the server's threads
-	 * @param connectionHandler serves one connection; the socket is closed afterwards
+	 * @param connectionHandler serves one connection, and closes it or leaves it to
+	 * {@link #close()}
 	 */
 	SocketServer(String name, Consumer<Socket> connectionHandler) {
 		try {
@@ -69,22 +70,13 @@ final class SocketServer implements AutoCloseable {
 			try {
 				Socket socket = this.server.accept();
 				this.connections.add(socket);
-				Thread handler = new Thread(() -> serve(socket, connectionHandler), name + "-connection");
+				Thread handler = new Thread(() -> connectionHandler.accept(socket), name + "-connection");
 				handler.setDaemon(true);
 				handler.start();
 			}
 			catch (IOException ex) {
 				return;
 			}
-		}
-	}
-
-	private static void serve(Socket socket, Consumer<Socket> connectionHandler) {
-		try (socket) {
-			connectionHandler.accept(socket);
-		}
-		catch (IOException ex) {
-			// the client went away
 		}
 	}
 

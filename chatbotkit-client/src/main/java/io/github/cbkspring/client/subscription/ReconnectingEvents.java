@@ -35,6 +35,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.log.LogMessage;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -243,9 +244,14 @@ final class ReconnectingEvents<T> implements Iterator<T> {
 			close();
 			throw failure;
 		}
-		if (logger.isInfoEnabled()) {
-			logger.info(this.description + " failed (" + failure.getMessage() + "); subscribing again in "
-					+ delay.toMillis() + " ms");
+		// one drop is routine (an idle stream times out): a failing reconnect is news
+		LogMessage message = LogMessage.of(() -> this.description + " failed (" + failure.getMessage()
+				+ "); subscribing again in " + delay.toMillis() + " ms");
+		if (this.failures > 1) {
+			logger.info(message);
+		}
+		else {
+			logger.debug(message);
 		}
 		try {
 			if (this.sleeper != null) {
