@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -109,6 +110,25 @@ class GeneratedClientsConformanceTests {
 		Set<String> reached = new LinkedHashSet<>();
 		invocations().forEach((invocation) -> reached.add(invocation.operation().path("id").asString()));
 		assertThat(reached).containsExactlyInAnyOrderElementsOf(generated);
+	}
+
+	@Test
+	void everyOperationOfTheModelIsTypedOnceByAHandWrittenOrAGeneratedMethod() {
+		Set<String> model = new TreeSet<>();
+		GeneratedOperations.MODEL.path("operations")
+			.forEach((operation) -> model.add(GeneratedOperations.key(operation)));
+		Set<String> handWritten = GeneratedOperations.handWrittenEndpoints();
+		Set<String> generated = new TreeSet<>();
+		invocations().forEach((invocation) -> generated.add(GeneratedOperations.key(invocation.operation())));
+		assertThat(generated).as("generated methods of hand-written operations")
+			.doesNotContainAnyElementsOf(handWritten);
+		Set<String> typed = new TreeSet<>(handWritten);
+		typed.addAll(generated);
+		typed.retainAll(model);
+		System.out.println("typed " + typed.size() + "/" + model.size() + " (" + handWritten.size() + " hand-written, "
+				+ generated.size() + " generated)");
+		assertThat(typed).containsExactlyInAnyOrderElementsOf(model);
+		assertThat(handWritten).as("hand-written endpoints the model does not have").isSubsetOf(model);
 	}
 
 	@Test
