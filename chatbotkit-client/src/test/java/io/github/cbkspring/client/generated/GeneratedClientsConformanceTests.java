@@ -262,7 +262,7 @@ class GeneratedClientsConformanceTests {
 			String value = ArgumentFiller.pathValue(variable);
 			// a storage path goes out as the Node SDK sends it: each segment encoded, the
 			// slashes kept; any other variable is one segment
-			String encoded = (variable.equals("path") && expected.endsWith("/{path}"))
+			String encoded = variable.equals(operation.path("pathOfSegments").asString(""))
 					? Arrays.stream(value.split("/", -1))
 						.map((segment) -> UriUtils.encode(segment, StandardCharsets.UTF_8))
 						.collect(Collectors.joining("/"))
