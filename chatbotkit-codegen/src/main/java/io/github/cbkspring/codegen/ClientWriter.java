@@ -499,6 +499,12 @@ final class ClientWriter {
 	}
 
 	private TypeName streamElement(JsonNode answer, String stem, String endpoint) {
+		if (TypeWriter.discriminator(answer) != null) {
+			ClassName type = ClassName.get(this.resource.packageName(), stem + "Event");
+			this.files.add(file(
+					TypeWriter.sealed(type, answer, Side.ANSWER, "An event of {@code " + endpoint + "}.", this.enums)));
+			return type;
+		}
 		List<JsonNode> fields = TypeWriter.fields(answer);
 		return (fields != null) ? named(stem + "Event", fields, "An event of {@code " + endpoint + "}.", false) : MAP;
 	}

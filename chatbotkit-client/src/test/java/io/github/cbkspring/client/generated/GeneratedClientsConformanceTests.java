@@ -41,6 +41,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.client.core.Page;
 import io.github.cbkspring.client.generated.GeneratedOperations.Invocation;
 import io.github.cbkspring.client.internal.JsonCodec;
@@ -63,6 +64,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The conformance of every generated operation with the API model, on WireMock over real
@@ -175,6 +177,44 @@ class GeneratedClientsConformanceTests {
 			}
 			assertThat(((Enum<?>) mapper.readValue("\"no such value\"", type)).name()).isEqualTo("UNKNOWN");
 		}
+	}
+
+	@Test
+	void everyAlternativeOfAUnionTheModelTellsApartIsReadAsItsOwnRecordAndAnotherAsUnknown() throws Exception {
+		ChatBotKitClient client = TestClients.client(api);
+		int unions = 0;
+		for (Invocation invocation : invocations()) {
+			Type returned = invocation.method().getGenericReturnType();
+			if (!(returned instanceof ParameterizedType stream
+					&& stream.getActualTypeArguments()[0] instanceof Class<?> element && element.isSealed())) {
+				continue;
+			}
+			unions++;
+			JsonNode operation = invocation.operation();
+			List<String> names = new ArrayList<>();
+			for (JsonNode alternative : operation.path("answer").path("of")) {
+				JsonNode sample = ModelJson.sample(alternative, "");
+				stub(operation, sample);
+				if (sample.path("type").asString().equals("error")) {
+					// an error event ends every stream with the API's message, as it
+					// always has
+					assertThatExceptionOfType(ChatBotKitStreamException.class)
+						.isThrownBy(() -> call(invocation, client))
+						.withMessageContaining(sample.path("data").path("message").asString());
+					continue;
+				}
+				List<?> events = (List<?>) call(invocation, client);
+				assertThat(events).singleElement().isInstanceOf(element);
+				names.add(events.get(0).getClass().getSimpleName());
+				ModelJson.assertNothingDropped(JSON.createArrayNode().add(sample), events, "events");
+			}
+			assertThat(names).doesNotHaveDuplicates().doesNotContain("Unknown");
+			stub(operation, JSON.createObjectNode().put("type", "somethingNew").put("createdAt", 1));
+			Object unknown = ((List<?>) call(invocation, client)).get(0);
+			assertThat(unknown.getClass().getSimpleName()).isEqualTo("Unknown");
+			assertThat(unknown.getClass().getMethod("type").invoke(unknown)).isEqualTo("somethingNew");
+		}
+		assertThat(unions).isPositive();
 	}
 
 	@Test
