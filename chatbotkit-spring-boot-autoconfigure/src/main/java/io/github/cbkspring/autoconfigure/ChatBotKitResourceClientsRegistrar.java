@@ -17,6 +17,7 @@
 package io.github.cbkspring.autoconfigure;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +63,9 @@ final class ChatBotKitResourceClientsRegistrar implements BeanDefinitionRegistry
 		for (Method accessor : accessors) {
 			Class<?> type = accessor.getReturnType();
 			String name = StringUtils.uncapitalize(type.getSimpleName());
-			if (accessor.getParameterCount() > 0 || registry.containsBeanDefinition(name)
+			// only the accessors: not what an agent such as JaCoCo's adds to the class
+			if (accessor.isSynthetic() || Modifier.isStatic(accessor.getModifiers()) || accessor.getParameterCount() > 0
+					|| registry.containsBeanDefinition(name)
 					|| beanFactory.getBeanNamesForType(type, true, false).length > 0) {
 				continue;
 			}

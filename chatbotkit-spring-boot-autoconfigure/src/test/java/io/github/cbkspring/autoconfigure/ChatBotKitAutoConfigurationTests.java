@@ -120,7 +120,9 @@ class ChatBotKitAutoConfigurationTests {
 	}
 
 	static Stream<Method> generatedClientAccessors() {
-		return Arrays.stream(ChatBotKitResources.class.getDeclaredMethods());
+		// a coverage agent adds a static method of its own
+		return Arrays.stream(ChatBotKitResources.class.getDeclaredMethods())
+			.filter((method) -> !method.isSynthetic() && !java.lang.reflect.Modifier.isStatic(method.getModifiers()));
 	}
 
 	@ParameterizedTest(name = "{0}")
