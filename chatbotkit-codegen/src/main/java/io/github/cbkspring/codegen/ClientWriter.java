@@ -82,11 +82,25 @@ final class ClientWriter {
 
 		final Map<String, Resource> children = new TreeMap<>();
 
-		Resource(List<String> chain) {
+		/** The hand-written client of an overlay's resource, {@code null} if none. */
+		final @Nullable ClassName handWritten;
+
+		Resource(List<String> chain, @Nullable ClassName handWritten) {
 			this.chain = chain;
+			this.handWritten = handWritten;
+		}
+
+		/**
+		 * Whether this resource or one below has an operation to generate.
+		 */
+		boolean hasOperations() {
+			return !this.operations.isEmpty() || this.children.values().stream().anyMatch(Resource::hasOperations);
 		}
 
 		String packageName() {
+			if (this.handWritten != null) {
+				return this.handWritten.packageName();
+			}
 			return this.chain.isEmpty() ? BASE : BASE + "." + String.join(".", this.chain);
 		}
 
@@ -109,9 +123,20 @@ final class ClientWriter {
 
 	private final Enums enums;
 
-	private ClientWriter(Resource resource) {
+	/**
+	 * Where the endpoint constants go: the client itself, or, for the interface of a
+	 * hand-written client, a package-private class beside it.
+	 */
+	private final TypeSpec.Builder constants;
+
+	/** The class that holds the constants, {@code null} for the client itself. */
+	private final @Nullable ClassName constantsClass;
+
+	private ClientWriter(Resource resource, TypeSpec.Builder constants, @Nullable ClassName constantsClass) {
 		this.resource = resource;
 		this.enums = new Enums(resource.packageName(), Names.prefix(resource.chain));
+		this.constants = constants;
+		this.constantsClass = constantsClass;
 	}
 
 	/**
@@ -120,16 +145,98 @@ final class ClientWriter {
 	 * @return the files
 	 */
 	static List<JavaFile> write(Resource resource) {
-		ClientWriter writer = new ClientWriter(resource);
-		writer.files.add(JavaFile.builder(resource.packageName(), writer.client()).build());
+		TypeSpec.Builder client = TypeSpec.classBuilder(resource.client());
+		ClientWriter writer = new ClientWriter(resource, client, null);
+		writer.files.add(JavaFile.builder(resource.packageName(), writer.client(client)).build());
 		writer.enums.types().forEach((type) -> writer.files.add(writer.file(type)));
 		return writer.files;
 	}
 
-	private TypeSpec client() {
-		ClassName name = this.resource.client();
-		TypeSpec.Builder client = TypeSpec.classBuilder(name)
+	/**
+	 * Write the files of a resource of an overlay and of those below it: where it has a
+	 * hand-written client, an interface that the client implements with the operations
+	 * and sub-resources it does not write by hand; below, generated clients for the
+	 * resources that have no hand-written one.
+	 * @param resource the resource
+	 * @return the files
+	 * @throws IllegalStateException if an operation would be generated on a resource that
+	 * no hand-written client reaches
+	 */
+	static List<JavaFile> overlay(Resource resource) {
+		ClassName handWritten = resource.handWritten;
+		if (handWritten == null) {
+			if (!resource.operations.isEmpty()) {
+				throw new IllegalStateException(
+						"No hand-written client reaches the operations of /" + String.join("/", resource.chain) + ": "
+								+ resource.operations.stream().map(Operation::id).toList());
+			}
+			List<JavaFile> files = new ArrayList<>();
+			resource.children.values().forEach((child) -> files.addAll(overlay(child)));
+			return files;
+		}
+		ClassName name = operations(handWritten);
+		ClassName holder = handWritten.peerClass("Generated" + Names.prefix(resource.chain) + "Endpoints");
+		TypeSpec.Builder endpoints = TypeSpec.classBuilder(holder)
+			.addModifiers(Modifier.FINAL)
+			.addJavadoc("The endpoints of {@link $T}.", name)
+			.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+		ClientWriter writer = new ClientWriter(resource, endpoints, holder);
+		if (!resource.operations.isEmpty() || resource.children.values()
+			.stream()
+			.anyMatch((child) -> child.handWritten == null && child.hasOperations())) {
+			writer.files.add(JavaFile.builder(resource.packageName(), writer.operations(name, handWritten)).build());
+			writer.files.add(JavaFile.builder(resource.packageName(), endpoints.build()).build());
+		}
+		else {
+			resource.children.values().forEach((child) -> writer.files.addAll(overlay(child)));
+		}
+		writer.enums.types().forEach((type) -> writer.files.add(writer.file(type)));
+		return writer.files;
+	}
+
+	/**
+	 * The interface of the generated operations of a hand-written client:
+	 * {@code GeneratedBotOperations} for {@code BotClient}.
+	 * @param handWritten the hand-written client
+	 * @return the interface
+	 */
+	static ClassName operations(ClassName handWritten) {
+		String simpleName = handWritten.simpleName();
+		return handWritten
+			.peerClass("Generated" + simpleName.substring(0, simpleName.length() - "Client".length()) + "Operations");
+	}
+
+	private TypeSpec operations(ClassName name, ClassName handWritten) {
+		TypeSpec.Builder operations = TypeSpec.interfaceBuilder(name)
 			.addModifiers(Modifier.PUBLIC)
+			.addJavadoc("""
+					The operations of the {@code /$L} resources that {@link $T} has from the API model rather
+					than by hand; it implements this interface.
+
+					@author cbkspring contributors
+					@since 0.1.0""", String.join("/", this.resource.chain), handWritten)
+			.addMethod(MethodSpec.methodBuilder("transport")
+				.addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+				.returns(API_TRANSPORT)
+				.addJavadoc("The transport the operations call the API through.\n@return the transport")
+				.build());
+		addMembers(operations);
+		return operations.build();
+	}
+
+	private boolean isInterface() {
+		return this.constantsClass != null;
+	}
+
+	/** A reference to an endpoint or type constant. */
+	private CodeBlock constant(String name) {
+		return (this.constantsClass != null) ? CodeBlock.of("$T.$L", this.constantsClass, name)
+				: CodeBlock.of("$L", name);
+	}
+
+	private TypeSpec client(TypeSpec.Builder client) {
+		ClassName name = this.resource.client();
+		client.addModifiers(Modifier.PUBLIC)
 			.addJavadoc("The {@code /$L} resources of the API.\n\n@author cbkspring contributors\n@since 0.1.0",
 					String.join("/", this.resource.chain))
 			.addField(API_TRANSPORT, "transport", Modifier.PRIVATE, Modifier.FINAL)
@@ -143,26 +250,7 @@ final class ClientWriter {
 				.addStatement("$T.notNull(transport, $S)", TypeWriter.ASSERT, "ApiTransport must not be null")
 				.addStatement("this.transport = transport")
 				.build());
-		Map<String, Long> verbs = new HashMap<>();
-		this.resource.operations.forEach((operation) -> verbs.merge(String.valueOf(operation.verb()), 1L, Long::sum));
-		for (Operation operation : this.resource.operations) {
-			String methodName = operation
-				.methodName((candidate) -> verbs.getOrDefault(String.valueOf(operation.verb()), 0L) > 1
-						|| this.resource.children.values()
-							.stream()
-							.anyMatch((child) -> accessor(child).equals(candidate)));
-			addOperation(client, operation, methodName);
-		}
-		for (Resource child : this.resource.children.values()) {
-			client.addMethod(MethodSpec.methodBuilder(accessor(child))
-				.addModifiers(Modifier.PUBLIC)
-				.returns(child.client())
-				.addJavadoc("The {@code /$L} resources, on the same transport.\n@return their client",
-						String.join("/", child.chain))
-				.addStatement("return new $T(this.transport)", child.client())
-				.build());
-			this.files.addAll(write(child));
-		}
+		addMembers(client);
 		client.addMethod(MethodSpec.methodBuilder("withOptions")
 			.addModifiers(Modifier.PUBLIC)
 			.returns(name)
@@ -190,6 +278,49 @@ final class ClientWriter {
 		return client.build();
 	}
 
+	/**
+	 * Add a method per operation and an accessor per sub-resource that has no
+	 * hand-written client (whose own files this writes too).
+	 */
+	private void addMembers(TypeSpec.Builder client) {
+		Map<String, Long> verbs = new HashMap<>();
+		this.resource.operations.forEach((operation) -> verbs.merge(String.valueOf(operation.verb()), 1L, Long::sum));
+		for (Operation operation : this.resource.operations) {
+			String methodName = operation
+				.methodName((candidate) -> verbs.getOrDefault(String.valueOf(operation.verb()), 0L) > 1
+						|| this.resource.children.values()
+							.stream()
+							.anyMatch((child) -> accessor(child).equals(candidate)));
+			addOperation(client, operation, methodName);
+		}
+		for (Resource child : this.resource.children.values()) {
+			if (child.handWritten != null) {
+				// its accessor is hand-written too
+				this.files.addAll(overlay(child));
+				continue;
+			}
+			client.addMethod(MethodSpec.methodBuilder(accessor(child))
+				.addModifiers(modifiers())
+				.returns(child.client())
+				.addJavadoc("The {@code /$L} resources, on the same transport.\n@return their client",
+						String.join("/", child.chain))
+				.addStatement("return new $T($L)", child.client(), transport())
+				.build());
+			this.files.addAll(write(child));
+		}
+	}
+
+	/** The modifiers of a generated method: default ones in an interface. */
+	private Modifier[] modifiers() {
+		return isInterface() ? new Modifier[] { Modifier.PUBLIC, Modifier.DEFAULT }
+				: new Modifier[] { Modifier.PUBLIC };
+	}
+
+	/** The transport, as a generated method reaches it. */
+	private String transport() {
+		return isInterface() ? "transport()" : "this.transport";
+	}
+
 	static String accessor(Resource resource) {
 		return Names.accessor(resource.chain);
 	}
@@ -197,10 +328,10 @@ final class ClientWriter {
 	private void addOperation(TypeSpec.Builder client, Operation operation, String methodName) {
 		String stem = operation.typeStem(methodName);
 		String constant = Names.constant(methodName);
-		client.addField(FieldSpec.builder(API_ENDPOINT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+		this.constants.addField(FieldSpec.builder(API_ENDPOINT, constant, constantModifiers())
 			.initializer(endpoint(operation))
 			.build());
-		MethodSpec.Builder method = MethodSpec.methodBuilder(methodName).addModifiers(Modifier.PUBLIC);
+		MethodSpec.Builder method = MethodSpec.methodBuilder(methodName).addModifiers(modifiers());
 		StringBuilder doc = new StringBuilder("{@code ").append(operation.method())
 			.append(' ')
 			.append(operation.path())
@@ -219,7 +350,7 @@ final class ClientWriter {
 			doc.append("\n");
 		}
 		CodeBlock.Builder call = CodeBlock.builder()
-			.add("this.transport.request($L$L)", constant,
+			.add("$L.request($L$L)", transport(), constant(constant),
 					arguments.isEmpty() ? "" : ", " + String.join(", ", arguments));
 		List<String> walkArguments = new ArrayList<>(arguments);
 		if (operation.answer() == Answer.PAGE) {
@@ -246,13 +377,13 @@ final class ClientWriter {
 			doc.append("@param parameters the query parameters\n");
 		}
 		addBody(operation, stem, method, call, doc);
-		TypeName returned = addAnswer(client, operation, stem, constant, call, method);
+		TypeName returned = addAnswer(operation, stem, constant, call, method);
 		method.addJavadoc("$L", doc.append(returnDoc(operation.answer())).append(THROWS).toString());
 		client.addMethod(method.build());
 		if (operation.answer() == Answer.PAGE) {
 			TypeName item = ((ParameterizedTypeName) returned).typeArguments().get(0);
 			MethodSpec.Builder walk = MethodSpec.methodBuilder(methodName + "All")
-				.addModifiers(Modifier.PUBLIC)
+				.addModifiers(modifiers())
 				.returns(ParameterizedTypeName.get(ClassName.get(Stream.class), item));
 			method.build().parameters().forEach(walk::addParameter);
 			walk.addJavadoc("Read every item of {@code $L $L} lazily, page after page; see {@link $T#walk}.\n",
@@ -294,8 +425,8 @@ final class ClientWriter {
 		}
 	}
 
-	private TypeName addAnswer(TypeSpec.Builder client, Operation operation, String stem, String constant,
-			CodeBlock.Builder call, MethodSpec.Builder method) {
+	private TypeName addAnswer(Operation operation, String stem, String constant, CodeBlock.Builder call,
+			MethodSpec.Builder method) {
 		JsonNode answer = operation.model().path("answer");
 		String endpoint = operation.method() + " " + operation.path();
 		TypeName returned = switch (operation.answer()) {
@@ -317,7 +448,7 @@ final class ClientWriter {
 			case DOWNLOAD -> CodeBlock.of(".download()");
 			case STREAM -> CodeBlock.of(".stream($T.class)", ((ParameterizedTypeName) returned).typeArguments().get(0));
 			case RECORD -> CodeBlock.of(".retrieve($T.class)", returned);
-			case MAP, PAGE -> CodeBlock.of(".retrieve($L)", typeReference(client, constant, returned));
+			case MAP, PAGE -> CodeBlock.of(".retrieve($L)", typeReference(constant, returned));
 		};
 		CodeBlock statement = call.add(terminal).build();
 		method.addStatement(TypeName.VOID.equals(returned) ? "$L" : "return $L", statement);
@@ -352,18 +483,28 @@ final class ClientWriter {
 		};
 	}
 
-	private String typeReference(TypeSpec.Builder client, String constant, TypeName type) {
+	private CodeBlock typeReference(String constant, TypeName type) {
 		String name = constant + "_TYPE";
-		client.addField(
-				FieldSpec
-					.builder(ParameterizedTypeName.get(TYPE_REFERENCE, type), name, Modifier.PRIVATE, Modifier.STATIC,
-							Modifier.FINAL)
-					.initializer("new $T<>() {\n}", TYPE_REFERENCE)
-					.build());
-		return name;
+		this.constants
+			.addField(FieldSpec.builder(ParameterizedTypeName.get(TYPE_REFERENCE, type), name, constantModifiers())
+				.initializer("new $T<>() {\n}", TYPE_REFERENCE)
+				.build());
+		return constant(name);
+	}
+
+	/** Private constants in a client, package-private ones beside an interface. */
+	private Modifier[] constantModifiers() {
+		return isInterface() ? new Modifier[] { Modifier.STATIC, Modifier.FINAL }
+				: new Modifier[] { Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL };
 	}
 
 	private TypeName streamElement(JsonNode answer, String stem, String endpoint) {
+		if (TypeWriter.discriminator(answer) != null) {
+			ClassName type = ClassName.get(this.resource.packageName(), stem + "Event");
+			this.files.add(file(
+					TypeWriter.sealed(type, answer, Side.ANSWER, "An event of {@code " + endpoint + "}.", this.enums)));
+			return type;
+		}
 		List<JsonNode> fields = TypeWriter.fields(answer);
 		return (fields != null) ? named(stem + "Event", fields, "An event of {@code " + endpoint + "}.", false) : MAP;
 	}

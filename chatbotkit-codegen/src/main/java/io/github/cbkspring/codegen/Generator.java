@@ -36,6 +36,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.github.cbkspring.codegen.ClientWriter.Resource;
 import io.spring.javaformat.formatter.Formatter;
+import org.jspecify.annotations.Nullable;
 import org.eclipse.jface.text.Document;
 import org.eclipse.text.edits.TextEdit;
 import tools.jackson.databind.JsonNode;
@@ -96,8 +97,11 @@ public final class Generator {
 		for (Path path : generatedFiles(output)) {
 			Files.delete(path);
 		}
-		for (Map.Entry<String, String> source : generate(Path.of(args[0])).entrySet()) {
+		for (Map.Entry<String, String> source : generate(Path.of(args[0]), output).entrySet()) {
 			Path path = output.resolve(source.getKey());
+			if (Files.exists(path)) {
+				throw new IllegalStateException("Would overwrite a hand-written source: " + path);
+			}
 			Files.createDirectories(path.getParent());
 			Files.writeString(path, source.getValue(), StandardCharsets.UTF_8);
 		}
@@ -106,46 +110,61 @@ public final class Generator {
 	/**
 	 * The sources generated from a model file.
 	 * @param model the model's path
+	 * @param sources the source directory, whose hand-written clients the generated
+	 * sources complete
 	 * @return each source by its path under the source directory
-	 * @throws IOException if the model cannot be read
+	 * @throws IOException if the model or a hand-written client cannot be read
 	 */
-	static Map<String, String> generate(Path model) throws IOException {
-		return generate(JsonMapper.builder().build().readTree(Files.readString(model)));
+	static Map<String, String> generate(Path model, Path sources) throws IOException {
+		return generate(JsonMapper.builder().build().readTree(Files.readString(model)), sources);
 	}
 
 	/**
-	 * The sources generated from a model.
+	 * The sources generated from a model: the clients of the resources without a
+	 * hand-written client, and for those with one the operations it does not write by
+	 * hand.
 	 * @param model the model
+	 * @param sources the source directory, whose hand-written clients the generated
+	 * sources complete
 	 * @return each source by its path under the source directory
+	 * @throws IOException if a hand-written client cannot be read
 	 */
-	static Map<String, String> generate(JsonNode model) {
+	static Map<String, String> generate(JsonNode model, Path sources) throws IOException {
 		List<String> overlays = new ArrayList<>();
 		model.path("overlays").forEach((overlay) -> overlays.add(overlay.asString()));
-		Resource root = new Resource(List.of());
+		HandWritten handWritten = HandWritten.scan(sources, overlays);
+		Resource root = new Resource(List.of(), null);
 		for (JsonNode node : model.path("operations")) {
 			Operation operation = Operation.of(node);
-			if (!overlays.contains(operation.chain().get(0))) {
-				resource(root, operation.chain()).operations.add(operation);
+			boolean overlay = overlays.contains(operation.chain().get(0));
+			if (!overlay || !handWritten.covers(operation)) {
+				resource(root, operation.chain(), overlay ? handWritten : null).operations.add(operation);
 			}
 		}
 		// a fetch names the resource's record, which the list and others reuse for equal
 		// shapes
 		sortFetchFirst(root);
 		Formatter formatter = new Formatter();
-		Map<String, String> sources = new TreeMap<>();
+		Map<String, String> generated = new TreeMap<>();
 		List<JavaFile> files = new ArrayList<>();
-		files.add(JavaFile.builder(ClientWriter.BASE, entryPoint(root)).build());
-		root.children.values().forEach((resource) -> files.addAll(ClientWriter.write(resource)));
+		files.add(JavaFile.builder(ClientWriter.BASE, entryPoint(root, overlays)).build());
+		root.children.forEach((word, resource) -> files
+			.addAll(overlays.contains(word) ? ClientWriter.overlay(resource) : ClientWriter.write(resource)));
 		for (JavaFile file : files) {
 			String path = file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java";
-			sources.put(path, format(formatter, LICENSE
-					+ file.toBuilder().addFileComment("$L", HEADER).indent("\t").skipJavaLangImports(true).build()));
-			if (!file.packageName().equals(ClientWriter.BASE)) {
-				sources.putIfAbsent(file.packageName().replace('.', '/') + "/package-info.java",
+			String source = format(formatter, LICENSE
+					+ file.toBuilder().addFileComment("$L", HEADER).indent("\t").skipJavaLangImports(true).build());
+			if (generated.put(path, source) != null) {
+				throw new IllegalStateException("Two generated types are " + path);
+			}
+			// an overlay's own package keeps its hand-written package-info
+			if (!file.packageName().equals(ClientWriter.BASE)
+					&& !overlays.contains(file.packageName().substring(ClientWriter.BASE.length() + 1))) {
+				generated.putIfAbsent(file.packageName().replace('.', '/') + "/package-info.java",
 						format(formatter, packageInfo(file.packageName())));
 			}
 		}
-		return sources;
+		return generated;
 	}
 
 	private static void sortFetchFirst(Resource resource) {
@@ -153,11 +172,12 @@ public final class Generator {
 		resource.children.values().forEach(Generator::sortFetchFirst);
 	}
 
-	private static Resource resource(Resource root, List<String> chain) {
+	private static Resource resource(Resource root, List<String> chain, @Nullable HandWritten handWritten) {
 		Resource resource = root;
 		for (int i = 1; i <= chain.size(); i++) {
-			List<String> prefix = chain.subList(0, i);
-			resource = resource.children.computeIfAbsent(chain.get(i - 1), (word) -> new Resource(List.copyOf(prefix)));
+			List<String> prefix = List.copyOf(chain.subList(0, i));
+			resource = resource.children.computeIfAbsent(chain.get(i - 1),
+					(word) -> new Resource(prefix, (handWritten != null) ? handWritten.client(prefix) : null));
 		}
 		return resource;
 	}
@@ -167,7 +187,7 @@ public final class Generator {
 	 * @param root the root of the resources
 	 * @return the interface
 	 */
-	private static TypeSpec entryPoint(Resource root) {
+	private static TypeSpec entryPoint(Resource root, List<String> overlays) {
 		ClassName transport = ClassName.get(ClientWriter.BASE + ".core", "ApiTransport");
 		TypeSpec.Builder resources = TypeSpec.interfaceBuilder("ChatBotKitResources")
 			.addModifiers(Modifier.PUBLIC)
@@ -175,6 +195,9 @@ public final class Generator {
 			.addJavadoc("The generated clients of the API's resources that have no hand-written client, each on\n"
 					+ "this transport.\n\n@author cbkspring contributors\n@since 0.1.0");
 		for (Resource resource : root.children.values()) {
+			if (overlays.contains(resource.chain.get(0))) {
+				continue;
+			}
 			resources.addMethod(MethodSpec.methodBuilder(ClientWriter.accessor(resource))
 				.addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
 				.returns(resource.client())

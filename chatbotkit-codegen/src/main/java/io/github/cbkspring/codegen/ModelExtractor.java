@@ -103,7 +103,11 @@ public final class ModelExtractor {
 		for (JsonNode parameter : source.path("parameters")) {
 			String in = parameter.path("in").asString("");
 			if (in.equals("path")) {
-				pathParameters.add(parameter.get("name").asString());
+				String name = parameter.get("name").asString();
+				pathParameters.add(name);
+				if (isPathOfSegments(path, name, parameter)) {
+					operation.put("pathOfSegments", name);
+				}
 			}
 			else if (in.equals("query")) {
 				query.add(field(parameter.get("name").asString(), parameter.path("required").asBoolean(false),
@@ -132,6 +136,22 @@ public final class ModelExtractor {
 		}
 		operation.put("streams", json.isMissingNode() && !lines.isMissingNode());
 		return operation;
+	}
+
+	/**
+	 * Whether a path parameter is a path of segments ({@code docs/plan.md}), which the
+	 * Node SDK sends split at {@code /} with each segment encoded: the path's last
+	 * variable, described as a file's or a directory's path (a space's storage). OpenAPI
+	 * has no notation for it, so the description's words decide, and the model keeps the
+	 * fact, not the words.
+	 */
+	private static boolean isPathOfSegments(String path, String name, JsonNode parameter) {
+		String description = parameter.path("schema")
+			.path("description")
+			.asString(parameter.path("description").asString(""))
+			.toLowerCase(java.util.Locale.ROOT);
+		return path.endsWith("/{" + name + "}") && description.contains("path")
+				&& (description.contains("file") || description.contains("directory"));
 	}
 
 	private static ObjectNode field(String name, boolean required, JsonNode schema) {

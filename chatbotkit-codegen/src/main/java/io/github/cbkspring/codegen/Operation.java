@@ -125,7 +125,7 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 			return Answer.MAP;
 		}
 		List<String> names = fields.stream().map((field) -> field.path("name").asString()).toList();
-		if (names.isEmpty() || (names.equals(List.of("id")) && ("update".equals(verb) || "delete".equals(verb)))) {
+		if (names.isEmpty() || (("update".equals(verb) || "delete".equals(verb)) && echoes(model, names))) {
 			return Answer.VOID;
 		}
 		if (names.equals(List.of("id"))) {
@@ -133,6 +133,16 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 		}
 		boolean paged = names.contains("items") && names.contains("cursor") && takesCursor(model);
 		return paged ? Answer.PAGE : Answer.RECORD;
+	}
+
+	/**
+	 * Whether an answer only echoes what the caller sent: the id, or path variables (a
+	 * space's storage path).
+	 */
+	private static boolean echoes(JsonNode model, List<String> names) {
+		List<String> sent = new ArrayList<>(List.of("id"));
+		model.path("pathParameters").forEach((parameter) -> sent.add(parameter.asString()));
+		return sent.containsAll(names);
 	}
 
 	private static boolean takesCursor(JsonNode model) {
@@ -157,21 +167,21 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 	}
 
 	/**
-	 * The path template of the operation's endpoint: the model's path, with a last
-	 * variable named {@code path} (a file's path in a space's storage) written
-	 * {@code {*path}}, a path of segments, since ChatBotKit's Node SDK sends it split at
-	 * {@code /} with each segment encoded.
+	 * The path template of the operation's endpoint: the model's path, with the variable
+	 * that the model marks as a path of segments ({@code pathOfSegments}, a file's path
+	 * in a space's storage) written {@code {*path}}, as in Spring's path patterns, since
+	 * ChatBotKit's Node SDK sends it split at {@code /} with each segment encoded.
 	 */
 	String endpointPath() {
-		String path = path();
-		return path.endsWith("/{path}") ? path.substring(0, path.length() - "{path}".length()) + "{*path}" : path;
+		String variable = this.model.path("pathOfSegments").asString("");
+		return variable.isEmpty() ? path() : path().replace("{" + variable + "}", "{*" + variable + "}");
 	}
 
 	/**
 	 * Whether a path variable is a path of segments rather than one segment.
 	 */
 	boolean isPathOfSegments(String variable) {
-		return variable.equals("path") && endpointPath().endsWith("/{*path}");
+		return variable.equals(this.model.path("pathOfSegments").asString(""));
 	}
 
 	/**
@@ -189,14 +199,15 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 	}
 
 	/**
-	 * The method's name: the verb, or the operation's id where the verb is missing, is a
-	 * keyword or is taken.
+	 * The method's name: the verb; {@code execute} for a resource that is its own
+	 * operation ({@code client.graphQl().execute(...)}); the operation's id where that is
+	 * a keyword or is taken.
 	 * @param taken whether a name is taken in the client
 	 * @return the name
 	 */
 	String methodName(java.util.function.Predicate<String> taken) {
-		String verb = this.verb;
-		if (verb != null && !SourceVersion.isKeyword(verb) && !taken.test(Names.camel(verb))) {
+		String verb = (this.verb != null) ? this.verb : "execute";
+		if (!SourceVersion.isKeyword(verb) && !taken.test(Names.camel(verb))) {
 			return Names.camel(verb);
 		}
 		return Names.camel(id());
@@ -204,13 +215,18 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 
 	/**
 	 * The stem of the operation's type names: {@code SkillsetAbilityUpdate}, or the
-	 * operation's id where the method is named after it.
+	 * operation's id where the method is named after it, or the resource's prefix for its
+	 * own operation ({@code GraphQl}).
 	 * @param methodName the method's name
 	 * @return the stem
 	 */
 	String typeStem(String methodName) {
 		if (methodName.equals(Names.camel(id()))) {
 			return Names.pascal(methodName);
+		}
+		if (this.verb == null) {
+			// the resource's own operation: GraphQlRequest
+			return Names.prefix(this.chain);
 		}
 		return Names.prefix(this.chain) + Names.pascal(methodName);
 	}

@@ -64,6 +64,10 @@ final class TypeWriter {
 	static final ClassName JSON_ENUM_DEFAULT = ClassName.get("com.fasterxml.jackson.annotation",
 			"JsonEnumDefaultValue");
 
+	private static final ClassName JSON_TYPE_INFO = ClassName.get("com.fasterxml.jackson.annotation", "JsonTypeInfo");
+
+	private static final ClassName JSON_SUB_TYPES = ClassName.get("com.fasterxml.jackson.annotation", "JsonSubTypes");
+
 	private static final ClassName STRING = ClassName.get(String.class);
 
 	/** Parts of a field's name that say it holds a credential. */
@@ -117,6 +121,133 @@ final class TypeWriter {
 		return fields;
 	}
 
+	/**
+	 * The field that tells the alternatives of a union apart: one that every alternative,
+	 * each an object, requires as a text of a single value, a different one in each.
+	 * @param type the model type
+	 * @return the field's JSON name, or {@code null} if the type is no such union
+	 */
+	static @Nullable String discriminator(JsonNode type) {
+		if (!type.path("kind").asString().equals("union") || type.path("of").size() < 2) {
+			return null;
+		}
+		@Nullable Set<String> candidates = null;
+		for (JsonNode alternative : type.path("of")) {
+			if (!alternative.path("kind").asString().equals("object")) {
+				return null;
+			}
+			Set<String> names = new LinkedHashSet<>();
+			for (JsonNode field : alternative.path("fields")) {
+				if (constant(field) != null) {
+					names.add(field.path("name").asString());
+				}
+			}
+			if (candidates == null) {
+				candidates = names;
+			}
+			else {
+				candidates.retainAll(names);
+			}
+		}
+		for (String candidate : java.util.Objects.requireNonNull(candidates)) {
+			Set<String> values = new HashSet<>();
+			type.path("of").forEach((alternative) -> values.add(constant(field(alternative, candidate))));
+			if (values.size() == type.path("of").size()) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/** The one value of a required text field that has one, or {@code null}. */
+	private static @Nullable String constant(JsonNode field) {
+		JsonNode type = field.path("type");
+		boolean one = field.path("required").asBoolean() && type.path("kind").asString().equals("string")
+				&& type.path("enum").size() == 1;
+		return one ? type.path("enum").get(0).asString() : null;
+	}
+
+	private static JsonNode field(JsonNode object, String name) {
+		for (JsonNode field : object.path("fields")) {
+			if (field.path("name").asString().equals(name)) {
+				return field;
+			}
+		}
+		throw new IllegalArgumentException(name);
+	}
+
+	/**
+	 * Write a union whose alternatives a field tells apart as a sealed interface: a
+	 * nested record per alternative, named after its value, and, for answers, an
+	 * {@code Unknown} record for a value the model does not know.
+	 * @param name the interface's name
+	 * @param union the union
+	 * @param side whether it is sent or read
+	 * @param javadoc what it is
+	 * @param enums the package's enums
+	 * @return the interface
+	 */
+	static TypeSpec sealed(ClassName name, JsonNode union, Side side, String javadoc, Enums enums) {
+		String discriminator = java.util.Objects.requireNonNull(discriminator(union));
+		String member = Names.member(discriminator);
+		TypeSpec.Builder sealed = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+		AnnotationSpec.Builder subTypes = AnnotationSpec.builder(JSON_SUB_TYPES);
+		Set<String> taken = new HashSet<>(Set.of(name.simpleName(), "Unknown"));
+		StringBuilder doc = new StringBuilder(javadoc).append("\n<p>\nThe alternatives, by {@code ")
+			.append(discriminator)
+			.append("}: ");
+		List<String> alternatives = new ArrayList<>();
+		for (JsonNode alternative : union.path("of")) {
+			String value = java.util.Objects.requireNonNull(constant(field(alternative, discriminator)));
+			ClassName type = name.nestedClass(Names.pascal(value));
+			taken.add(type.simpleName());
+			// the discriminator is text here: each alternative has its one value
+			List<JsonNode> fields = new ArrayList<>();
+			for (JsonNode field : alternative.path("fields")) {
+				fields.add(field.path("name").asString().equals(discriminator) ? JsonNodeFactory.instance.objectNode()
+					.put("name", discriminator)
+					.put("required", true)
+					.set("type", JsonNodeFactory.instance.objectNode().put("kind", "string")) : field);
+			}
+			sealed.addType(record(type, fields, side,
+					"The {@code " + value + "} alternative of {@link " + name.simpleName() + "}.", enums, taken, name));
+			sealed.addPermittedSubclass(type);
+			subTypes.addMember("value", "$L",
+					AnnotationSpec.builder(JSON_SUB_TYPES.nestedClass("Type"))
+						.addMember("value", "$T.class", type)
+						.addMember("name", "$S", value)
+						.build());
+			alternatives.add("{@code " + value + "}: {@link " + type.simpleName() + "}");
+		}
+		AnnotationSpec.Builder typeInfo = AnnotationSpec.builder(JSON_TYPE_INFO)
+			.addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)
+			.addMember("include", "$T.As.EXISTING_PROPERTY", JSON_TYPE_INFO)
+			.addMember("property", "$S", discriminator)
+			.addMember("visible", "true");
+		doc.append(String.join(", ", alternatives));
+		if (side == Side.ANSWER) {
+			ClassName unknown = name.nestedClass("Unknown");
+			JsonNode field = JsonNodeFactory.instance.objectNode()
+				.put("name", discriminator)
+				.put("required", false)
+				.set("type", JsonNodeFactory.instance.objectNode().put("kind", "string"));
+			sealed.addType(record(unknown, List.of(field), side,
+					"An alternative of {@link " + name.simpleName() + "} that the API model does not know.", enums,
+					taken, name));
+			sealed.addPermittedSubclass(unknown);
+			typeInfo.addMember("defaultImpl", "$T.class", unknown);
+			doc.append("; any other value: {@link Unknown}");
+		}
+		sealed.addAnnotation(typeInfo.build()).addAnnotation(subTypes.build());
+		sealed.addMethod(MethodSpec.methodBuilder(member)
+			.addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+			.returns(nullable(STRING))
+			.addJavadoc("The {@code $L} that tells the alternatives apart.\n@return its value", discriminator)
+			.build());
+		sealed.addJavadoc("$L", doc.append('.').toString());
+		return sealed.build();
+	}
+
 	private static JsonNode merged(List<JsonNode> types) {
 		if (types.stream().map(JsonNode::toString).distinct().count() == 1) {
 			return types.get(0);
@@ -143,12 +274,16 @@ final class TypeWriter {
 	 * @return the record
 	 */
 	static TypeSpec record(ClassName name, List<JsonNode> fields, Side side, String javadoc, Enums enums) {
-		return record(name, fields, side, javadoc, enums, Set.of());
+		return record(name, fields, side, javadoc, enums, Set.of(), null);
 	}
 
 	private static TypeSpec record(ClassName name, List<JsonNode> fields, Side side, String javadoc, Enums enums,
-			Set<String> enclosing) {
+			Set<String> enclosing, @Nullable ClassName implemented) {
 		TypeSpec.Builder record = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
+		if (implemented != null) {
+			// an alternative of a sealed interface, nested in it
+			record.addModifiers(Modifier.STATIC).addSuperinterface(implemented);
+		}
 		Set<String> taken = new HashSet<>(enclosing);
 		taken.add(name.simpleName());
 		taken.add("Builder");
@@ -283,13 +418,19 @@ final class TypeWriter {
 	}
 
 	private static TypeName javaType(JsonNode type, String json, Scope scope) {
+		if (discriminator(type) != null) {
+			ClassName nested = scope.nested(json);
+			scope.record()
+				.addType(sealed(nested, type, scope.side(), "The {@code " + json + "} object.", scope.enums()));
+			return nested;
+		}
 		List<JsonNode> fields = fields(type);
 		if (fields != null) {
 			ClassName nested = scope.nested(json);
 			Set<String> enclosing = new HashSet<>(scope.taken());
 			scope.record()
 				.addType(record(nested, fields, scope.side(), "The {@code " + json + "} object.", scope.enums(),
-						enclosing));
+						enclosing, null));
 			return nested;
 		}
 		return switch (type.path("kind").asString()) {

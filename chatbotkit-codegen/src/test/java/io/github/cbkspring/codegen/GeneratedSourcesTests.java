@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The check that CI runs: the committed sources of chatbotkit-client are exactly what the
@@ -44,7 +46,7 @@ class GeneratedSourcesTests {
 
 	@Test
 	void committedSourcesAreWhatTheCommittedModelGenerates() throws IOException {
-		List<String> differences = Generator.differences(Generator.generate(MODEL), SOURCES);
+		List<String> differences = Generator.differences(Generator.generate(MODEL, SOURCES), SOURCES);
 		assertThat(differences).as("Generated sources that differ from the model; regenerate with " + Generator.COMMAND)
 			.isEmpty();
 	}
@@ -59,7 +61,7 @@ class GeneratedSourcesTests {
 			.put("required", false)
 			.putObject("type")
 			.put("kind", "integer");
-		assertThat(Generator.differences(Generator.generate(model), SOURCES))
+		assertThat(Generator.differences(Generator.generate(model, SOURCES), SOURCES))
 			.containsExactly("io/github/cbkspring/client/secret/SecretCreateRequest.java");
 	}
 
@@ -72,7 +74,7 @@ class GeneratedSourcesTests {
 				((tools.jackson.databind.node.ArrayNode) operations).remove(i);
 			}
 		}
-		assertThat(Generator.differences(Generator.generate(model), SOURCES)).contains(
+		assertThat(Generator.differences(Generator.generate(model, SOURCES), SOURCES)).contains(
 				"io/github/cbkspring/client/ChatBotKitResources.java",
 				"io/github/cbkspring/client/team/TeamClient.java");
 	}
@@ -85,13 +87,58 @@ class GeneratedSourcesTests {
 		Path handWritten = sources.resolve("io/github/cbkspring/client/bot/Bot.java");
 		Files.createDirectories(handWritten.getParent());
 		Files.writeString(handWritten, "class Bot {\n}\n");
+		copyHandWrittenClients(sources);
 		Generator.main(new String[] { MODEL.toString(), sources.toString() });
 		assertThat(stale).doesNotExist();
 		assertThat(handWritten).hasContent("class Bot {\n}");
-		Map<String, String> generated = Generator.generate(MODEL);
+		Map<String, String> generated = Generator.generate(MODEL, sources);
 		assertThat(Generator.differences(generated, sources)).isEmpty();
 		assertThat(sources.resolve("io/github/cbkspring/client/secret/package-info.java")).content()
 			.contains("@NullMarked", Generator.MARKER, Generator.COMMAND);
+	}
+
+	@Test
+	void theOperationsAHandWrittenClientDeclaresAreLeftToItAndTheRestCompleteIt() throws IOException {
+		Map<String, String> generated = Generator.generate(MODEL, SOURCES);
+		String bot = generated.get("io/github/cbkspring/client/bot/GeneratedBotOperations.java");
+		assertThat(bot).contains("public interface GeneratedBotOperations", "default String clone(",
+				"default BotMemoryClient memories()");
+		assertThat(bot).doesNotContain(" list(", " fetch(", " create(");
+		assertThat(generated).doesNotContainKey("io/github/cbkspring/client/bot/package-info.java")
+			.containsKey("io/github/cbkspring/client/bot/memory/package-info.java");
+	}
+
+	@Test
+	void anOperationNoHandWrittenClientReachesFailsTheGeneration(@TempDir Path sources) {
+		assertThatIllegalStateException().isThrownBy(() -> Generator.generate(MODEL, sources))
+			.withMessageContaining("No hand-written client reaches the operations of /bot");
+	}
+
+	@Test
+	void aGeneratedFileNeverReplacesAHandWrittenOne(@TempDir Path sources) throws IOException {
+		copyHandWrittenClients(sources);
+		Path handWritten = sources.resolve("io/github/cbkspring/client/secret/SecretClient.java");
+		Files.createDirectories(handWritten.getParent());
+		Files.writeString(handWritten, "class SecretClient {\n}\n");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Generator.main(new String[] { MODEL.toString(), sources.toString() }))
+			.withMessageContaining("Would overwrite a hand-written source");
+	}
+
+	/** The hand-written clients of the overlays, which the generated sources complete. */
+	private static void copyHandWrittenClients(Path sources) throws IOException {
+		Path base = Path.of("io", "github", "cbkspring", "client");
+		for (String overlay : ModelExtractor.OVERLAYS) {
+			try (Stream<Path> files = Files.list(SOURCES.resolve(base).resolve(overlay))) {
+				for (Path file : files.filter((path) -> path.toString().endsWith("Client.java")).toList()) {
+					if (!Files.readString(file).contains(Generator.MARKER)) {
+						Path copy = sources.resolve(SOURCES.relativize(file));
+						Files.createDirectories(copy.getParent());
+						Files.copy(file, copy);
+					}
+				}
+			}
+		}
 	}
 
 	private static JsonNode operation(JsonNode model, String id) {

@@ -95,6 +95,31 @@ class ModelExtractorTests {
 	}
 
 	@Test
+	void marksALastVariableDescribedAsAFilesPathAsAPathOfSegmentsAndNothingElse() {
+		JsonNode operations = ModelExtractor
+			.extract(JSON.readTree(
+					"""
+							{"paths": {
+							  "/space/{spaceId}/storage/download/{path}": {"get": {"operationId": "download", "parameters": [
+							    {"in": "path", "name": "spaceId", "schema": {"type": "string", "description": "The ID of the space"}},
+							    {"in": "path", "name": "path", "schema": {"type": "string", "description": "The file path"}}]}},
+							  "/space/{spaceId}/storage/list/{dir}": {"get": {"operationId": "list", "parameters": [
+							    {"in": "path", "name": "spaceId", "schema": {"type": "string"}},
+							    {"in": "path", "name": "dir", "schema": {"type": "string", "description": "The directory path"}}]}},
+							  "/thing/{path}/fetch": {"get": {"operationId": "fetch", "parameters": [
+							    {"in": "path", "name": "path", "schema": {"type": "string", "description": "The file path"}}]}},
+							  "/thing/{thingId}": {"get": {"operationId": "other", "parameters": [
+							    {"in": "path", "name": "thingId", "schema": {"type": "string", "description": "The thing's ID"}}]}}
+							}}"""))
+			.path("operations");
+		assertThat(operations.get(0).path("pathOfSegments").asString()).isEqualTo("path");
+		assertThat(operations.get(1).path("pathOfSegments").asString()).isEqualTo("dir");
+		assertThat(operations.get(2).has("pathOfSegments")).isFalse();
+		assertThat(operations.get(3).has("pathOfSegments")).isFalse();
+		assertThat(operations.toString()).doesNotContain("The file path");
+	}
+
+	@Test
 	void marksJsonLinesAnswersAsStreamsAndReadsOnlyTheApisMethods() {
 		JsonNode operations = ModelExtractor.extract(JSON.readTree(DESCRIPTION)).path("operations");
 		assertThat(operations).hasSize(3);

@@ -93,6 +93,25 @@ class OperationTests {
 	}
 
 	@Test
+	void updateAndDeleteReturnNothingWhenTheyEchoWhatWasSentAndOtherCallsTheId() {
+		assertThat(operation("POST", "/thing/{thingId}/update", ID_ONLY).answer()).isEqualTo(Answer.VOID);
+		assertThat(operation("POST", "/thing/{thingId}/delete", ID_ONLY).answer()).isEqualTo(Answer.VOID);
+		assertThat(operation("POST", "/thing/{thingId}/clone", ID_ONLY).answer()).isEqualTo(Answer.ID);
+		Operation storage = Operation.of(
+				json("""
+						{"id": "op", "method": "POST", "path": "/space/{spaceId}/storage/delete/{path}",
+						 "pathParameters": ["spaceId", "path"], "pathOfSegments": "path",
+						 "answer": {"kind": "object", "fields": [{"name": "path", "required": true, "type": {"kind": "string"}}]}}"""));
+		assertThat(storage.answer()).isEqualTo(Answer.VOID);
+		assertThat(storage.endpointPath()).isEqualTo("/space/{spaceId}/storage/delete/{*path}");
+		assertThat(storage.isPathOfSegments("path")).isTrue();
+		assertThat(storage.isPathOfSegments("spaceId")).isFalse();
+		Operation updateWithMore = operation("POST", "/thing/{thingId}/update",
+				"{\"kind\": \"object\", \"fields\": [{\"name\": \"id\"}, {\"name\": \"warning\"}]}");
+		assertThat(updateWithMore.answer()).isEqualTo(Answer.RECORD);
+	}
+
+	@Test
 	void chainVerbAndMethodNames() {
 		Operation ability = operation("POST", "/skillset/{skillsetId}/ability/{abilityId}/update", ID_ONLY);
 		assertThat(ability.chain()).containsExactly("skillset", "ability");
@@ -108,7 +127,9 @@ class OperationTests {
 		Operation graphql = operation("POST", "/graphql", ID_ONLY);
 		assertThat(graphql.chain()).isEqualTo(List.of("graphql"));
 		assertThat(graphql.verb()).isNull();
-		assertThat(graphql.methodName((name) -> false)).isEqualTo("op");
+		assertThat(graphql.methodName((name) -> false)).isEqualTo("execute");
+		assertThat(graphql.typeStem("execute")).isEqualTo("GraphQl");
+		assertThat(graphql.methodName((name) -> true)).isEqualTo("op");
 		Operation keyword = operation("POST", "/blueprint/{blueprintId}/resource/import", ID_ONLY);
 		assertThat(keyword.methodName((name) -> false)).isEqualTo("op");
 	}

@@ -84,4 +84,42 @@ class TypeWriterTests {
 		assertThat(record.toString()).doesNotContain("toString()");
 	}
 
+	@Test
+	void aUnionIsToldApartByAFieldEachAlternativeRequiresWithItsOwnSingleValue() {
+		assertThat(TypeWriter.discriminator(union("a", "b"))).isEqualTo("type");
+		// the same value twice, or only one alternative, tells nothing apart
+		assertThat(TypeWriter.discriminator(union("a", "a"))).isNull();
+		assertThat(TypeWriter.discriminator(union("a"))).isNull();
+		assertThat(TypeWriter.discriminator(JsonMapper.builder().build().readTree("""
+				{"kind": "union", "of": [{"kind": "object", "fields": [{"name": "botId", "required": false,
+				  "type": {"kind": "string"}}]}, {"kind": "object", "fields": []}]}"""))).isNull();
+		assertThat(TypeWriter.discriminator(JsonMapper.builder().build().readTree("""
+				{"kind": "union", "of": [{"kind": "string"}, {"kind": "number"}]}"""))).isNull();
+	}
+
+	@Test
+	void aUnionToldApartIsASealedInterfaceWithARecordPerAlternativeAndUnknownForAnswersOnly() {
+		ClassName event = ClassName.get("io.github.cbkspring.client.task", "Event");
+		Enums enums = new Enums(event.packageName(), "Task");
+		String answer = TypeWriter.sealed(event, union("begin", "end"), TypeWriter.Side.ANSWER, "An event.", enums)
+			.toString();
+		assertThat(answer).contains("sealed interface Event", "record Begin(", "record End(", "record Unknown(",
+				"defaultImpl = io.github.cbkspring.client.task.Event.Unknown.class", "name = \"begin\"");
+		String request = TypeWriter.sealed(event, union("begin", "end"), TypeWriter.Side.REQUEST, "An event.", enums)
+			.toString();
+		assertThat(request).contains("record Begin(", "builder()").doesNotContain("Unknown");
+	}
+
+	private static JsonNode union(String... values) {
+		StringBuilder of = new StringBuilder();
+		for (String value : values) {
+			of.append((of.length() > 0) ? "," : "")
+				.append("{\"kind\": \"object\", \"fields\": [{\"name\": \"type\", \"required\": true, ")
+				.append("\"type\": {\"kind\": \"string\", \"enum\": [\"")
+				.append(value)
+				.append("\"]}}, {\"name\": \"at\", \"required\": false, \"type\": {\"kind\": \"integer\"}}]}");
+		}
+		return JsonMapper.builder().build().readTree("{\"kind\": \"union\", \"of\": [" + of + "]}");
+	}
+
 }

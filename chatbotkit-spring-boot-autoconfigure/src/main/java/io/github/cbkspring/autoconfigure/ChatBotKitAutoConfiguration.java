@@ -30,6 +30,7 @@ import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.dataset.DatasetClient;
 import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;
+import io.github.cbkspring.client.usage.UsageClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -57,9 +58,12 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration} for the ChatBotKit client: a {@link ChatBotKitClient} and, on it,
  * the typed clients a Spring application injects: {@link SessionClient},
  * {@link ConversationClient}, {@link BotClient}, {@link DatasetClient},
- * {@link FileClient}, {@link ContactClient} and {@link PartnerUserClient}. Each backs off
- * when the application defines its own. Other resources are reached from the
- * {@code ChatBotKitClient}, such as {@code chatBotKitClient.usage()}.
+ * {@link FileClient}, {@link ContactClient}, {@link PartnerUserClient} and
+ * {@link UsageClient}, and, created when first injected, the generated client of every
+ * other top-level resource ({@code SkillsetClient}, {@code SecretClient}, ...: the
+ * accessors of {@code ChatBotKitResources}), on whichever {@code ChatBotKitClient} bean
+ * the context has. Each backs off when the application defines its own. Sub-resources are
+ * reached from their parents, such as {@code skillsetClient.abilities()}.
  * <p>
  * The client's {@link RestClient.Builder} is made the way Boot makes its own (request
  * factory from the application's {@link ClientHttpRequestFactoryBuilder}, then every
@@ -156,6 +160,17 @@ public final class ChatBotKitAutoConfiguration {
 	@ConditionalOnMissingBean
 	PartnerUserClient partnerUserClient(ChatBotKitClient chatBotKitClient) {
 		return chatBotKitClient.partnerUsers();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UsageClient usageClient(ChatBotKitClient chatBotKitClient) {
+		return chatBotKitClient.usage();
+	}
+
+	@Bean
+	static ChatBotKitResourceClientsRegistrar chatBotKitResourceClientsRegistrar() {
+		return new ChatBotKitResourceClientsRegistrar();
 	}
 
 	/**

@@ -16,25 +16,34 @@
 
 package io.github.cbkspring.autoconfigure;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitResources;
 import io.github.cbkspring.client.bot.BotClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.contact.ContactClient;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.dataset.DatasetClient;
 import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
 import io.github.cbkspring.client.file.FileClient;
 import io.github.cbkspring.client.partner.PartnerUserClient;
+import io.github.cbkspring.client.secret.SecretClient;
+import io.github.cbkspring.client.skillset.SkillsetClient;
+import io.github.cbkspring.client.usage.UsageClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -51,8 +60,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -90,7 +101,7 @@ class ChatBotKitAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { SessionClient.class, ConversationClient.class, BotClient.class, DatasetClient.class,
-			FileClient.class, ContactClient.class, PartnerUserClient.class })
+			FileClient.class, ContactClient.class, PartnerUserClient.class, UsageClient.class })
 	void registersEachTypedClientOnTheOneChatBotKitClient(Class<?> type) {
 		withApi().run((context) -> {
 			assertThat(context).hasSingleBean(ChatBotKitClient.class).hasSingleBean(type);
@@ -101,10 +112,87 @@ class ChatBotKitAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { SessionClient.class, ConversationClient.class, BotClient.class, DatasetClient.class,
-			FileClient.class, ContactClient.class, PartnerUserClient.class })
+			FileClient.class, ContactClient.class, PartnerUserClient.class, UsageClient.class, SecretClient.class,
+			SkillsetClient.class })
 	<T> void applicationTypedClientWins(Class<T> type) {
 		T own = mock(type);
 		withApi().withBean(type, () -> own).run((context) -> assertThat(context.getBean(type)).isSameAs(own));
+	}
+
+	static Stream<Method> generatedClientAccessors() {
+		// a coverage agent adds a static method of its own
+		return Arrays.stream(ChatBotKitResources.class.getDeclaredMethods())
+			.filter((method) -> !method.isSynthetic() && !java.lang.reflect.Modifier.isStatic(method.getModifiers()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("generatedClientAccessors")
+	void registersTheGeneratedClientOfEveryTopLevelResourceLazilyOnTheChatBotKitClient(Method accessor) {
+		Class<?> type = accessor.getReturnType();
+		String name = StringUtils.uncapitalize(type.getSimpleName());
+		withApi().run((context) -> {
+			assertThat(context.getBeanFactory().getBeanDefinition(name).isLazyInit()).isTrue();
+			assertThat(context.getBeanFactory().containsSingleton(name)).isFalse();
+			assertThat(context).hasSingleBean(type);
+			Object client = context.getBean(type);
+			assertThat(type.getMethod("transport").invoke(client)).isSameAs(context.getBean(ChatBotKitClient.class));
+			assertThat(context.getBeanFactory().containsSingleton(name)).isTrue();
+		});
+	}
+
+	@Test
+	void aGeneratedClientBeanCallsTheApiThroughTheClientsOptions() {
+		api.stubFor(get(urlEqualTo("/api/v1/secret/s-1/fetch"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"s-1\",\"createdAt\":1,\"updatedAt\":2,\"type\":\"plain\",\"kind\":\"shared\"}")));
+		withApi().run((context) -> {
+			assertThat(context.getBean(SecretClient.class).fetch("s-1").id()).isEqualTo("s-1");
+			api.verify(getRequestedFor(urlEqualTo("/api/v1/secret/s-1/fetch")).withHeader("Authorization",
+					WireMock.equalTo("Bearer sk-auto")));
+		});
+	}
+
+	@Test
+	void generatedClientBeansAreOnTheApplicationsOwnChatBotKitClient() {
+		ChatBotKitClient own = ChatBotKitClient
+			.create(io.github.cbkspring.client.core.ChatBotKitOptions.builder().secret("mine").build());
+		this.runner.withBean("myClient", ChatBotKitClient.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SkillsetClient.class).transport()).isSameAs(own));
+	}
+
+	@Test
+	void generatedClientBeansAreOnThePrimaryOfSeveralChatBotKitClients() {
+		ChatBotKitOptions options = ChatBotKitOptions.builder().secret("mine").build();
+		ChatBotKitClient primary = ChatBotKitClient.create(options);
+		this.runner.withBean("one", ChatBotKitClient.class, () -> ChatBotKitClient.create(options))
+			.withBean("two", ChatBotKitClient.class, () -> primary, (definition) -> definition.setPrimary(true))
+			.run((context) -> assertThat(context.getBean(SkillsetClient.class).transport()).isSameAs(primary));
+	}
+
+	@Test
+	void noGeneratedClientBeansWithSeveralChatBotKitClientsAndNoPrimary() {
+		ChatBotKitOptions options = ChatBotKitOptions.builder().secret("mine").build();
+		this.runner.withBean("one", ChatBotKitClient.class, () -> ChatBotKitClient.create(options))
+			.withBean("two", ChatBotKitClient.class, () -> ChatBotKitClient.create(options))
+			// the application's own typed clients, since those of the auto-configuration
+			// need one client too
+			.withBean(SessionClient.class, () -> mock(SessionClient.class))
+			.withBean(ConversationClient.class, () -> mock(ConversationClient.class))
+			.withBean(BotClient.class, () -> mock(BotClient.class))
+			.withBean(DatasetClient.class, () -> mock(DatasetClient.class))
+			.withBean(FileClient.class, () -> mock(FileClient.class))
+			.withBean(ContactClient.class, () -> mock(ContactClient.class))
+			.withBean(PartnerUserClient.class, () -> mock(PartnerUserClient.class))
+			.withBean(UsageClient.class, () -> mock(UsageClient.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SkillsetClient.class));
+	}
+
+	@Test
+	void aBeanNamedLikeAGeneratedClientIsLeftAlone() {
+		withApi().withBean("secretClient", String.class, () -> "mine").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(SecretClient.class);
+			assertThat(context.getBean("secretClient")).isEqualTo("mine");
+		});
 	}
 
 	@Test
@@ -220,7 +308,8 @@ class ChatBotKitAutoConfigurationTests {
 	@Test
 	void backsOffWithoutRestClient() {
 		withApi().withClassLoader(new FilteredClassLoader(RestClient.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ChatBotKitClient.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatBotKitClient.class)
+				.doesNotHaveBean(SkillsetClient.class));
 	}
 
 	@Test

@@ -42,7 +42,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class BotClient {
+public class BotClient implements GeneratedBotOperations {
 
 	private static final ApiEndpoint LIST = ApiEndpoint.get("/bot/list");
 
@@ -179,6 +179,7 @@ public class BotClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

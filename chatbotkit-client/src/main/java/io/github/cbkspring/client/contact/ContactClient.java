@@ -46,7 +46,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class ContactClient {
+public class ContactClient implements GeneratedContactOperations {
 
 	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/list");
 
@@ -186,6 +186,7 @@ public class ContactClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

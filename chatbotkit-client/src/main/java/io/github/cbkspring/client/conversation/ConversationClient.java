@@ -56,7 +56,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class ConversationClient {
+public class ConversationClient implements GeneratedConversationOperations {
 
 	private static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/list");
 
@@ -414,6 +414,7 @@ public class ConversationClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

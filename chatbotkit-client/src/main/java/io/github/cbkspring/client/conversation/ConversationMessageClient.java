@@ -43,7 +43,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class ConversationMessageClient {
+public class ConversationMessageClient implements GeneratedConversationMessageOperations {
 
 	private static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/{conversationId}/message/list");
 
@@ -170,6 +170,7 @@ public class ConversationMessageClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

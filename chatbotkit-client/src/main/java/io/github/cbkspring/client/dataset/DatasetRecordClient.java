@@ -41,7 +41,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class DatasetRecordClient {
+public class DatasetRecordClient implements GeneratedDatasetRecordOperations {
 
 	private static final ApiEndpoint LIST = ApiEndpoint.get("/dataset/{datasetId}/record/list");
 
@@ -162,6 +162,7 @@ public class DatasetRecordClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

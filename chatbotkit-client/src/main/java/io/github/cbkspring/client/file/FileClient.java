@@ -54,7 +54,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class FileClient {
+public class FileClient implements GeneratedFileOperations {
 
 	/**
 	 * The largest content, in bytes, that {@link UploadMode#AUTO} uploads inline: 4 MiB.
@@ -280,6 +280,7 @@ public class FileClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  */
 public class GraphQlClient {
 
-	private static final ApiEndpoint GRAPH_QL = ApiEndpoint.post("/graphql");
+	private static final ApiEndpoint EXECUTE = ApiEndpoint.post("/graphql");
 
 	private final ApiTransport transport;
 
@@ -52,9 +52,9 @@ public class GraphQlClient {
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
-	public GraphQlResponse graphQl(GraphQlRequest request) {
+	public GraphQlResponse execute(GraphQlRequest request) {
 		Assert.notNull(request, "GraphQlRequest must not be null");
-		return this.transport.request(GRAPH_QL).body(request).retrieve(GraphQlResponse.class);
+		return this.transport.request(EXECUTE).body(request).retrieve(GraphQlResponse.class);
 	}
 
 	/**

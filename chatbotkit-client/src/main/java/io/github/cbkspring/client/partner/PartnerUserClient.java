@@ -55,7 +55,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class PartnerUserClient {
+public class PartnerUserClient implements GeneratedPartnerUserOperations {
 
 	private static final ApiEndpoint LIST = ApiEndpoint.get("/partner/user/list");
 
@@ -259,6 +259,7 @@ public class PartnerUserClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

@@ -18,17 +18,135 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.task;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An event of {@code POST /task/{taskId}/subscribe}.
- *
- * @param type <code>type</code>, string; optional; one of <code>operationBegin</code>,
- * <code>operationEnd</code>, <code>error</code>
- * @param createdAt <code>createdAt</code>, number; optional; epoch milliseconds on the
- * wire
- * @param data <code>data</code>, any JSON value; optional
+ * <p>
+ * The alternatives, by {@code type}: {@code operationBegin}: {@link OperationBegin},
+ * {@code operationEnd}: {@link OperationEnd}, {@code error}: {@link Error}; any other
+ * value: {@link Unknown}.
  */
-public record TaskSubscribeEvent(@Nullable TaskType type, @Nullable Instant createdAt, @Nullable Object data) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+		visible = true, defaultImpl = TaskSubscribeEvent.Unknown.class)
+@JsonSubTypes({ @JsonSubTypes.Type(value = TaskSubscribeEvent.OperationBegin.class, name = "operationBegin"),
+		@JsonSubTypes.Type(value = TaskSubscribeEvent.OperationEnd.class, name = "operationEnd"),
+		@JsonSubTypes.Type(value = TaskSubscribeEvent.Error.class, name = "error") })
+public sealed interface TaskSubscribeEvent permits TaskSubscribeEvent.OperationBegin, TaskSubscribeEvent.OperationEnd,
+		TaskSubscribeEvent.Error, TaskSubscribeEvent.Unknown {
+
+	/**
+	 * The {@code type} that tells the alternatives apart.
+	 * @return its value
+	 */
+	@Nullable String type();
+
+	/**
+	 * The {@code operationBegin} alternative of {@link TaskSubscribeEvent}.
+	 *
+	 * @param type <code>type</code>, string; required
+	 * @param createdAt <code>createdAt</code>, number; required; epoch milliseconds on
+	 * the wire
+	 * @param data <code>data</code>, object; required
+	 */
+	record OperationBegin(@JsonProperty(value = "type", required = true) String type,
+			@JsonProperty(value = "createdAt", required = true) Instant createdAt,
+			@JsonProperty(value = "data", required = true) OperationBegin.Data data) implements TaskSubscribeEvent {
+		/**
+		 * The {@code data} object.
+		 *
+		 * @param id <code>id</code>, string; required
+		 * @param action <code>action</code>, object; required
+		 */
+		public record Data(@JsonProperty(value = "id", required = true) String id,
+				@JsonProperty(value = "action", required = true) Data.Action action) {
+			/**
+			 * The {@code action} object.
+			 *
+			 * @param id <code>id</code>, string; required
+			 * @param kind <code>kind</code>, string; optional; one of
+			 * <code>dataset</code>, <code>skillset</code>, <code>function</code>
+			 * @param name <code>name</code>, string; optional
+			 * @param input <code>input</code>, any JSON value; optional
+			 * @param justification <code>justification</code>, string; optional
+			 * @param icon <code>icon</code>, string; optional
+			 */
+			public record Action(@JsonProperty(value = "id", required = true) String id, @Nullable TaskKind kind,
+					@Nullable String name, @Nullable Object input, @Nullable String justification,
+					@Nullable String icon) {
+			}
+		}
+	}
+
+	/**
+	 * The {@code operationEnd} alternative of {@link TaskSubscribeEvent}.
+	 *
+	 * @param type <code>type</code>, string; required
+	 * @param createdAt <code>createdAt</code>, number; required; epoch milliseconds on
+	 * the wire
+	 * @param data <code>data</code>, object; required
+	 */
+	record OperationEnd(@JsonProperty(value = "type", required = true) String type,
+			@JsonProperty(value = "createdAt", required = true) Instant createdAt,
+			@JsonProperty(value = "data", required = true) OperationEnd.Data data) implements TaskSubscribeEvent {
+		/**
+		 * The {@code data} object.
+		 *
+		 * @param id <code>id</code>, string; required
+		 * @param action <code>action</code>, object; required
+		 */
+		public record Data(@JsonProperty(value = "id", required = true) String id,
+				@JsonProperty(value = "action", required = true) Data.Action action) {
+			/**
+			 * The {@code action} object.
+			 *
+			 * @param id <code>id</code>, string; required
+			 * @param kind <code>kind</code>, string; optional; one of
+			 * <code>dataset</code>, <code>skillset</code>, <code>function</code>
+			 * @param name <code>name</code>, string; optional
+			 * @param input <code>input</code>, any JSON value; optional
+			 * @param justification <code>justification</code>, string; optional
+			 * @param icon <code>icon</code>, string; optional
+			 */
+			public record Action(@JsonProperty(value = "id", required = true) String id, @Nullable TaskKind kind,
+					@Nullable String name, @Nullable Object input, @Nullable String justification,
+					@Nullable String icon) {
+			}
+		}
+	}
+
+	/**
+	 * The {@code error} alternative of {@link TaskSubscribeEvent}.
+	 *
+	 * @param type <code>type</code>, string; required
+	 * @param createdAt <code>createdAt</code>, number; required; epoch milliseconds on
+	 * the wire
+	 * @param data <code>data</code>, object; required
+	 */
+	record Error(@JsonProperty(value = "type", required = true) String type,
+			@JsonProperty(value = "createdAt", required = true) Instant createdAt,
+			@JsonProperty(value = "data", required = true) Error.Data data) implements TaskSubscribeEvent {
+		/**
+		 * The {@code data} object.
+		 *
+		 * @param code <code>code</code>, string; required
+		 * @param message <code>message</code>, string; required
+		 */
+		public record Data(@JsonProperty(value = "code", required = true) String code,
+				@JsonProperty(value = "message", required = true) String message) {
+		}
+	}
+
+	/**
+	 * An alternative of {@link TaskSubscribeEvent} that the API model does not know.
+	 *
+	 * @param type <code>type</code>, string; optional
+	 */
+	record Unknown(@Nullable String type) implements TaskSubscribeEvent {
+	}
+
 }

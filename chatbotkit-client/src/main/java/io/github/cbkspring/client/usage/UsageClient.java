@@ -36,7 +36,7 @@ import org.springframework.util.Assert;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public class UsageClient {
+public class UsageClient implements GeneratedUsageOperations {
 
 	private static final ApiEndpoint FETCH = ApiEndpoint.get("/usage/fetch");
 
@@ -78,6 +78,7 @@ public class UsageClient {
 	 * The transport this client calls the API through.
 	 * @return the transport
 	 */
+	@Override
 	public ApiTransport transport() {
 		return this.transport;
 	}

@@ -54,10 +54,14 @@ final class ArgumentFiller {
 	}
 
 	static ListQuery listQuery(JsonNode operation) {
-		ListQuery query = ListQuery.defaults().withCursor("c 1").withTake(2).withOrder(SortOrder.ASC);
+		ListQuery query = ListQuery.defaults().withCursor("c 1").withTake(2);
+		// what the operation takes, all of it: a list without an order gets none
 		for (JsonNode parameter : operation.path("query")) {
 			if (parameter.path("name").asString().equals("meta")) {
-				return query.withMeta("team", "a&b");
+				query = query.withMeta("team", "a&b");
+			}
+			if (parameter.path("name").asString().equals("order")) {
+				query = query.withOrder(SortOrder.ASC);
 			}
 		}
 		return query;

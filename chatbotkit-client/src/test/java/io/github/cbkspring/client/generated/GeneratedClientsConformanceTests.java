@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,6 +41,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.client.core.Page;
 import io.github.cbkspring.client.generated.GeneratedOperations.Invocation;
 import io.github.cbkspring.client.internal.JsonCodec;
@@ -62,6 +64,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The conformance of every generated operation with the API model, on WireMock over real
@@ -112,6 +115,25 @@ class GeneratedClientsConformanceTests {
 	}
 
 	@Test
+	void everyOperationOfTheModelIsTypedOnceByAHandWrittenOrAGeneratedMethod() {
+		Set<String> model = new TreeSet<>();
+		GeneratedOperations.MODEL.path("operations")
+			.forEach((operation) -> model.add(GeneratedOperations.key(operation)));
+		Set<String> handWritten = GeneratedOperations.handWrittenEndpoints();
+		Set<String> generated = new TreeSet<>();
+		invocations().forEach((invocation) -> generated.add(GeneratedOperations.key(invocation.operation())));
+		assertThat(generated).as("generated methods of hand-written operations")
+			.doesNotContainAnyElementsOf(handWritten);
+		Set<String> typed = new TreeSet<>(handWritten);
+		typed.addAll(generated);
+		typed.retainAll(model);
+		System.out.println("typed " + typed.size() + "/" + model.size() + " (" + handWritten.size() + " hand-written, "
+				+ generated.size() + " generated)");
+		assertThat(typed).containsExactlyInAnyOrderElementsOf(model);
+		assertThat(handWritten).as("hand-written endpoints the model does not have").isSubsetOf(model);
+	}
+
+	@Test
 	void everyClientNamesItsTransportAndCopiesWithOtherOptions() throws Exception {
 		ChatBotKitClient client = TestClients.client(api);
 		Set<List<Method>> clients = new LinkedHashSet<>();
@@ -155,6 +177,44 @@ class GeneratedClientsConformanceTests {
 			}
 			assertThat(((Enum<?>) mapper.readValue("\"no such value\"", type)).name()).isEqualTo("UNKNOWN");
 		}
+	}
+
+	@Test
+	void everyAlternativeOfAUnionTheModelTellsApartIsReadAsItsOwnRecordAndAnotherAsUnknown() throws Exception {
+		ChatBotKitClient client = TestClients.client(api);
+		int unions = 0;
+		for (Invocation invocation : invocations()) {
+			Type returned = invocation.method().getGenericReturnType();
+			if (!(returned instanceof ParameterizedType stream
+					&& stream.getActualTypeArguments()[0] instanceof Class<?> element && element.isSealed())) {
+				continue;
+			}
+			unions++;
+			JsonNode operation = invocation.operation();
+			List<String> names = new ArrayList<>();
+			for (JsonNode alternative : operation.path("answer").path("of")) {
+				JsonNode sample = ModelJson.sample(alternative, "");
+				stub(operation, sample);
+				if (sample.path("type").asString().equals("error")) {
+					// an error event ends every stream with the API's message, as it
+					// always has
+					assertThatExceptionOfType(ChatBotKitStreamException.class)
+						.isThrownBy(() -> call(invocation, client))
+						.withMessageContaining(sample.path("data").path("message").asString());
+					continue;
+				}
+				List<?> events = (List<?>) call(invocation, client);
+				assertThat(events).singleElement().isInstanceOf(element);
+				names.add(events.get(0).getClass().getSimpleName());
+				ModelJson.assertNothingDropped(JSON.createArrayNode().add(sample), events, "events");
+			}
+			assertThat(names).doesNotHaveDuplicates().doesNotContain("Unknown");
+			stub(operation, JSON.createObjectNode().put("type", "somethingNew").put("createdAt", 1));
+			Object unknown = ((List<?>) call(invocation, client)).get(0);
+			assertThat(unknown.getClass().getSimpleName()).isEqualTo("Unknown");
+			assertThat(unknown.getClass().getMethod("type").invoke(unknown)).isEqualTo("somethingNew");
+		}
+		assertThat(unions).isPositive();
 	}
 
 	@Test
@@ -242,7 +302,7 @@ class GeneratedClientsConformanceTests {
 			String value = ArgumentFiller.pathValue(variable);
 			// a storage path goes out as the Node SDK sends it: each segment encoded, the
 			// slashes kept; any other variable is one segment
-			String encoded = (variable.equals("path") && expected.endsWith("/{path}"))
+			String encoded = variable.equals(operation.path("pathOfSegments").asString(""))
 					? Arrays.stream(value.split("/", -1))
 						.map((segment) -> UriUtils.encode(segment, StandardCharsets.UTF_8))
 						.collect(Collectors.joining("/"))

@@ -26,9 +26,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitResources;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import tools.jackson.databind.JsonNode;
@@ -93,30 +97,112 @@ final class GeneratedOperations {
 
 	}
 
+	/**
+	 * The generated methods, reached from the entry point: those of the generated
+	 * clients, and those of the interfaces that the hand-written clients implement (and
+	 * the generated clients these reach).
+	 * @return the invocations
+	 */
 	static List<Invocation> all() {
 		List<Invocation> invocations = new ArrayList<>();
 		for (Method accessor : sorted(ChatBotKitResources.class)) {
 			collect(List.of(accessor), accessor.getReturnType(), invocations);
 		}
+		for (Method accessor : handWrittenAccessors(ChatBotKitClient.class)) {
+			collectHandWritten(List.of(accessor), accessor.getReturnType(), invocations);
+		}
 		return invocations;
 	}
 
 	/**
-	 * The model's operations the generator writes: those of the resources without a
-	 * hand-written client.
+	 * The model's operations the generator writes: those no hand-written client declares.
 	 * @return the operations
 	 */
 	static List<JsonNode> generated() {
-		List<String> overlays = new ArrayList<>();
-		MODEL.path("overlays").forEach((overlay) -> overlays.add(overlay.asString()));
+		Set<String> handWritten = handWrittenEndpoints();
 		List<JsonNode> operations = new ArrayList<>();
 		for (JsonNode operation : MODEL.path("operations")) {
-			String resource = operation.path("path").asString().substring(1).split("/")[0];
-			if (!overlays.contains(resource)) {
+			if (!handWritten.contains(key(operation))) {
 				operations.add(operation);
 			}
 		}
 		return operations;
+	}
+
+	/**
+	 * The endpoints the hand-written clients reached from the entry point declare, each
+	 * as {@code METHOD /path}.
+	 * @return the endpoints
+	 */
+	static Set<String> handWrittenEndpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		Set<Class<?>> clients = new LinkedHashSet<>();
+		handWrittenAccessors(ChatBotKitClient.class)
+			.forEach((accessor) -> collectHandWrittenClients(accessor.getReturnType(), clients));
+		for (Class<?> client : clients) {
+			for (Field field : client.getDeclaredFields()) {
+				if (field.getType() == ApiEndpoint.class && Modifier.isStatic(field.getModifiers())) {
+					try {
+						field.setAccessible(true);
+						ApiEndpoint endpoint = (ApiEndpoint) field.get(null);
+						endpoints.add(endpoint.method().name() + " " + endpoint.pathTemplate());
+					}
+					catch (IllegalAccessException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	static String key(JsonNode operation) {
+		return operation.path("method").asString() + " " + operation.path("path").asString();
+	}
+
+	private static void collectHandWrittenClients(Class<?> client, Set<Class<?>> clients) {
+		if (clients.add(client)) {
+			handWrittenAccessors(client)
+				.forEach((accessor) -> collectHandWrittenClients(accessor.getReturnType(), clients));
+		}
+	}
+
+	/**
+	 * The accessors a class declares itself that return a hand-written client.
+	 */
+	private static List<Method> handWrittenAccessors(Class<?> type) {
+		return sorted(type).stream()
+			.filter((method) -> method.getParameterCount() == 0
+					&& method.getReturnType().getSimpleName().endsWith("Client")
+					&& isHandWritten(method.getReturnType()))
+			.toList();
+	}
+
+	private static void collectHandWritten(List<Method> accessors, Class<?> client, List<Invocation> invocations) {
+		for (Class<?> operations : client.getInterfaces()) {
+			if (operations.getSimpleName().startsWith("Generated")) {
+				collect(accessors, operations, invocations);
+			}
+		}
+		for (Method accessor : handWrittenAccessors(client)) {
+			List<Method> path = new ArrayList<>(accessors);
+			path.add(accessor);
+			collectHandWritten(path, accessor.getReturnType(), invocations);
+		}
+	}
+
+	/**
+	 * Whether a client is hand-written: in an overlay's own package, where generated
+	 * clients of the resources below it have packages of their own.
+	 */
+	private static boolean isHandWritten(Class<?> client) {
+		String name = client.getPackageName();
+		for (JsonNode overlay : MODEL.path("overlays")) {
+			if (name.equals("io.github.cbkspring.client." + overlay.asString())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void collect(List<Method> accessors, Class<?> client, List<Invocation> invocations) {
@@ -132,6 +218,15 @@ final class GeneratedOperations {
 			else {
 				invocations.add(new Invocation(accessors, method, operation(client, method)));
 			}
+		}
+	}
+
+	private static Class<?> endpoints(Class<?> operations) {
+		try {
+			return Class.forName(operations.getName().replace("Operations", "Endpoints"));
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -151,8 +246,10 @@ final class GeneratedOperations {
 		if (method.getReturnType() == Stream.class && name.endsWith("All")) {
 			name = name.substring(0, name.length() - 3);
 		}
+		// an interface's endpoints are in the class beside it
+		Class<?> holder = client.isInterface() ? endpoints(client) : client;
 		try {
-			Field field = client.getDeclaredField(name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
+			Field field = holder.getDeclaredField(name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
 			field.setAccessible(true);
 			ApiEndpoint endpoint = (ApiEndpoint) field.get(null);
 			// a path of segments ({*path}) is the model's {path}

@@ -78,13 +78,12 @@ public class SpaceStorageClient {
 	 * @param path the path variable {@code path}, a path of segments such as
 	 * {@code docs/plan.md}, each segment encoded
 	 * @param request the request
-	 * @return the answer
 	 * @throws IllegalArgumentException if an argument is not acceptable
 	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
 	 */
-	public SpaceStorageDeleteResponse delete(String spaceId, String path, SpaceStorageDeleteRequest request) {
+	public void delete(String spaceId, String path, SpaceStorageDeleteRequest request) {
 		Assert.notNull(request, "SpaceStorageDeleteRequest must not be null");
-		return this.transport.request(DELETE, spaceId, path).body(request).retrieve(SpaceStorageDeleteResponse.class);
+		this.transport.request(DELETE, spaceId, path).body(request).execute();
 	}
 
 	/**

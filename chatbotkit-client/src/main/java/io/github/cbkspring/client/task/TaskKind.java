@@ -22,26 +22,26 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The values of {@code type}; {@code UNKNOWN} stands for a value this version does not
+ * The values of {@code kind}; {@code UNKNOWN} stands for a value this version does not
  * know.
  *
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public enum TaskType {
+public enum TaskKind {
 
-	OPERATION_BEGIN("operationBegin"),
+	DATASET("dataset"),
 
-	OPERATION_END("operationEnd"),
+	SKILLSET("skillset"),
 
-	ERROR("error"),
+	FUNCTION("function"),
 
 	@JsonEnumDefaultValue
 	UNKNOWN("");
 
 	private final String value;
 
-	TaskType(String value) {
+	TaskKind(String value) {
 		this.value = value;
 	}
 
