@@ -17,7 +17,6 @@
 package io.github.cbkspring.client.subscription;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -163,12 +162,17 @@ public final class EventSubscription<T> implements AutoCloseable {
 	}
 
 	private static @Nullable String taskKey(TaskSubscribeEvent event) {
-		Instant createdAt = event.createdAt();
-		Object id = (event.data() instanceof Map<?, ?> data) ? data.get("id") : null;
-		if (createdAt == null || !(id instanceof String)) {
-			return null;
+		if (event instanceof TaskSubscribeEvent.OperationBegin begin) {
+			return taskKey(begin.type(), begin.data().id(), begin.createdAt());
 		}
-		return event.type() + " " + id + " " + createdAt.toEpochMilli();
+		if (event instanceof TaskSubscribeEvent.OperationEnd end) {
+			return taskKey(end.type(), end.data().id(), end.createdAt());
+		}
+		return null;
+	}
+
+	private static String taskKey(String type, String operationId, Instant createdAt) {
+		return type + " " + operationId + " " + createdAt.toEpochMilli();
 	}
 
 	/**
