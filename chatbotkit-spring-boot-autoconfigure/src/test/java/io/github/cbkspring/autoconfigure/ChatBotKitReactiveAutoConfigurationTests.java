@@ -27,7 +27,6 @@ import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
 import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
-import io.github.cbkspring.testsupport.ApiStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -24,7 +24,6 @@ import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
