@@ -91,7 +91,8 @@ class ArchitectureTests extends LibraryArchitectureTests {
 					"io.github.cbkspring.client.channel..", "io.github.cbkspring.client.task..",
 					"io.github.cbkspring.client.core..", "io.github.cbkspring.client.error..",
 					"io.github.cbkspring.client.internal..", "java..", "org.springframework.util..",
-					"org.springframework.http..", "org.jspecify..", "org.apache.commons.logging..")
+					"org.springframework.http..", "org.springframework.core.log..", "org.jspecify..",
+					"org.apache.commons.logging..")
 			.check(MAIN);
 	}
 

@@ -16,8 +16,10 @@
 
 package io.github.cbkspring.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -38,7 +41,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Calls name their endpoint in observations by its template, never by its ids.
+ * Calls, blocking and reactive, name their endpoint in observations by its template,
+ * never by its ids.
  *
  * @author cbkspring contributors
  */
@@ -68,6 +72,36 @@ class ObservationTests {
 		ChatBotKitClient client = ChatBotKitClient.create(RestClient.builder().observationRegistry(registry),
 				ChatBotKitOptions.builder().secret("sk-observed").url(api.baseUrl()).build());
 		client.sessions().create("bot-secret-id-42");
+		assertThat(observed).singleElement()
+			.satisfies((context) -> assertThat(context.getUriTemplate())
+				.isEqualTo(api.baseUrl() + "/api/v1/bot/{botId}/session/create"));
+	}
+
+	@Test
+	void reactiveObservationCarriesTheUriTemplateNotTheId() {
+		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(ApiStub.SESSION_JSON)));
+		List<org.springframework.web.reactive.function.client.ClientRequestObservationContext> observed = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig()
+			.observationHandler(
+					new ObservationHandler<org.springframework.web.reactive.function.client.ClientRequestObservationContext>() {
+
+						@Override
+						public boolean supportsContext(Observation.Context context) {
+							return context instanceof org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+						}
+
+						@Override
+						public void onStop(
+								org.springframework.web.reactive.function.client.ClientRequestObservationContext context) {
+							observed.add(context);
+						}
+
+					});
+		ChatBotKitReactiveClient client = ChatBotKitReactiveClient.create(
+				WebClient.builder().observationRegistry(registry),
+				ChatBotKitOptions.builder().secret("sk-observed").url(api.baseUrl()).build());
+		client.sessions().create("bot-secret-id-42").block(Duration.ofMinutes(2));
 		assertThat(observed).singleElement()
 			.satisfies((context) -> assertThat(context.getUriTemplate())
 				.isEqualTo(api.baseUrl() + "/api/v1/bot/{botId}/session/create"));

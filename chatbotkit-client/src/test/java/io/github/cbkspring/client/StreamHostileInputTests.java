@@ -42,7 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * Hostile and broken JSON Lines answers to the stream reader ({@link JsonLinesIterator}):
  * each ends in delivered events or a {@link ChatBotKitStreamException} at its line, never
  * a hang, a leaked connection, an event the server did not send as a line, or the secret
- * in a message.
+ * in a message. {@link ReactiveStreamHostileInputTests} runs every case on the reactive
+ * client, through the hooks {@link #complete(ChatBotKitClient, byte[])} and
+ * {@link #generic(String)}.
  *
  * @author cbkspring contributors
  */

@@ -132,7 +132,7 @@ public enum ClientPath {
 		return new Opened(context.getBean(ChatBotKitClient.class), context::close);
 	}
 
-	private List<String> properties(Setup setup) {
+	List<String> properties(Setup setup) {
 		List<String> properties = new ArrayList<>();
 		properties.add("chatbotkit.secret=" + setup.secret());
 		properties.add("chatbotkit.url=" + setup.url());

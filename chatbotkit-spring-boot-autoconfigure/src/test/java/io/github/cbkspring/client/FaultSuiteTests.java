@@ -19,7 +19,6 @@ package io.github.cbkspring.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -62,8 +61,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Every network and server fault, for {@code GET} and {@code POST}, on every way a client
- * is built ({@link ClientPath}): what the caller sees, whether it says the request may
- * have been sent, and how many attempts reach the server.
+ * is built, blocking and reactive ({@link CallPath}): what the caller sees, whether it
+ * says the request may have been sent, and how many attempts reach the server.
  * <p>
  * Only the faults about timeouts race a timer, with a short read timeout and a server
  * that is twenty times slower; every other fault gets a read timeout no loaded machine
@@ -166,50 +165,47 @@ class FaultSuiteTests {
 	}
 
 	static Stream<Arguments> faultsOnEveryPath() {
-		return Stream.of(ClientPath.values()).flatMap((path) -> faults().map((fault) -> Arguments.of(path, fault)));
+		return Stream.of(CallPath.values()).flatMap((path) -> faults().map((fault) -> Arguments.of(path, fault)));
 	}
 
 	@ParameterizedTest(name = "{0}, GET: {1}")
 	@MethodSource("faultsOnEveryPath")
-	void getEndsAsThePolicySays(ClientPath path, FaultCase fault) {
+	void getEndsAsThePolicySays(CallPath path, FaultCase fault) {
 		stub(fault, () -> get(anyUrl()));
 		// the JDK client itself sends an idempotent request once more when the connection
 		// is lost before an answer: each of the policy's attempts reaches the server
 		// twice
 		int enginePerAttempt = (path.jdk() && JDK_REPEATS_GET.contains(fault.name())) ? 2 : 1;
-		try (ClientPath.Opened opened = path.open(setup(fault, RETRY))) {
-			check(fault, fault.getAttempts(), fault.getAttempts() * enginePerAttempt,
-					() -> opened.client().get("/bot/{botId}/fetch", Map.class, "bot-1"));
+		try (CallPath.Calls opened = path.open(setup(fault, RETRY))) {
+			check(fault, fault.getAttempts(), fault.getAttempts() * enginePerAttempt, () -> opened.fetchBot("bot-1"));
 		}
 	}
 
 	@ParameterizedTest(name = "{0}, POST: {1}")
 	@MethodSource("faultsOnEveryPath")
-	void postEndsAsThePolicySays(ClientPath path, FaultCase fault) {
+	void postEndsAsThePolicySays(CallPath path, FaultCase fault) {
 		stub(fault, () -> WireMock.post(anyUrl()));
-		try (ClientPath.Opened opened = path.open(setup(fault, RETRY))) {
-			check(fault, fault.postAttempts(), fault.postAttempts(), () -> opened.client().sessions().create("bot-1"));
+		try (CallPath.Calls opened = path.open(setup(fault, RETRY))) {
+			check(fault, fault.postAttempts(), fault.postAttempts(), () -> opened.createSession("bot-1"));
 		}
 	}
 
 	@ParameterizedTest(name = "{0}, POST opted in: {1}")
 	@MethodSource("faultsOnEveryPath")
-	void postOptedInto_retryNonIdempotent_isRetriedAfterSending(ClientPath path, FaultCase fault) {
+	void postOptedInto_retryNonIdempotent_isRetriedAfterSending(CallPath path, FaultCase fault) {
 		stub(fault, () -> WireMock.post(anyUrl()));
-		try (ClientPath.Opened opened = path.open(setup(fault, RETRY.withRetryNonIdempotent(true)))) {
-			check(fault, fault.postAttemptsOptedIn(), fault.postAttemptsOptedIn(),
-					() -> opened.client().sessions().create("bot-1"));
+		try (CallPath.Calls opened = path.open(setup(fault, RETRY.withRetryNonIdempotent(true)))) {
+			check(fault, fault.postAttemptsOptedIn(), fault.postAttemptsOptedIn(), () -> opened.createSession("bot-1"));
 		}
 	}
 
 	@ParameterizedTest
-	@EnumSource(ClientPath.class)
-	void connectionRefusedIsRetriedForEveryMethodAndNeverSent(ClientPath path) {
-		try (ClientPath.Opened opened = path
+	@EnumSource(CallPath.class)
+	void connectionRefusedIsRetriedForEveryMethodAndNeverSent(CallPath path) {
+		try (CallPath.Calls unreachable = path
 			.open(ClientPath.Setup.of("http://127.0.0.1:" + ClosedPort.find()).retry(RETRY))) {
-			ChatBotKitClient unreachable = opened.client();
-			for (Runnable call : new Runnable[] { () -> unreachable.get("/bot/{id}/fetch", Map.class, "b"),
-					() -> unreachable.sessions().create("b") }) {
+			for (Runnable call : new Runnable[] { () -> unreachable.fetchBot("b"),
+					() -> unreachable.createSession("b") }) {
 				Throwable failure = failureOf(call);
 				assertThat(failure).isInstanceOf(ChatBotKitConnectionException.class)
 					.isNotInstanceOf(ChatBotKitTimeoutException.class);
@@ -220,23 +216,27 @@ class FaultSuiteTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(ClientPath.class)
-	void dnsFailureIsRetriedAndNeverSent(ClientPath path) {
-		try (ClientPath.Opened opened = path
+	@EnumSource(CallPath.class)
+	void dnsFailureIsRetriedAndNeverSent(CallPath path) {
+		try (CallPath.Calls opened = path
 			.open(ClientPath.Setup.of("https://api.does-not-exist.invalid").retry(RETRY))) {
-			Throwable failure = failureOf(() -> opened.client().sessions().create("b"));
+			Throwable failure = failureOf(() -> opened.createSession("b"));
 			assertThat(failure).isInstanceOf(ChatBotKitConnectionException.class);
 			assertThat(((ChatBotKitConnectionException) failure).requestSent()).isFalse();
-			// the JDK client says UnresolvedAddressException
-			assertThat(failure).rootCause()
-				.isInstanceOfAny(java.net.UnknownHostException.class,
-						java.nio.channels.UnresolvedAddressException.class);
+			// the JDK client says UnresolvedAddressException; Netty's resolver gives the
+			// DNS answer as the cause of its UnknownHostException
+			List<Throwable> causes = new ArrayList<>();
+			for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+				causes.add(cause);
+			}
+			assertThat(causes).anyMatch((cause) -> cause instanceof java.net.UnknownHostException
+					|| cause instanceof java.nio.channels.UnresolvedAddressException);
 		}
 	}
 
 	@ParameterizedTest
-	@EnumSource(ClientPath.class)
-	void streamResetMidwayIsConnectionExceptionAndReleasesTheConnection(ClientPath path) {
+	@EnumSource(CallPath.class)
+	void streamResetMidwayIsConnectionExceptionAndReleasesTheConnection(CallPath path) {
 		api.stubFor(WireMock.post(anyUrl())
 			.inScenario("stream")
 			.whenScenarioStateIs(Scenario.STARTED)
@@ -248,65 +248,47 @@ class FaultSuiteTests {
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
 				.withBody("{\"type\":\"token\",\"data\":{\"token\":\"ok\"}}\n"
 						+ "{\"type\":\"result\",\"data\":{\"text\":\"ok\",\"end\":{\"reason\":\"stop\"}}}\n")));
-		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()).maxConnections(1))) {
-			ChatBotKitClient oneConnection = opened.client();
-			Throwable failure = catchThrowable(() -> {
-				try (Stream<CompletionEvent> events = oneConnection.conversations().completeStream("c", "hi")) {
-					events.toList();
-				}
-			});
+		try (CallPath.Calls oneConnection = path.open(ClientPath.Setup.of(api.baseUrl()).maxConnections(1))) {
+			Throwable failure = catchThrowable(() -> oneConnection.completeStream("c"));
 			assertThat(failure).isInstanceOf(ChatBotKitConnectionException.class);
-			try (Stream<CompletionEvent> events = oneConnection.conversations().completeStream("c", "hi")) {
-				assertThat(events.toList()).containsExactly(new CompletionEvent.Token("ok"),
-						new CompletionEvent.Result(new CompletionResult(null, "ok", 0, EndReason.STOP)));
-			}
+			assertThat(oneConnection.completeStream("c")).containsExactly(new CompletionEvent.Token("ok"),
+					new CompletionEvent.Result(new CompletionResult(null, "ok", 0, EndReason.STOP)));
 		}
 	}
 
 	static Stream<Arguments> streamsEndingEarlyOnEveryPath() {
 		String tokens = "{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n{\"type\":\"token\",\"data\":{\"token\":\"b\"}}\n";
-		return Stream.of(ClientPath.values())
+		return Stream.of(CallPath.values())
 			.flatMap((path) -> Stream.of(Arguments.of(path, tokens, "ended before its final event"),
 					Arguments.of(path, tokens + "{\"type\":\"res", "ended in the middle of a line")));
 	}
 
 	@ParameterizedTest(name = "{0}: {2}")
 	@MethodSource("streamsEndingEarlyOnEveryPath")
-	void streamEndingBeforeItsResultDeliversWhatArrivedThenFails(ClientPath path, String body, String problem) {
+	void streamEndingBeforeItsResultDeliversWhatArrivedThenFails(CallPath path, String body, String problem) {
 		api.stubFor(WireMock.post(anyUrl())
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl").withBody(body)));
-		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()).maxConnections(1))) {
+		try (CallPath.Calls opened = path.open(ClientPath.Setup.of(api.baseUrl()).maxConnections(1))) {
 			List<CompletionEvent> delivered = new ArrayList<>();
-			Throwable failure = catchThrowable(() -> {
-				try (Stream<CompletionEvent> events = opened.client().conversations().completeStream("c", "hi")) {
-					events.forEach(delivered::add);
-				}
-			});
+			Throwable failure = catchThrowable(() -> opened.completeStream("c", delivered::add));
 			assertThat(delivered).containsExactly(new CompletionEvent.Token("a"), new CompletionEvent.Token("b"));
 			assertThat(failure).isInstanceOf(ChatBotKitStreamException.class).hasMessageContaining(problem);
 			// the one pooled connection is free again: the same answer, not a wait for it
-			assertThat(catchThrowable(() -> {
-				try (Stream<CompletionEvent> events = opened.client().conversations().completeStream("c", "hi")) {
-					events.toList();
-				}
-			})).isInstanceOf(ChatBotKitStreamException.class).hasMessageContaining(problem);
+			assertThat(catchThrowable(() -> opened.completeStream("c"))).isInstanceOf(ChatBotKitStreamException.class)
+				.hasMessageContaining(problem);
 		}
 	}
 
 	@ParameterizedTest
-	@EnumSource(ClientPath.class)
-	void streamStallingMidwayIsTimeoutException(ClientPath path) {
+	@EnumSource(CallPath.class)
+	void streamStallingMidwayIsTimeoutException(CallPath path) {
 		api.stubFor(WireMock.post(anyUrl())
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
 				.withBody("{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n"
 						+ "{\"type\":\"token\",\"data\":{\"token\":\"b\"}}\n")
 				.withChunkedDribbleDelay(2, SLOW * 2)));
-		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()).readTimeout(SHORT_READ_TIMEOUT))) {
-			Throwable failure = failureOf(() -> {
-				try (Stream<CompletionEvent> events = opened.client().conversations().completeStream("c", "hi")) {
-					events.toList();
-				}
-			});
+		try (CallPath.Calls opened = path.open(ClientPath.Setup.of(api.baseUrl()).readTimeout(SHORT_READ_TIMEOUT))) {
+			Throwable failure = failureOf(() -> opened.completeStream("c"));
 			assertThat(failure).isInstanceOf(ChatBotKitTimeoutException.class);
 			assertThat(((ChatBotKitConnectionException) failure).requestSent()).isTrue();
 		}
@@ -318,8 +300,8 @@ class FaultSuiteTests {
 	 * (Spring's JDK factory would cut it off).
 	 */
 	@ParameterizedTest
-	@EnumSource(ClientPath.class)
-	void streamLongerThanTheReadTimeoutButNeverSilentThatLongIsReadToTheEnd(ClientPath path) {
+	@EnumSource(CallPath.class)
+	void streamLongerThanTheReadTimeoutButNeverSilentThatLongIsReadToTheEnd(CallPath path) {
 		String tokens = "{\"type\":\"token\",\"data\":{\"token\":\"a\"}}\n".repeat(10);
 		api.stubFor(WireMock.post(anyUrl())
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
@@ -327,11 +309,9 @@ class FaultSuiteTests {
 				// 50 chunks over 1.5 read timeouts: a chunk every 0.03 of one, so that
 				// only a bound on the whole answer ends it
 				.withChunkedDribbleDelay(50, (int) READ_TIMEOUT_OF_A_LONG_STREAM.toMillis() * 3 / 2)));
-		try (ClientPath.Opened opened = path
+		try (CallPath.Calls opened = path
 			.open(ClientPath.Setup.of(api.baseUrl()).readTimeout(READ_TIMEOUT_OF_A_LONG_STREAM))) {
-			try (Stream<CompletionEvent> events = opened.client().conversations().completeStream("c", "hi")) {
-				assertThat(events.toList()).hasSize(11);
-			}
+			assertThat(opened.completeStream("c")).hasSize(11);
 		}
 	}
 

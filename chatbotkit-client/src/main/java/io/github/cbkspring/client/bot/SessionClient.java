@@ -39,7 +39,7 @@ import org.springframework.util.Assert;
  */
 public class SessionClient {
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/bot/{botId}/session/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/bot/{botId}/session/create");
 
 	private final ApiTransport transport;
 

@@ -70,15 +70,15 @@ public class ConversationClient implements GeneratedConversationOperations {
 
 	private static final ApiEndpoint USAGE = ApiEndpoint.get("/conversation/{conversationId}/usage/fetch");
 
-	private static final ApiEndpoint COMPLETE_STATELESS = ApiEndpoint.post("/conversation/complete");
+	static final ApiEndpoint COMPLETE_STATELESS = ApiEndpoint.post("/conversation/complete");
 
-	private static final ApiEndpoint COMPLETE = ApiEndpoint.post("/conversation/{conversationId}/complete");
+	static final ApiEndpoint COMPLETE = ApiEndpoint.post("/conversation/{conversationId}/complete");
 
 	private static final ApiEndpoint SEND = ApiEndpoint.post("/conversation/{conversationId}/send");
 
 	private static final ApiEndpoint RECEIVE = ApiEndpoint.post("/conversation/{conversationId}/receive");
 
-	private static final ApiEndpoint CREATE_SESSION = ApiEndpoint.post("/conversation/{conversationId}/session/create");
+	static final ApiEndpoint CREATE_SESSION = ApiEndpoint.post("/conversation/{conversationId}/session/create");
 
 	private static final ParameterizedTypeReference<Page<Conversation>> PAGE = new ParameterizedTypeReference<>() {
 	};

@@ -16,11 +16,9 @@
 
 package io.github.cbkspring.client.core;
 
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -98,22 +96,16 @@ public record Page<T>(List<T> items, @Nullable String cursor) {
 
 		private final Function<ListQuery, Page<T>> fetch;
 
+		private final PageTrail trail;
+
 		private @Nullable ListQuery next;
 
 		private Iterator<T> items = List.<T>of().iterator();
 
-		/**
-		 * Every cursor of this walk so far: one more page with one of them is a cycle.
-		 */
-		private final Set<String> seen = new HashSet<>();
-
 		PageIterator(ListQuery first, Function<ListQuery, Page<T>> fetch) {
 			this.fetch = fetch;
+			this.trail = new PageTrail(first);
 			this.next = first;
-			String cursor = first.cursor();
-			if (cursor != null) {
-				this.seen.add(cursor);
-			}
 		}
 
 		@Override
@@ -124,24 +116,10 @@ public record Page<T>(List<T> items, @Nullable String cursor) {
 					return false;
 				}
 				Page<T> page = this.fetch.apply(query);
-				String cursor = page.cursor();
-				// hasNext() means a cursor with text; the null check is for the compiler
-				this.next = (page.hasNext() && cursor != null) ? query.withCursor(unseen(cursor)) : null;
+				this.next = this.trail.after(query, page);
 				this.items = page.items().iterator();
 			}
 			return true;
-		}
-
-		private String unseen(String cursor) {
-			if (!this.seen.add(cursor)) {
-				// the cursor itself stays out: it is the API's opaque token, of any
-				// length
-				throw new ChatBotKitDecodingException(
-						"The API repeated a cursor it had already sent in this walk (after " + this.seen.size()
-								+ " distinct cursors): the list would never end",
-						null);
-			}
-			return cursor;
 		}
 
 		@Override

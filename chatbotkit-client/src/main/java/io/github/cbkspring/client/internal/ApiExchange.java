@@ -17,13 +17,10 @@ package io.github.cbkspring.client.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -37,10 +34,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -65,10 +59,6 @@ public final class ApiExchange {
 	 */
 	static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
 
-	private static final String RUN_AS_USER_HEADER = "X-RunAs-User-Id";
-
-	private static final String TIMEZONE_HEADER = "X-Timezone";
-
 	private final RestClient restClient;
 
 	private final ChatBotKitOptions options;
@@ -87,8 +77,7 @@ public final class ApiExchange {
 	/** The engine this exchange built for itself and closes, if any. */
 	private final @Nullable Object engine;
 
-	/** The {@code Authorization} value, built once rather than on every call. */
-	private final String authorization;
+	private final ApiHeaders headers;
 
 	/**
 	 * Whether the engine was closed: shared with the copies, which call through it.
@@ -110,7 +99,7 @@ public final class ApiExchange {
 		this.nanoClock = nanoClock;
 		this.clock = clock;
 		this.engine = engine;
-		this.authorization = "Bearer " + options.secret();
+		this.headers = new ApiHeaders(options);
 	}
 
 	public ApiExchange(RestClient restClient, ChatBotKitOptions options, Sleeper sleeper, LongSupplier nanoClock,
@@ -188,9 +177,7 @@ public final class ApiExchange {
 			throw new IllegalStateException("This ChatBotKitClient is closed, and with it the connection pool that"
 					+ " its copies (withOptions) share");
 		}
-		String path = endpoint.expand(pathVariables);
-		URI uri = URI.create(this.options.baseUri() + ((query != null) ? path + "?" + query : path));
-		Call call = new Call(endpoint.method(), uri, this.options.baseUri() + endpoint.pathTemplate());
+		ApiCall call = ApiCall.of(this.options, endpoint, pathVariables, query);
 		NonBlockingThreads.refuseBlocking(call);
 		long deadline = this.nanoClock.getAsLong() + this.options.retry().deadline().toNanos();
 		List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
@@ -201,8 +188,9 @@ public final class ApiExchange {
 			catch (ChatBotKitException ex) {
 				// an interrupted caller wants to stop, not to wait for another attempt
 				Duration delay = (!Thread.currentThread().isInterrupted() && (body == null || body.replayable()))
-						? this.retryPolicy.delayBeforeRetry(call.method(), attempt, ex) : null;
-				if (delay == null || this.nanoClock.getAsLong() + delay.toNanos() > deadline) {
+						? this.retryPolicy.delayWithin(call.method(), attempt, ex, this.nanoClock.getAsLong(), deadline)
+						: null;
+				if (delay == null) {
 					earlierFailures.forEach(ex::addSuppressed);
 					throw ex;
 				}
@@ -216,7 +204,7 @@ public final class ApiExchange {
 		}
 	}
 
-	private <T> T exchangeOnce(Call call, @Nullable RequestBody body, ResponseReader<T> reader) {
+	private <T> T exchangeOnce(ApiCall call, @Nullable RequestBody body, ResponseReader<T> reader) {
 		if (Thread.currentThread().isInterrupted()) {
 			// the engines would fail at a point of their own, some after sending
 			throw new ChatBotKitConnectionException(
@@ -230,7 +218,7 @@ public final class ApiExchange {
 			RestClient.RequestBodySpec request = this.restClient.method(call.method())
 				.uri(call.uri())
 				.attribute(URI_TEMPLATE_ATTRIBUTE, call.uriTemplate())
-				.headers((headers) -> addHeaders(headers, reader.accept()));
+				.headers((headers) -> this.headers.addTo(headers, reader.accept()));
 			if (body != null) {
 				body.writeTo(request);
 			}
@@ -258,12 +246,11 @@ public final class ApiExchange {
 		}
 	}
 
-	private <T> T read(Call call, ClientHttpResponse response, ResponseReader<T> reader) throws IOException {
+	private <T> T read(ApiCall call, ClientHttpResponse response, ResponseReader<T> reader) throws IOException {
 		HttpStatusCode status = response.getStatusCode();
 		if (status.value() == 407) {
 			// only a proxy asks for proxy authentication: the API never saw the request
-			throw new ProxyRefusedException(NetworkFailures.proxyFor(call.uri()),
-					NetworkFailures.hostAndPort(call.uri()), "407 Proxy Authentication Required", null);
+			throw call.proxyRefused();
 		}
 		if (!status.is2xxSuccessful()) {
 			throw ErrorDecoder.decode(status, response.getHeaders(), errorBody(response), this.options.secret(),
@@ -280,25 +267,6 @@ public final class ApiExchange {
 		InputStream body = (ContentCodings.unsupported(response.getHeaders()) != null) ? response.getBody()
 				: ContentCodings.body(response);
 		return BoundedBody.read(body, ErrorDecoder.MAX_ERROR_BODY);
-	}
-
-	private void addHeaders(HttpHeaders headers, MediaType accept) {
-		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
-		// MediaType caches its text; setAccept(List) would format a new string every call
-		headers.set(HttpHeaders.ACCEPT, accept.toString());
-		headers.set(HttpHeaders.ACCEPT_ENCODING, ContentCodings.IDENTITY);
-		headers.set(HttpHeaders.USER_AGENT, this.options.userAgent());
-		String runAsUserId = this.options.runAsUserId();
-		if (runAsUserId != null) {
-			headers.set(RUN_AS_USER_HEADER, runAsUserId);
-		}
-		ZoneId timezone = this.options.timezone();
-		if (timezone != null) {
-			headers.set(TIMEZONE_HEADER, timezone.getId());
-		}
-		for (Map.Entry<String, String> header : this.options.headers().entrySet()) {
-			headers.set(header.getKey(), header.getValue());
-		}
 	}
 
 	private void sleep(Duration delay, ChatBotKitException failure, List<ChatBotKitException> earlierFailures) {
@@ -320,19 +288,6 @@ public final class ApiExchange {
 	public interface Sleeper {
 
 		void sleep(Duration delay) throws InterruptedException;
-
-	}
-
-	/**
-	 * One call as messages and observations name it: the method and the URI template,
-	 * never the ids in the URI.
-	 */
-	private record Call(HttpMethod method, URI uri, String uriTemplate) {
-
-		@Override
-		public String toString() {
-			return this.method.name() + " " + this.uriTemplate;
-		}
 
 	}
 

@@ -71,24 +71,35 @@ final class ContentCodings {
 	 * decode
 	 */
 	static InputStream body(ClientHttpResponse response) throws IOException {
-		String coding = coding(response.getHeaders());
+		return decoded(response.getBody(), response.getHeaders());
+	}
+
+	/**
+	 * A body as it was sent, decoded as its headers say: the same for every engine.
+	 * @param body the body as received
+	 * @param headers the answer's headers
+	 * @return the decoded body
+	 * @throws ChatBotKitDecodingException if the coding is not one the client decodes
+	 */
+	static InputStream decoded(InputStream body, HttpHeaders headers) throws IOException {
+		String coding = coding(headers);
 		if (coding == null) {
-			return response.getBody();
+			return body;
 		}
 		if (!isSupported(coding)) {
 			throw new ChatBotKitDecodingException("The answer is coded with '" + coding
 					+ "', which the client cannot decode (it asks for " + IDENTITY + ")", null);
 		}
-		PushbackInputStream body = new PushbackInputStream(response.getBody(), 1);
-		int first = body.read();
+		PushbackInputStream pushback = new PushbackInputStream(body, 1);
+		int first = pushback.read();
 		if (first == -1) {
-			return body; // an empty body has no coding header to read
+			return pushback; // an empty body has no coding header to read
 		}
-		body.unread(first);
+		pushback.unread(first);
 		if (coding.equals("deflate")) {
 			// RFC 9110 says zlib; some servers send raw deflate
 			Inflater inflater = new Inflater((first & 0x0F) != 8);
-			return new InflaterInputStream(body, inflater, 8192) {
+			return new InflaterInputStream(pushback, inflater, 8192) {
 
 				@Override
 				public void close() throws IOException {
@@ -102,7 +113,7 @@ final class ContentCodings {
 
 			};
 		}
-		return new GZIPInputStream(body, 8192);
+		return new GZIPInputStream(pushback, 8192);
 	}
 
 	private static @Nullable String coding(HttpHeaders headers) {

@@ -199,6 +199,13 @@ public final class JsonCodec {
 	}
 
 	/**
+	 * A parser over the bytes of one line of JSON Lines. The caller closes it.
+	 */
+	JsonParser createParser(byte[] line) {
+		return this.streamMapper.createParser(line);
+	}
+
+	/**
 	 * A reader of one of many JSON values in a row, such as JSON Lines, from the parser's
 	 * current token: what follows a value is the next one, not an error.
 	 */

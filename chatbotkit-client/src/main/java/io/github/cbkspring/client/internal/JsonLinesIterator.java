@@ -71,13 +71,7 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private final ClientHttpResponse response;
 
-	private final JavaType elementType;
-
-	private final ObjectReader elementReader;
-
-	private final @Nullable Predicate<? super T> finalElement;
-
-	private final @Nullable Function<? super T, @Nullable String> errorMessage;
+	private final JsonLineMapper<T> mapper;
 
 	private final ChatBotKitOptions options;
 
@@ -99,10 +93,7 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	JsonLinesIterator(ClientHttpResponse response, JavaType elementType, @Nullable Predicate<? super T> finalElement,
 			@Nullable Function<? super T, @Nullable String> errorMessage, ChatBotKitOptions options, String call) {
 		this.response = response;
-		this.elementType = elementType;
-		this.elementReader = JsonCodec.INSTANCE.readerInSequence(elementType);
-		this.finalElement = finalElement;
-		this.errorMessage = errorMessage;
+		this.mapper = new JsonLineMapper<>(elementType, finalElement, errorMessage, options.secret());
 		this.options = options;
 		this.call = call;
 	}
@@ -136,7 +127,7 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 							line, null);
 				}
 				this.lineNumber = line;
-				T element = map(parser);
+				T element = this.mapper.map(parser, line);
 				if (parser.currentTokenLocation().getLineNr() != line) {
 					throw new ChatBotKitStreamException("Malformed JSON Lines in stream: a value spread over lines",
 							line, null);
@@ -146,13 +137,13 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 					throw new ChatBotKitStreamException("Unexpected event in stream: the line is null", this.lineNumber,
 							null);
 				}
-				if (this.finalElement != null && this.finalElement.test(element)) {
+				if (this.mapper.isFinal(element)) {
 					this.finalElementSeen = true;
 				}
 				return element;
 			}
 			close();
-			if (this.finalElement != null && !this.finalElementSeen) {
+			if (this.mapper.hasFinalElement() && !this.finalElementSeen) {
 				throw new ChatBotKitStreamException("The stream ended before its final event: the answer is incomplete",
 						Math.max(this.lineNumber, 1), null);
 			}
@@ -162,13 +153,11 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			close();
 			Throwable failure = (ex instanceof JacksonIOException) ? ex.getCause() : ex;
 			if (failure instanceof LineTooLongException) {
-				throw new ChatBotKitStreamException(
-						"A line is longer than the limit of " + this.options.maxResponseSize() + " bytes",
-						currentLine(parser), null);
+				throw JsonLineMapper.lineTooLong(this.options.maxResponseSize(), currentLine(parser));
 			}
 			if (failure instanceof CharConversionException) {
 				// bytes Jackson cannot decode: the answer's fault, not the network's
-				throw malformed("Malformed JSON in stream", ex, parser);
+				throw this.mapper.malformed(JsonLineMapper.MALFORMED, ex, currentLine(parser));
 			}
 			throw NetworkFailures.translate((failure != null) ? failure : ex,
 					this.call + " (stream, line " + currentLine(parser) + ")", this.options.secret());
@@ -177,9 +166,9 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			close();
 			boolean cutOff = ex instanceof UnexpectedEndOfInputException
 					|| (this.body != null && this.body.endedInALine());
-			throw malformed(cutOff ? "The stream ended in the middle of a line: the answer is incomplete"
-					: (ex instanceof DatabindException) ? "Unexpected event in stream" : "Malformed JSON in stream", ex,
-					parser);
+			// a value that did not bind was read whole: its line is where it began
+			long line = (ex instanceof DatabindException) ? this.lineNumber : currentLine(parser);
+			throw this.mapper.malformed(JsonLineMapper.problem(ex, cutOff), ex, line);
 		}
 		catch (ChatBotKitException ex) {
 			close();
@@ -193,15 +182,6 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		}
 	}
 
-	private ChatBotKitStreamException malformed(String problem, Exception ex, @Nullable JsonParser parser) {
-		String detail = (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
-		String secret = this.options.secret();
-		// a value that did not bind was read whole: its line is where it began
-		long line = (ex instanceof DatabindException) ? this.lineNumber : currentLine(parser);
-		return new ChatBotKitStreamException(problem + ": " + Redaction.mask(String.valueOf(detail), secret), line,
-				Redaction.safe(ex, secret));
-	}
-
 	private JsonParser parser() throws IOException {
 		if (this.parser == null) {
 			this.body = new LineLimitedBody(ContentCodings.body(this.response), this.options.maxResponseSize());
@@ -212,55 +192,6 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private long currentLine(@Nullable JsonParser parser) {
 		return (parser != null) ? parser.currentLocation().getLineNr() : 1;
-	}
-
-	/**
-	 * Read the value at the parser into an element. An element type that reads error
-	 * events is read straight, and its error elements are recognised afterwards. For any
-	 * other, each event's {@code type} is looked at as it passes (the API writes it
-	 * first): an event that is not an error is read straight into the element type, and
-	 * only error events, and lines of another shape, go through a tree.
-	 */
-	private T map(JsonParser parser) {
-		if (this.errorMessage != null) {
-			T element = this.elementReader.readValue(parser);
-			String message = this.errorMessage.apply(element);
-			if (message != null) {
-				throw apiError(message);
-			}
-			return element;
-		}
-		JsonParser value = parser;
-		String type = null;
-		if (parser.currentToken() == JsonToken.START_OBJECT) {
-			TokenBuffer start = TokenBuffer.forBuffering(parser, parser.objectReadContext());
-			start.copyCurrentEvent(parser);
-			if (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				boolean typeFirst = "type".equals(parser.currentName());
-				start.copyCurrentEvent(parser);
-				if (parser.nextToken() == JsonToken.VALUE_STRING && typeFirst) {
-					type = parser.getString();
-				}
-			}
-			start.copyCurrentEvent(parser);
-			value = JsonParserSequence.createFlattened(false, start.asParser(parser.objectReadContext(), parser),
-					parser);
-			value.nextToken();
-		}
-		if (type != null && !"error".equals(type)) {
-			return this.elementReader.readValue(value);
-		}
-		JsonNode node = JsonCodec.INSTANCE.readTree(value);
-		if ("error".equals(node.path("type").asString(""))) {
-			throw apiError(node.path("data").path("message").asString("(no message)"));
-		}
-		return JsonCodec.INSTANCE.convert(node, this.elementType);
-	}
-
-	private ChatBotKitStreamException apiError(String message) {
-		return new ChatBotKitStreamException(
-				"The API reported an error in the stream: " + Redaction.mask(message, this.options.secret()),
-				this.lineNumber, null);
 	}
 
 	/**

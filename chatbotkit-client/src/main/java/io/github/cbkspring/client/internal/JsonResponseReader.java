@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
@@ -48,7 +49,17 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 
 	@Override
 	public T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
-		BoundedBody body = ResponseReader.readBody(response, options);
+		return decode(ResponseReader.readBody(response, options), response.getHeaders().getContentType(), options);
+	}
+
+	/**
+	 * Decode a whole answer, read by any engine within the options' size limit.
+	 * @param body the answer's body
+	 * @param contentType the answer's content type, if any
+	 * @param options the options, for the secret masked in messages
+	 * @return the answer
+	 */
+	T decode(BoundedBody body, @Nullable MediaType contentType, ChatBotKitOptions options) {
 		if (body.isEmpty()) {
 			throw new ChatBotKitDecodingException("Expected a JSON answer but the body was empty", null);
 		}
@@ -58,7 +69,6 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 		catch (JacksonException ex) {
 			// the content type is looked at only to explain a failure: parsing is the
 			// check
-			MediaType contentType = response.getHeaders().getContentType();
 			if (contentType != null && !ResponseReader.isJson(contentType)) {
 				throw new ChatBotKitDecodingException(
 						"Expected a JSON answer but got " + contentType + ": " + body.excerpt(options.secret()), ex);

@@ -56,6 +56,10 @@ final class NetworkFailures {
 		.isPresent("org.apache.hc.client5.http.ConnectTimeoutException", NetworkFailures.class.getClassLoader());
 
 	/** The JDK's {@code IOException} when a proxy answers a tunnel request itself. */
+	/** Netty, under the reactive client's Reactor Netty engine. */
+	private static final boolean NETTY_PRESENT = ClassUtils.isPresent("io.netty.handler.timeout.ReadTimeoutException",
+			NetworkFailures.class.getClassLoader());
+
 	private static final String JDK_TUNNEL_FAILED = "Tunnel failed";
 
 	private NetworkFailures() {
@@ -180,13 +184,14 @@ final class NetworkFailures {
 	private static boolean isConnectTimeout(Throwable failure) {
 		return failure instanceof HttpConnectTimeoutException
 				|| (HTTP_COMPONENTS_PRESENT && HttpComponents.isConnectTimeout(failure))
-				|| (failure instanceof SocketTimeoutException
+				|| (NETTY_PRESENT && Netty.isConnectTimeout(failure)) || (failure instanceof SocketTimeoutException
 						&& String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).startsWith("connect"));
 	}
 
 	private static boolean isReadTimeout(Throwable failure) {
 		return failure instanceof SocketTimeoutException || failure instanceof HttpTimeoutException
-		// other engines' timeouts (interrupts are told apart before)
+				|| (NETTY_PRESENT && Netty.isReadTimeout(failure))
+				// other engines' timeouts (interrupts are told apart before)
 				|| (failure instanceof InterruptedIOException
 						&& String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"));
 	}
@@ -223,6 +228,22 @@ final class NetworkFailures {
 		static boolean isAbortedLease(Throwable failure) {
 			return failure instanceof org.apache.hc.client5.http.impl.classic.RequestFailedException
 					&& failure.getCause() instanceof InterruptedException;
+		}
+
+	}
+
+	/**
+	 * Netty's timeouts, which are not {@code java.net} ones: loaded only when Netty is
+	 * present.
+	 */
+	private static final class Netty {
+
+		static boolean isConnectTimeout(Throwable failure) {
+			return failure instanceof io.netty.channel.ConnectTimeoutException;
+		}
+
+		static boolean isReadTimeout(Throwable failure) {
+			return failure instanceof io.netty.handler.timeout.ReadTimeoutException;
 		}
 
 	}

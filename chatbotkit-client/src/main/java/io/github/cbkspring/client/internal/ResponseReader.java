@@ -76,7 +76,14 @@ interface ResponseReader<T> {
 	 * {@link ChatBotKitOptions#maxResponseSize()} bytes.
 	 */
 	static BoundedBody readBody(ClientHttpResponse response, ChatBotKitOptions options) throws IOException {
-		BoundedBody body = BoundedBody.read(ContentCodings.body(response), options.maxResponseSize());
+		return withinLimit(BoundedBody.read(ContentCodings.body(response), options.maxResponseSize()), options);
+	}
+
+	/**
+	 * The body when it is within the options' size limit.
+	 * @throws ChatBotKitDecodingException if the body was cut at the limit
+	 */
+	static BoundedBody withinLimit(BoundedBody body, ChatBotKitOptions options) {
 		if (body.truncated()) {
 			throw new ChatBotKitDecodingException(
 					"The answer is larger than the limit of " + options.maxResponseSize() + " bytes", null);

@@ -69,6 +69,21 @@ public final class RetryPolicy {
 		return backoff(attempts);
 	}
 
+	/**
+	 * The wait before the next attempt when it would start before the deadline, or
+	 * {@code null} to give up. Every engine's exchange asks this.
+	 * @param method the method of the call
+	 * @param attempts the attempts made so far (at least 1)
+	 * @param failure the failure of the last attempt
+	 * @param nowNanos the exchange's clock now, in nanoseconds
+	 * @param deadlineNanos the call's deadline on the same clock
+	 */
+	@Nullable Duration delayWithin(HttpMethod method, int attempts, ChatBotKitException failure, long nowNanos,
+			long deadlineNanos) {
+		Duration delay = delayBeforeRetry(method, attempts, failure);
+		return (delay == null || nowNanos + delay.toNanos() > deadlineNanos) ? null : delay;
+	}
+
 	private boolean isRetryable(HttpMethod method, ChatBotKitException failure) {
 		boolean mayRepeat = isIdempotent(method) || this.options.retryNonIdempotent();
 		if (failure instanceof ChatBotKitConnectionException connection) {

@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.cbkspring.client;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import io.github.cbkspring.client.bot.ReactiveSessionClient;
+import io.github.cbkspring.client.conversation.ReactiveConversationClient;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.ReactiveApiRequest;
+import io.github.cbkspring.client.core.ReactiveApiTransport;
+import io.github.cbkspring.client.internal.ReactiveExchange;
+import io.github.cbkspring.client.internal.util.Redaction;
+import io.netty.channel.ChannelOption;
+import reactor.core.scheduler.Scheduler;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The non-blocking ChatBotKit client, for Spring WebFlux and other Reactor applications:
+ * the twin of {@link ChatBotKitClient} on Spring's {@link WebClient}, whose answers are
+ * {@code Mono}s and {@code Flux}es and whose threads never wait on a socket. Calls follow
+ * the blocking client's rules, from the same code: the URL rule, path encoding, headers,
+ * run-as and options copies, retries with {@code Retry-After} within one deadline, typed
+ * errors, size limits and secret masking. <pre class="code">
+ * ChatBotKitReactiveClient client = ChatBotKitReactiveClient.create(webClientBuilder, options);
+ * Flux&lt;CompletionEvent&gt; events = client.conversations().completeStream(conversationId, "Hi");
+ * </pre> Needs Spring WebFlux on the class path, and Reactor Netty for
+ * {@link #create(ChatBotKitOptions)}. Thread-safe; copies made with
+ * {@link #withOptions(Consumer)} share the connection pool.
+ *
+ * @author cbkspring contributors
+ * @since 0.1.0
+ */
+public final class ChatBotKitReactiveClient implements ReactiveApiTransport {
+
+	private final ReactiveExchange exchange;
+
+	ChatBotKitReactiveClient(ReactiveExchange exchange) {
+		this.exchange = exchange;
+	}
+
+	/**
+	 * Create a client on a {@link WebClient.Builder}, whose connector, filters and
+	 * observation settings it keeps. The builder is not changed. Give it a connector with
+	 * a connect timeout, a response timeout and no redirects; Spring Boot's builder has
+	 * the {@code spring.http.clients.reactive.*} settings.
+	 * @param webClientBuilder the builder to build the {@link WebClient} with
+	 * @param options the options
+	 * @return the client
+	 */
+	public static ChatBotKitReactiveClient create(WebClient.Builder webClientBuilder, ChatBotKitOptions options) {
+		Assert.notNull(webClientBuilder, "WebClient.Builder must not be null");
+		Assert.notNull(options, "ChatBotKitOptions must not be null");
+		return new ChatBotKitReactiveClient(new ReactiveExchange(webClientBuilder.clone().build(), options));
+	}
+
+	/**
+	 * Create a client on Reactor Netty's shared connection pool, with
+	 * {@link ChatBotKitClient#DEFAULT_CONNECT_TIMEOUT}, a read timeout (the longest
+	 * silence while an answer is awaited or read) of
+	 * {@link ChatBotKitClient#DEFAULT_READ_TIMEOUT}, and no redirects followed.
+	 * @param options the options
+	 * @return the client
+	 */
+	public static ChatBotKitReactiveClient create(ChatBotKitOptions options) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT.toMillis())
+			.responseTimeout(ChatBotKitClient.DEFAULT_READ_TIMEOUT);
+		return create(WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)), options);
+	}
+
+	/**
+	 * Create a client whose waits between attempts run on the given scheduler, whose
+	 * clock measures the retry deadline: a virtual-time scheduler in tests.
+	 */
+	static ChatBotKitReactiveClient create(WebClient.Builder webClientBuilder, ChatBotKitOptions options,
+			Scheduler timer, Clock clock) {
+		return new ChatBotKitReactiveClient(new ReactiveExchange(webClientBuilder.build(), options, timer, clock));
+	}
+
+	@Override
+	public ChatBotKitOptions options() {
+		return this.exchange.options();
+	}
+
+	/**
+	 * A copy of this client with some options changed, sharing its {@code WebClient} and
+	 * connection pool: another secret for another tenant, or a run-as user.
+	 * @param changes the changes to apply to a copy of the options
+	 * @return the copy
+	 * @throws IllegalArgumentException if the changed options are not acceptable
+	 */
+	@Override
+	public ChatBotKitReactiveClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
+		ChatBotKitOptions.Builder builder = options().mutate();
+		changes.accept(builder);
+		return new ChatBotKitReactiveClient(this.exchange.withOptions(builder.build()));
+	}
+
+	/**
+	 * A copy of this client that authenticates with another secret or session token.
+	 * @param secret the secret or token
+	 * @return the copy
+	 */
+	public ChatBotKitReactiveClient withSecret(String secret) {
+		return withOptions((options) -> options.secret(secret));
+	}
+
+	/**
+	 * Bot sessions: the tokens a browser can call the API with.
+	 * @return a session client
+	 */
+	public ReactiveSessionClient sessions() {
+		return new ReactiveSessionClient(this);
+	}
+
+	/**
+	 * Conversations: completions, whole or streamed, and conversation sessions.
+	 * @return a conversation client
+	 */
+	public ReactiveConversationClient conversations() {
+		return new ReactiveConversationClient(this);
+	}
+
+	@Override
+	public ReactiveApiRequest request(ApiEndpoint endpoint, Object... pathVariables) {
+		return this.exchange.request(endpoint, pathVariables);
+	}
+
+	@Override
+	public String toString() {
+		return "ChatBotKitReactiveClient[baseUri=" + options().baseUri() + ", secret=" + Redaction.MASK + "]";
+	}
+
+}

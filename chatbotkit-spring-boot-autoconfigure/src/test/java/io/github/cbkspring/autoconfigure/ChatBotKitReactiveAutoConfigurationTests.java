@@ -1,0 +1,193 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.cbkspring.autoconfigure;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitReactiveClient;
+import io.github.cbkspring.client.bot.ReactiveSessionClient;
+import io.github.cbkspring.client.conversation.ReactiveConversationClient;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * {@link ChatBotKitReactiveAutoConfiguration}: each condition, with and without the
+ * blocking stack, and the client it builds from Boot's {@link WebClient.Builder} and
+ * settings, called on WireMock.
+ */
+class ChatBotKitReactiveAutoConfigurationTests {
+
+	private static final Duration HANG_GUARD = Duration.ofMinutes(2);
+
+	private static final ApiEndpoint FETCH = ApiEndpoint.get("/bot/{botId}/fetch");
+
+	@RegisterExtension
+	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner reactive = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				ChatBotKitReactiveAutoConfiguration.class))
+		.withPropertyValues("chatbotkit.secret=sk-reactive", "chatbotkit.url=" + api.baseUrl());
+
+	private final ApplicationContextRunner bothStacks = this.reactive.withConfiguration(AutoConfigurations.of(
+			HttpMessageConvertersAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+			RestClientAutoConfiguration.class, ChatBotKitAutoConfiguration.class));
+
+	@Test
+	void registersTheReactiveClientAndItsTypedClientsOnIt() {
+		this.reactive.run((context) -> {
+			assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class)
+				.hasSingleBean(ReactiveSessionClient.class)
+				.hasSingleBean(ReactiveConversationClient.class)
+				.doesNotHaveBean(ChatBotKitClient.class);
+			ChatBotKitOptions options = context.getBean(ChatBotKitReactiveClient.class).options();
+			assertThat(options.secret()).isEqualTo("sk-reactive");
+			assertThat(options.baseUri()).startsWith(api.baseUrl());
+		});
+	}
+
+	@Test
+	void withoutWebFluxThereIsNoReactiveClient() {
+		this.reactive.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ChatBotKitReactiveClient.class));
+	}
+
+	@Test
+	void withoutReactorThereIsNoReactiveClient() {
+		this.reactive.withClassLoader(new FilteredClassLoader(Mono.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatBotKitReactiveClient.class));
+	}
+
+	@Test
+	void bothStacksGiveBothClientsOnTheSameProperties() {
+		this.bothStacks.run((context) -> {
+			assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class).hasSingleBean(ChatBotKitClient.class);
+			assertThat(context.getBean(ChatBotKitReactiveClient.class).options().baseUri())
+				.isEqualTo(context.getBean(ChatBotKitClient.class).options().baseUri());
+		});
+	}
+
+	@Test
+	void withoutTheBlockingStackOnlyTheReactiveClient() {
+		this.bothStacks.withClassLoader(new FilteredClassLoader(RestClientCustomizer.class))
+			.run((context) -> assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class)
+				.doesNotHaveBean(ChatBotKitClient.class));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnClient() {
+		ChatBotKitReactiveClient own = ChatBotKitReactiveClient
+			.create(ChatBotKitOptions.builder().secret("sk-own").url(api.baseUrl()).build());
+		this.reactive.withBean(ChatBotKitReactiveClient.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class);
+			assertThat(context.getBean(ChatBotKitReactiveClient.class)).isSameAs(own);
+			assertThat(context.getBean(ReactiveSessionClient.class).toString()).contains(own.toString());
+		});
+	}
+
+	@Test
+	void theApplicationsWebClientCustomizersApply() {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"id\":\"b\"}")));
+		this.reactive
+			.withBean(WebClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Customized", "yes"))
+			.run((context) -> {
+				assertThat(fetch(context.getBean(ChatBotKitReactiveClient.class))).isEqualTo("b");
+				api.verify(getRequestedFor(anyUrl()).withHeader("X-Customized", equalTo("yes"))
+					.withHeader("Authorization", equalTo("Bearer sk-reactive")));
+			});
+	}
+
+	@Test
+	void withoutBootsWebClientBuilderAPlainOneIsUsed() {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"id\":\"b\"}")));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class, ChatBotKitReactiveAutoConfiguration.class))
+			.withPropertyValues("chatbotkit.secret=sk-reactive", "chatbotkit.url=" + api.baseUrl())
+			.run((context) -> assertThat(fetch(context.getBean(ChatBotKitReactiveClient.class))).isEqualTo("b"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "reactor", "jdk" })
+	void everyConnectorOfBootsSettingGetsTheChatBotKitReadTimeout(String connector) {
+		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"id\":\"b\"}").withFixedDelay(10_000)));
+		this.reactive
+			.withPropertyValues("spring.http.clients.reactive.connector=" + connector, "chatbotkit.read-timeout=500ms")
+			.run((context) -> assertThat(catchThrowable(() -> fetch(context.getBean(ChatBotKitReactiveClient.class))))
+				.isInstanceOf(ChatBotKitTimeoutException.class));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "reactor", "jdk" })
+	void redirectsAreNeverFollowedWhateverTheApplicationSays(String connector) {
+		api.stubFor(get(anyUrl())
+			.willReturn(aResponse().withStatus(302).withHeader("Location", "http://elsewhere.invalid/")));
+		this.reactive
+			.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
+					"spring.http.clients.redirects=follow")
+			.run((context) -> assertThat(catchThrowable(() -> fetch(context.getBean(ChatBotKitReactiveClient.class))))
+				.isInstanceOf(ChatBotKitHttpException.class)
+				.hasMessageContaining("not followed"));
+	}
+
+	@Test
+	void invalidPropertiesFailAsForTheBlockingClient() {
+		this.reactive.withPropertyValues("chatbotkit.secret=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidChatBotKitPropertyException.class));
+	}
+
+	private static String fetch(ChatBotKitReactiveClient client) {
+		return client.request(FETCH, "b").retrieveId().block(HANG_GUARD);
+	}
+
+}
