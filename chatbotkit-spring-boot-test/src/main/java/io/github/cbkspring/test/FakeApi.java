@@ -283,6 +283,9 @@ final class FakeApi {
 			Map<String, Object> match = new LinkedHashMap<>();
 			match.put("id", record.get("id"));
 			match.put("text", record.get("text"));
+			if (record.get("source") != null) {
+				match.put("source", record.get("source"));
+			}
 			if (record.get("meta") != null) {
 				match.put("meta", record.get("meta"));
 			}
