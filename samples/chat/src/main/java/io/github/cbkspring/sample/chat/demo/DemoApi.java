@@ -156,14 +156,20 @@ final class DemoApi implements AutoCloseable {
 
 	/**
 	 * The echo of the user's message, a token per word (each with the space before it),
-	 * paced: the usual pause after each word, or a shorter one for a reply so long that
-	 * it would take more than {@link #MAX_REPLY_DURATION} in all.
+	 * paced.
 	 */
 	private static Completion echo(RecordedRequest request, Duration wordDelay) {
 		List<String> words = words(request);
-		Duration longest = MAX_REPLY_DURATION.dividedBy(words.size());
-		return Completion.reply(words.toArray(String[]::new))
-			.withTokenDelay((wordDelay.compareTo(longest) > 0) ? longest : wordDelay);
+		return Completion.reply(words.toArray(String[]::new)).withTokenDelay(pause(wordDelay, words.size()));
+	}
+
+	/**
+	 * The pause after each word: the usual one, or a shorter one for a reply so long that
+	 * it would take more than {@link #MAX_REPLY_DURATION} in all.
+	 */
+	static Duration pause(Duration usual, int words) {
+		Duration longest = MAX_REPLY_DURATION.dividedBy(words);
+		return (usual.compareTo(longest) > 0) ? longest : usual;
 	}
 
 	private static List<String> words(RecordedRequest request) {

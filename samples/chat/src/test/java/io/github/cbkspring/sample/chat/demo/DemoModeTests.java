@@ -139,6 +139,13 @@ class DemoModeTests {
 	}
 
 	@Test
+	void shortReplyKeepsTheUsualPaceAndALongOneFinishesInTime() {
+		assertThat(DemoApi.pause(Duration.ofMillis(60), 8)).isEqualTo(Duration.ofMillis(60));
+		// 10 s over 1,000 words
+		assertThat(DemoApi.pause(Duration.ofMillis(60), 1000)).isEqualTo(Duration.ofMillis(10));
+	}
+
+	@Test
 	void datasetHoldsTheDemoRecords() {
 		List<SearchMatch> found = this.client.datasets().search(this.datasetId, "Which embedding model?").records();
 		assertThat(found.get(0).text()).isEqualTo("ChatBotKit embeds and searches dataset records itself,"
