@@ -19,10 +19,12 @@ package io.github.cbkspring.test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -115,9 +117,13 @@ final class Answers {
 			cut(out, whole, length);
 			return;
 		}
-		for (String line : lines) {
-			out.write(line.getBytes(StandardCharsets.UTF_8));
+		int tokens = completion.tokens().size();
+		for (int i = 0; i < lines.size(); i++) {
+			out.write(lines.get(i).getBytes(StandardCharsets.UTF_8));
 			out.flush();
+			if (i < tokens) {
+				pause(completion.tokenDelay());
+			}
 		}
 		if (!failing) {
 			answer.done().run();
@@ -133,6 +139,18 @@ final class Answers {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new IOException("The fake closed while an answer was held");
+			}
+		}
+	}
+
+	private static void pause(Duration delay) throws IOException {
+		if (!delay.isZero()) {
+			try {
+				TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("The fake closed while an answer was paced");
 			}
 		}
 	}

@@ -16,6 +16,7 @@
 
 package io.github.cbkspring.test;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,9 +66,9 @@ public final class ChatBotKitFake implements AutoCloseable {
 
 	private final FakeServer server;
 
-	private ChatBotKitFake(String secret) {
-		this.secret = secret;
-		this.server = new FakeServer(secret);
+	private ChatBotKitFake(Builder builder) {
+		this.secret = builder.secret;
+		this.server = new FakeServer(builder.secret, builder.clock, builder.requestsKept);
 	}
 
 	/**
@@ -76,7 +77,7 @@ public final class ChatBotKitFake implements AutoCloseable {
 	 * @throws java.io.UncheckedIOException if no loopback port can be opened
 	 */
 	public static ChatBotKitFake start() {
-		return start(DEFAULT_SECRET);
+		return builder().start();
 	}
 
 	/**
@@ -87,11 +88,17 @@ public final class ChatBotKitFake implements AutoCloseable {
 	 * @throws java.io.UncheckedIOException if no loopback port can be opened
 	 */
 	public static ChatBotKitFake start(String secret) {
-		Objects.requireNonNull(secret, "secret must not be null");
-		if (secret.isBlank()) {
-			throw new IllegalArgumentException("secret must not be empty");
-		}
-		return new ChatBotKitFake(secret);
+		return builder().secret(secret).start();
+	}
+
+	/**
+	 * A builder of a fake other than the default: another secret, clock, or a bound on
+	 * the requests it records.
+	 * @return a builder of the defaults ({@link #DEFAULT_SECRET}, the system clock, every
+	 * request recorded)
+	 */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
@@ -144,7 +151,8 @@ public final class ChatBotKitFake implements AutoCloseable {
 	}
 
 	/**
-	 * The requests received so far, oldest first, without their credentials.
+	 * The requests received so far, oldest first, without their credentials: all of them,
+	 * or the last ones the {@link Builder#requestsKept(int) bound} keeps.
 	 * @return a copy
 	 */
 	public List<RecordedRequest> requests() {
@@ -170,6 +178,76 @@ public final class ChatBotKitFake implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "ChatBotKitFake[" + url() + "]";
+	}
+
+	/**
+	 * Builds a {@link ChatBotKitFake}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private String secret = DEFAULT_SECRET;
+
+		private Clock clock = Clock.systemUTC();
+
+		private int requestsKept = Integer.MAX_VALUE;
+
+		private Builder() {
+		}
+
+		/**
+		 * The secret the fake takes.
+		 * @param secret the secret, not empty
+		 * @return this builder
+		 * @throws IllegalArgumentException if the secret is empty
+		 */
+		public Builder secret(String secret) {
+			Objects.requireNonNull(secret, "secret must not be null");
+			if (secret.isBlank()) {
+				throw new IllegalArgumentException("secret must not be empty");
+			}
+			this.secret = secret;
+			return this;
+		}
+
+		/**
+		 * The clock that sessions expire by: a session token opens nothing from its
+		 * {@code expiresAt} on.
+		 * @param clock the clock, the system's by default
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Keep only the last requests, for a fake that runs long, such as a demo: older
+		 * ones are forgotten as new ones arrive. By default the fake keeps every request,
+		 * which a test asserts on.
+		 * @param requests how many requests {@link ChatBotKitFake#requests()} keeps, at
+		 * least one
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@code requests} is less than one
+		 */
+		public Builder requestsKept(int requests) {
+			if (requests < 1) {
+				throw new IllegalArgumentException("requests must be at least 1, not " + requests);
+			}
+			this.requestsKept = requests;
+			return this;
+		}
+
+		/**
+		 * Start the fake.
+		 * @return the running fake
+		 * @throws java.io.UncheckedIOException if no loopback port can be opened
+		 */
+		public ChatBotKitFake start() {
+			return new ChatBotKitFake(this);
+		}
+
 	}
 
 }

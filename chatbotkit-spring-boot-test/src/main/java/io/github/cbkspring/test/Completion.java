@@ -16,10 +16,12 @@
 
 package io.github.cbkspring.test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,8 +57,11 @@ public final class Completion {
 
 	private final @Nullable Gate gate;
 
+	private final Duration tokenDelay;
+
 	private Completion(List<String> tokens, List<Map<String, Object>> calls, @Nullable String endReason,
-			long inputTokens, long outputTokens, int cutAfter, @Nullable String errorMessage, @Nullable Gate gate) {
+			long inputTokens, long outputTokens, int cutAfter, @Nullable String errorMessage, @Nullable Gate gate,
+			Duration tokenDelay) {
 		this.tokens = tokens;
 		this.calls = calls;
 		this.endReason = endReason;
@@ -65,6 +70,7 @@ public final class Completion {
 		this.cutAfter = cutAfter;
 		this.errorMessage = errorMessage;
 		this.gate = gate;
+		this.tokenDelay = tokenDelay;
 	}
 
 	/**
@@ -76,7 +82,7 @@ public final class Completion {
 	 */
 	public static Completion reply(String... tokens) {
 		List<String> list = List.of(tokens);
-		return new Completion(list, List.of(), null, list.size(), list.size(), -1, null, null);
+		return new Completion(list, List.of(), null, list.size(), list.size(), -1, null, null, Duration.ZERO);
 	}
 
 	/**
@@ -94,7 +100,7 @@ public final class Completion {
 		calls.add(Map.of("type", "activity", "text", "", "meta",
 				Map.of("activity", Map.of("type", "request", "function", function))));
 		return new Completion(this.tokens, List.copyOf(calls), this.endReason, this.inputTokens, this.outputTokens,
-				this.cutAfter, this.errorMessage, this.gate);
+				this.cutAfter, this.errorMessage, this.gate, this.tokenDelay);
 	}
 
 	/**
@@ -112,7 +118,7 @@ public final class Completion {
 		calls.add(Map.of(CHANNEL_CALL,
 				Map.of("function", Map.of("name", name, "args", Map.copyOf(arguments)), "channel", channel)));
 		return new Completion(this.tokens, List.copyOf(calls), this.endReason, this.inputTokens, this.outputTokens,
-				this.cutAfter, this.errorMessage, this.gate);
+				this.cutAfter, this.errorMessage, this.gate, this.tokenDelay);
 	}
 
 	/**
@@ -124,7 +130,7 @@ public final class Completion {
 	 */
 	public Completion withUsage(long inputTokens, long outputTokens) {
 		return new Completion(this.tokens, this.calls, this.endReason, inputTokens, outputTokens, this.cutAfter,
-				this.errorMessage, this.gate);
+				this.errorMessage, this.gate, this.tokenDelay);
 	}
 
 	/**
@@ -135,7 +141,7 @@ public final class Completion {
 	 */
 	public Completion withEndReason(String endReason) {
 		return new Completion(this.tokens, this.calls, endReason, this.inputTokens, this.outputTokens, this.cutAfter,
-				this.errorMessage, this.gate);
+				this.errorMessage, this.gate, this.tokenDelay);
 	}
 
 	/**
@@ -146,7 +152,7 @@ public final class Completion {
 	 */
 	public Completion cutAfter(int tokens) {
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens, tokens,
-				null, this.gate);
+				null, this.gate, this.tokenDelay);
 	}
 
 	/**
@@ -159,7 +165,7 @@ public final class Completion {
 	 */
 	public Completion errorAfter(int tokens, String message) {
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens, tokens,
-				message, this.gate);
+				message, this.gate, this.tokenDelay);
 	}
 
 	/**
@@ -169,7 +175,23 @@ public final class Completion {
 	 */
 	public Completion heldBy(Gate gate) {
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens,
-				this.cutAfter, this.errorMessage, gate);
+				this.cutAfter, this.errorMessage, gate, this.tokenDelay);
+	}
+
+	/**
+	 * A copy whose stream pauses after each token, as a model writes: for a page that
+	 * shows the reply growing. A test that asserts on the reply does not need it.
+	 * @param delay the pause after each {@code token} event, zero for none (the default)
+	 * @return the copy
+	 * @throws IllegalArgumentException if the delay is negative
+	 */
+	public Completion withTokenDelay(Duration delay) {
+		Objects.requireNonNull(delay, "delay must not be null");
+		if (delay.isNegative()) {
+			throw new IllegalArgumentException("delay must not be negative, not " + delay);
+		}
+		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens,
+				this.cutAfter, this.errorMessage, this.gate, delay);
 	}
 
 	List<String> tokens() {
@@ -212,6 +234,10 @@ public final class Completion {
 
 	@Nullable Gate gate() {
 		return this.gate;
+	}
+
+	Duration tokenDelay() {
+		return this.tokenDelay;
 	}
 
 	@Override

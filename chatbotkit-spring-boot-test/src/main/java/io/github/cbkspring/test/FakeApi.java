@@ -16,6 +16,7 @@
 
 package io.github.cbkspring.test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,8 +55,10 @@ final class FakeApi {
 
 	private final Map<String, ResourceStore> accounts = new ConcurrentHashMap<>();
 
-	/** Session token to the account it was issued in. */
-	private final Map<String, String> sessionTokens = new ConcurrentHashMap<>();
+	/** Session token to the account it was issued in and its expiry. */
+	private final Map<String, SessionToken> sessionTokens = new ConcurrentHashMap<>();
+
+	private final Clock clock;
 
 	/** Pre-signed storage key to the account and file it is for. */
 	private final Map<String, String[]> storageKeys = new ConcurrentHashMap<>();
@@ -63,6 +66,10 @@ final class FakeApi {
 	private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
 
 	private final Set<String> presigned = ConcurrentHashMap.newKeySet();
+
+	FakeApi(Clock clock) {
+		this.clock = clock;
+	}
 
 	CompletionScripts completions() {
 		return this.completions;
@@ -72,7 +79,11 @@ final class FakeApi {
 	 * The account a credential opens, or {@code null} if it opens none.
 	 */
 	@Nullable String accountOf(String credential, String secret) {
-		return credential.equals(secret) ? MAIN_ACCOUNT : this.sessionTokens.get(credential);
+		if (credential.equals(secret)) {
+			return MAIN_ACCOUNT;
+		}
+		SessionToken session = this.sessionTokens.get(credential);
+		return (session != null && session.expiresAt() > this.clock.millis()) ? session.account() : null;
 	}
 
 	/**
@@ -186,15 +197,19 @@ final class FakeApi {
 	}
 
 	private Answer createSession(Call call, Map<String, Object> conversation) {
+		long now = this.clock.millis();
+		// expired tokens open nothing: forgotten, so that a fake that runs long stays
+		// small
+		this.sessionTokens.values().removeIf((session) -> session.expiresAt() <= now);
 		String token = "session-token-" + this.ids.incrementAndGet();
-		this.sessionTokens.put(token, call.account());
 		JsonNode duration = call.json().get("durationInSeconds");
 		long seconds = (duration != null && duration.isNumber()) ? duration.asLong() : SESSION_SECONDS;
+		this.sessionTokens.put(token, new SessionToken(call.account(), now + seconds * 1000));
 		Map<String, Object> session = new LinkedHashMap<>();
 		session.put("id", "session-" + this.ids.incrementAndGet());
 		session.put("conversationId", conversation.get("id"));
 		session.put("token", token);
-		session.put("expiresAt", System.currentTimeMillis() + seconds * 1000);
+		session.put("expiresAt", now + seconds * 1000);
 		return Answer.ok(session);
 	}
 
@@ -268,6 +283,9 @@ final class FakeApi {
 			Map<String, Object> match = new LinkedHashMap<>();
 			match.put("id", record.get("id"));
 			match.put("text", record.get("text"));
+			if (record.get("source") != null) {
+				match.put("source", record.get("source"));
+			}
 			if (record.get("meta") != null) {
 				match.put("meta", record.get("meta"));
 			}
@@ -389,6 +407,10 @@ final class FakeApi {
 			}
 		}
 		return words;
+	}
+
+	private record SessionToken(String account, long expiresAt) {
+
 	}
 
 }

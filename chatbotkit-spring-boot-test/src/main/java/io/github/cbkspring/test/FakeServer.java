@@ -23,14 +23,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,9 +64,12 @@ final class FakeServer {
 
 	private final String secret;
 
-	private final FakeApi api = new FakeApi();
+	private final FakeApi api;
 
-	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+	/** Guarded by itself. */
+	private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+
+	private final int requestsKept;
 
 	private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
 
@@ -72,8 +77,10 @@ final class FakeServer {
 
 	private final ExecutorService executor;
 
-	FakeServer(String secret) {
+	FakeServer(String secret, Clock clock, int requestsKept) {
 		this.secret = secret;
+		this.api = new FakeApi(clock);
+		this.requestsKept = requestsKept;
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -100,7 +107,18 @@ final class FakeServer {
 	}
 
 	List<RecordedRequest> requests() {
-		return List.copyOf(this.requests);
+		synchronized (this.requests) {
+			return List.copyOf(this.requests);
+		}
+	}
+
+	private void record(RecordedRequest request) {
+		synchronized (this.requests) {
+			this.requests.addLast(request);
+			if (this.requests.size() > this.requestsKept) {
+				this.requests.removeFirst();
+			}
+		}
 	}
 
 	void failNext(Fault fault) {
@@ -109,7 +127,9 @@ final class FakeServer {
 
 	void reset() {
 		this.api.reset();
-		this.requests.clear();
+		synchronized (this.requests) {
+			this.requests.clear();
+		}
 		this.faults.clear();
 	}
 
@@ -175,7 +195,7 @@ final class FakeServer {
 				(jsonBody || contentType.startsWith("text/")) ? new String(body, StandardCharsets.UTF_8)
 						: (body.length > 0) ? "(" + body.length + " bytes of " + contentType + ")" : "",
 				json, (match != null) ? match.operation().id() : null);
-		this.requests.add(request);
+		record(request);
 		Fault fault = this.faults.poll();
 		if (fault != null) {
 			return Answer.fault(fault);

@@ -17,12 +17,18 @@
 package io.github.cbkspring.test;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.bot.Bot;
 import io.github.cbkspring.client.bot.BotRequest;
+import io.github.cbkspring.client.bot.SessionCreateRequest;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.Page;
@@ -199,6 +205,44 @@ class ChatBotKitFakeTests {
 	}
 
 	@Test
+	void boundedFakeKeepsTheLastRequestsOnly() {
+		try (ChatBotKitFake bounded = ChatBotKitFake.builder().requestsKept(2).start();
+				ChatBotKitClient boundedClient = Clients.client(bounded)) {
+			for (String name : List.of("first", "second", "third")) {
+				boundedClient.bots().create(BotRequest.builder().name(name).build());
+			}
+			assertThat(bounded.requests()).extracting((request) -> request.json().get("name"))
+				.containsExactly("second", "third");
+		}
+	}
+
+	@Test
+	void boundOfLessThanOneRequestIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatBotKitFake.builder().requestsKept(0))
+			.withMessage("requests must be at least 1, not 0");
+	}
+
+	@Test
+	void sessionTokenOpensNothingOnceItExpiredByTheFakesClock() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+		try (ChatBotKitFake clocked = ChatBotKitFake.builder().secret("sk-clocked").clock(clock).start();
+				ChatBotKitClient clockedClient = Clients.client(clocked)) {
+			SessionCreateResponse session = clockedClient.sessions()
+				.create("b1", SessionCreateRequest.builder().duration(Duration.ofMinutes(10)).build());
+			assertThat(session.expiresAt()).isEqualTo(Instant.parse("2026-03-01T10:10:00Z"));
+			try (ChatBotKitClient withToken = clockedClient.withSecret(session.token())) {
+				clock.now = Instant.parse("2026-03-01T10:09:59Z");
+				assertThat(withToken.conversations().fetch(session.conversationId()).id())
+					.isEqualTo(session.conversationId());
+				clock.now = Instant.parse("2026-03-01T10:10:00Z");
+				assertThatExceptionOfType(ChatBotKitHttpException.class)
+					.isThrownBy(() -> withToken.conversations().fetch(session.conversationId()))
+					.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(401));
+			}
+		}
+	}
+
+	@Test
 	void resetForgetsStateAndRequests() {
 		client.bots().create(BotRequest.builder().name("Gone").build());
 		fake.reset();
@@ -237,6 +281,31 @@ class ChatBotKitFakeTests {
 		assertThat(fake).hasToString("ChatBotKitFake[" + fake.url() + "]");
 		assertThat(fake.requests().stream().map(Object::toString).collect(Collectors.joining()))
 			.doesNotContain(fake.secret());
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Scripted completions through the real client: whole and streamed, stateless and of a
@@ -85,6 +86,25 @@ class CompletionTests {
 					new CompletionEvent.Token("lo"), new CompletionEvent.Usage("fake", 7, 2),
 					new CompletionEvent.Result(new CompletionResult(null, "Hello", 9, EndReason.STOP)));
 		}
+	}
+
+	@Test
+	void pacedReplyStreamsTheSameEvents() {
+		fake.completions()
+			.whenUserSays("Hi")
+			.reply(Completion.reply("Hel", "lo").withUsage(7, 2).withTokenDelay(Duration.ofMillis(1)));
+		try (Stream<CompletionEvent> events = client.conversations().completeStream(ask("Hi"))) {
+			assertThat(events.toList()).containsExactly(new CompletionEvent.Token("Hel"),
+					new CompletionEvent.Token("lo"), new CompletionEvent.Usage("fake", 7, 2),
+					new CompletionEvent.Result(new CompletionResult(null, "Hello", 9, EndReason.STOP)));
+		}
+	}
+
+	@Test
+	void negativeTokenDelayIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Completion.reply("Hi").withTokenDelay(Duration.ofMillis(-1)))
+			.withMessage("delay must not be negative, not PT-0.001S");
 	}
 
 	@Test
@@ -297,9 +317,8 @@ class CompletionTests {
 
 	@Test
 	void faultsAreCheckedForTheirStatus() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Fault.serverError(404));
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> Fault.status(302, "FOUND", "Moved"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.serverError(404));
+		assertThatIllegalArgumentException().isThrownBy(() -> Fault.status(302, "FOUND", "Moved"));
 		assertThat(Fault.status(409, "CONFLICT", "Taken")).hasToString("409 CONFLICT");
 	}
 

@@ -67,12 +67,16 @@ class ResourcesTests {
 	@Test
 	void searchRanksByTheWordsOfTheQuery() {
 		String dataset = client.datasets().create(DatasetRequest.builder().name("Help").build());
-		String refunds = client.datasets().records().create(dataset, DatasetRecordRequest.of("Refunds take five days"));
+		String refunds = client.datasets()
+			.records()
+			.create(dataset, DatasetRecordRequest.of("Refunds take five days").withSource("refunds.md"));
 		String shipping = client.datasets()
 			.records()
 			.create(dataset, DatasetRecordRequest.of("Shipping takes two days"));
 		assertThat(client.datasets().search(dataset, "how long do refunds take").records()).extracting(SearchMatch::id)
 			.containsExactly(refunds, shipping);
+		assertThat(client.datasets().search(dataset, "refunds").records()).extracting(SearchMatch::source)
+			.containsExactly("refunds.md", null);
 	}
 
 	@Test

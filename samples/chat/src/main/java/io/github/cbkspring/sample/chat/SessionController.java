@@ -96,7 +96,7 @@ class SessionController {
 
 	/**
 	 * Where the page sends messages: this application's relay, or the API the server
-	 * calls unless told otherwise (demo mode hands out a same-origin path).
+	 * calls unless told otherwise (demo mode hands out the demo API's own base).
 	 */
 	String apiBase() {
 		if (this.properties.transport() == Transport.RELAY) {

@@ -169,7 +169,7 @@ abstract class ChatPageBrowserTestSupport {
 	void expiredSessionIsReplacedWithoutLosingTheMessage() {
 		startChat();
 		String firstStatus = browser.findElement(By.id("session-status")).getText();
-		this.clock.advance(Duration.ofMinutes(11));
+		this.clock.advance(Duration.ofMinutes(61));
 		send("Still there?");
 		WebElement reply = awaitReply(1);
 		assertThat(reply.getText()).isEqualTo("Demo bot: you said \"Still there?\"");

@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -38,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chat page in browser mode, where the page calls the API itself with the session
- * token (here the demo API, on the page's own origin), and what the page does whatever
- * the transport: the session's lifetime, reloads, the message box.
+ * token (here the demo API, on another origin than the page's), and what the page does
+ * whatever the transport: the session's lifetime, reloads, the message box.
  *
  * @author cbkspring contributors
  */
@@ -48,9 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(ChatPageBrowserTestSupport.Config.class)
 class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 
+	@Value("${sample.browser-api-base}")
+	String demoApiBase;
+
 	@Override
 	String expectedApi() {
-		return "/demo-api/v1";
+		return this.demoApiBase;
 	}
 
 	@Test
@@ -106,7 +110,7 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 
 	@Test
 	void tokenValidForLongerThanATimerCanWaitStaysActive() {
-		// expires in 30 days and 10 minutes: past setTimeout's 24.8-day limit
+		// expires in 30 days and an hour: past setTimeout's 24.8-day limit
 		this.clock.advance(Duration.ofDays(30));
 		startChat();
 		// a timer that overflows fires at once, before this one
@@ -116,9 +120,9 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 
 	@Test
 	void sessionThatHasExpiredSaysSo() {
-		// the demo API's clock is 20 minutes behind: the 10-minute token has expired for
+		// the demo API's clock is 70 minutes behind: the one-hour token has expired for
 		// the page
-		this.clock.advance(Duration.ofMinutes(-20));
+		this.clock.advance(Duration.ofMinutes(-70));
 		startChat();
 		new WebDriverWait(browser, TIMEOUT)
 			.until(ExpectedConditions.attributeToBe(By.id("session-status"), "data-state", "expired"));
@@ -144,7 +148,7 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 
 	@Test
 	void reloadAfterTheTokenExpiredStartsOver() {
-		this.clock.advance(Duration.ofMinutes(-20));
+		this.clock.advance(Duration.ofMinutes(-70));
 		startChat();
 		browser.navigate().refresh();
 		assertThat(browser.findElement(By.id("start-chat")).isDisplayed()).isTrue();

@@ -72,7 +72,7 @@ class ChatSampleApplicationTests {
 
 	@Test
 	void demoApiIsOffWhenASecretIsSet() {
-		assertThat(this.context.containsBean("demoApiController")).isFalse();
+		assertThat(this.context.containsBean("demoApi")).isFalse();
 		assertThat(this.context.getEnvironment().getProperty("sample.browser-api-base")).isNull();
 	}
 

@@ -13,26 +13,28 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package io.github.cbkspring.sample.chat.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 
-import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The beans of demo mode, which {@link DemoModeEnvironmentPostProcessor} switches on when
- * no ChatBotKit secret is configured.
+ * no ChatBotKit secret is configured: the {@link DemoApi}, and the properties that point
+ * the client and the page at it.
  *
  * @author cbkspring contributors
  */
@@ -42,30 +44,37 @@ class DemoModeConfiguration {
 
 	static final String ENABLED_PROPERTY = "sample.demo.enabled";
 
-	static final String API_PATH = "/demo-api/v1";
-
 	private static final Log logger = LogFactory.getLog(DemoModeConfiguration.class);
 
+	/**
+	 * The demo API, closed with the context.
+	 */
 	@Bean
-	DemoSessions demoSessions(ObjectProvider<Clock> clock) {
-		return new DemoSessions(clock.getIfAvailable(Clock::systemUTC));
+	DemoApi demoApi(ObjectProvider<Clock> clock, @Value("${sample.demo.word-delay:60ms}") Duration wordDelay) {
+		return new DemoApi(clock.getIfAvailable(Clock::systemUTC), wordDelay);
 	}
 
+	/**
+	 * Adds the {@link DemoApiPropertySource} above the application's own properties, once
+	 * the bean definitions are known and before any bean that reads them is made.
+	 */
 	@Bean
-	ChatBotKitRestClientCustomizer demoApiOnLocalPort(Environment environment) {
-		return (builder) -> builder.requestInterceptor(new LocalPortInterceptor(environment));
+	static BeanFactoryPostProcessor demoApiProperties(ConfigurableEnvironment environment) {
+		return (beanFactory) -> environment.getPropertySources()
+			.addFirst(new DemoApiPropertySource(() -> beanFactory.getBean(DemoApi.class)));
 	}
 
 	@EventListener
 	void announce(ApplicationReadyEvent event) {
 		String local = "http://localhost:"
 				+ event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+		DemoApi api = event.getApplicationContext().getBean(DemoApi.class);
 		logger.warn("""
 
-				Demo mode: no ChatBotKit secret is set, so the chat talks to a demo API that this application serves
-				itself at %s%s, and nothing leaves this machine. Open %s/ to chat.
+				Demo mode: no ChatBotKit secret is set, so the chat talks to a stand-in ChatBotKit API (the test kit's
+				fake) that this application runs at %s, and nothing leaves this machine. Open %s/ to chat.
 				To chat with a real ChatBotKit bot, set CHATBOTKIT_SECRET (and CHATBOTKIT_BOT_ID) and restart.
-				""".formatted(local, API_PATH, local));
+				""".formatted(api.url(), local));
 	}
 
 }

@@ -13,7 +13,6 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package io.github.cbkspring.sample.chat.demo;
 
 import java.util.Map;
@@ -25,9 +24,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Switches the sample to demo mode when no ChatBotKit secret is configured: the starter
- * is pointed at the {@link DemoApiController demo API} that this application serves
- * itself, with a secret generated for this run. Nothing changes when a secret is set.
+ * Switches the sample to demo mode when no ChatBotKit secret is configured: then
+ * {@link DemoModeConfiguration} runs the {@link DemoApi} and points the starter at it.
+ * Nothing changes when a secret is set. Only the switch is made here, before the beans
+ * are: the demo API is a bean, started and closed with the context.
  *
  * @author cbkspring contributors
  */
@@ -41,15 +41,10 @@ class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 			return;
 		}
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-					Map.of(DemoModeConfiguration.ENABLED_PROPERTY, "true", "chatbotkit.secret",
-							"demo-" + DemoSessions.randomToken(),
-							// No port: it is filled in per request, see
-							// LocalPortInterceptor
-							"chatbotkit.url", "http://127.0.0.1", "chatbotkit.api-path", DemoModeConfiguration.API_PATH,
-							// A path, so the browser stays on its own origin whatever
-							// host name it used
-							"sample.browser-api-base", DemoModeConfiguration.API_PATH)));
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(DemoModeConfiguration.ENABLED_PROPERTY, "true",
+					// the demo dataset's search scores a record by the share of the
+					// question's words it holds: one that holds none is no match
+					"spring.ai.vectorstore.chatbotkit.similarity-threshold", "0.01")));
 	}
 
 }

@@ -15,8 +15,8 @@
  */
 
 /**
- * Demo mode: a small stand-in for the ChatBotKit API, served by the sample itself when no
- * secret is configured, so that the sample runs without a ChatBotKit account.
+ * Demo mode: the test kit's fake ChatBotKit API, run by the sample itself when no secret
+ * is configured, so that the sample runs without a ChatBotKit account.
  */
 @NullMarked
 package io.github.cbkspring.sample.chat.demo;
