@@ -24,7 +24,6 @@ import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.event.log.EventLogSubscribeEvent;
 import io.github.cbkspring.client.subscription.EventSubscription;
 import io.github.cbkspring.client.task.TaskSubscribeEvent;
-import io.github.cbkspring.client.task.TaskType;
 import io.github.cbkspring.client.webhook.WebhookSignature;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -94,8 +93,10 @@ class EventSnippets {
 		// tag::task-subscription[]
 		EventSubscription<TaskSubscribeEvent> events = EventSubscription.task(client, taskId).historyLength(50).build();
 		try (Stream<TaskSubscribeEvent> stream = events.stream()) {
-			stream.takeWhile((event) -> event.type() != TaskType.OPERATION_END)
-				.forEach((event) -> System.out.println(event.type() + " at " + event.createdAt()));
+			stream.takeWhile((event) -> !(event instanceof TaskSubscribeEvent.OperationEnd))
+				.filter(TaskSubscribeEvent.OperationBegin.class::isInstance)
+				.map(TaskSubscribeEvent.OperationBegin.class::cast)
+				.forEach((begin) -> System.out.println(begin.data().action().name() + " at " + begin.createdAt()));
 		}
 		// end::task-subscription[]
 	}
