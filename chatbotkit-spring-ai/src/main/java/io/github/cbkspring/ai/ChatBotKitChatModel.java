@@ -30,6 +30,7 @@ import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionRequest;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.conversation.ConversationTurn;
+import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -75,10 +76,12 @@ import org.springframework.util.Assert;
  * <p>
  * Both {@link #call(Prompt)} and {@link #stream(Prompt)} read the API's stream of events,
  * the only answer that carries the usage per model call and the bot's function calls.
- * Tool callbacks in the options become ChatBotKit functions that the caller runs: a reply
- * that calls them comes back with its tool calls and the finish reason
- * {@code TOOL_CALLS}, for Spring AI's tool calling advisor to run them and ask again.
- * With {@link Builder#toolsOverChannels(boolean)}, the model runs them itself while
+ * With a {@link Builder#reactiveConversationClient(ReactiveConversationClient) reactive
+ * client}, {@link #stream(Prompt)} reads them without blocking a thread. Tool callbacks
+ * in the options become ChatBotKit functions that the caller runs: a reply that calls
+ * them comes back with its tool calls and the finish reason {@code TOOL_CALLS}, for
+ * Spring AI's tool calling advisor to run them and ask again. With
+ * {@link Builder#toolsOverChannels(boolean)}, the model runs them itself while
  * ChatBotKit's loop goes on, in one completion stream, as a {@link ChatBotKitAgent} does.
  * <p>
  * Failures are the client's {@link ChatBotKitException}s, after the client's own retries;
@@ -108,6 +111,8 @@ public final class ChatBotKitChatModel implements ChatModel {
 
 	private final ConversationClient conversations;
 
+	private final @Nullable ReactiveConversationClient reactiveConversations;
+
 	private final ChatBotKitChatOptions options;
 
 	private final ObservationRegistry observationRegistry;
@@ -123,6 +128,7 @@ public final class ChatBotKitChatModel implements ChatModel {
 	private ChatBotKitChatModel(Builder builder) {
 		Assert.notNull(builder.conversations, "ConversationClient must not be null");
 		this.conversations = builder.conversations;
+		this.reactiveConversations = builder.reactiveConversations;
 		this.options = builder.options;
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
@@ -174,11 +180,20 @@ public final class ChatBotKitChatModel implements ChatModel {
 	/**
 	 * Complete the prompt and stream the reply: a response per token, then one with the
 	 * finish reason, the usage and the tool calls if any, as {@link #call(Prompt)} gives
-	 * them. The events are read on the builder's scheduler, as they come (a slow
-	 * subscriber has them buffered). Cancelling the {@code Flux} stops the call at any
-	 * moment: while it waits for the answer's headers the reading thread is interrupted,
-	 * and once the answer is open its connection is aborted, also while a read waits on
-	 * it.
+	 * them.
+	 * <p>
+	 * With a {@link Builder#reactiveConversationClient(ReactiveConversationClient)
+	 * reactive client}, the events are read on it without blocking any thread, with
+	 * back-pressure, and cancelling the {@code Flux} aborts the exchange at any moment,
+	 * also before the answer's headers. Tools run
+	 * {@link Builder#toolsOverChannels(boolean) over channels} are the exception: their
+	 * stream is read as below.
+	 * <p>
+	 * Without one, the events are read from the blocking client on the builder's
+	 * scheduler, as they come (a slow subscriber has them buffered). Cancelling the
+	 * {@code Flux} stops the call at any moment: while it waits for the answer's headers
+	 * the reading thread is interrupted, and once the answer is open its connection is
+	 * aborted, also while a read waits on it.
 	 * @param prompt the messages and options
 	 * @return the responses; a failure is a {@link ChatBotKitException}, or an
 	 * {@link IllegalArgumentException} if the options or a message cannot be sent
@@ -192,22 +207,27 @@ public final class ChatBotKitChatModel implements ChatModel {
 			observation.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
 			observation.start();
 			Reply reply = exchange.reply();
-			Flux<ChatResponse> responses = Flux.<CompletionEvent>create((sink) -> {
-				EventSource events = new EventSource(exchange.events());
-				sink.onCancel(events::close);
-				events.readInto(sink);
-			}).<ChatResponse>handle((event, sink) -> {
+			Flux<CompletionEvent> reactiveEvents = exchange.reactiveEvents();
+			Flux<CompletionEvent> events = (reactiveEvents != null) ? reactiveEvents : blockingEvents(exchange);
+			Flux<ChatResponse> responses = events.<ChatResponse>handle((event, sink) -> {
 				ChatResponse chunk = reply.take(event);
 				if (chunk != null) {
 					sink.next(chunk);
 				}
 			})
-				.subscribeOn(this.scheduler)
 				.doOnError(observation::error)
 				.doFinally((signal) -> observation.stop())
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 			return new MessageAggregator().aggregate(responses, exchange.context()::setResponse);
 		});
+	}
+
+	private Flux<CompletionEvent> blockingEvents(Exchange exchange) {
+		return Flux.<CompletionEvent>create((sink) -> {
+			EventSource events = new EventSource(exchange.events());
+			sink.onCancel(events::close);
+			events.readInto(sink);
+		}).subscribeOn(this.scheduler);
 	}
 
 	private Prompt resolve(Prompt prompt) {
@@ -230,18 +250,23 @@ public final class ChatBotKitChatModel implements ChatModel {
 		String conversationId = options.getConversationId();
 		if (conversationId != null) {
 			ConversationTurn turn = RequestMapper.toTurn(request.getInstructions(), options);
-			return new Exchange(() -> this.conversations.completeStream(conversationId, turn), context,
+			Flux<CompletionEvent> reactiveEvents = (this.reactiveConversations != null)
+					? this.reactiveConversations.completeStream(conversationId, turn) : null;
+			return new Exchange(() -> this.conversations.completeStream(conversationId, turn), reactiveEvents, context,
 					new Reply(Set.of()));
 		}
 		CompletionRequest completion = RequestMapper.toRequest(request.getInstructions(), options);
 		List<ToolCallback> callbacks = Objects.requireNonNullElse(options.getToolCallbacks(), List.of());
 		if (this.toolsOverChannels && !callbacks.isEmpty()) {
-			return new Exchange(() -> overChannels(completion, callbacks), context, new Reply(Set.of()));
+			return new Exchange(() -> overChannels(completion, callbacks), null, context, new Reply(Set.of()));
 		}
 		Set<String> functions = callbacks.stream()
 			.map((callback) -> callback.getToolDefinition().name())
 			.collect(Collectors.toUnmodifiableSet());
-		return new Exchange(() -> this.conversations.completeStream(completion), context, new Reply(functions));
+		Flux<CompletionEvent> reactiveEvents = (this.reactiveConversations != null)
+				? this.reactiveConversations.completeStream(completion) : null;
+		return new Exchange(() -> this.conversations.completeStream(completion), reactiveEvents, context,
+				new Reply(functions));
 	}
 
 	/**
@@ -274,10 +299,12 @@ public final class ChatBotKitChatModel implements ChatModel {
 	}
 
 	/**
-	 * One call: what is sent, its observation, and the reply being read.
+	 * One call: what is sent, blocking and, with a reactive client, without blocking
+	 * (neither sent before it is read or subscribed to), its observation, and the reply
+	 * being read.
 	 */
-	private record Exchange(Supplier<Stream<CompletionEvent>> events, ChatModelObservationContext context,
-			Reply reply) {
+	private record Exchange(Supplier<Stream<CompletionEvent>> events, @Nullable Flux<CompletionEvent> reactiveEvents,
+			ChatModelObservationContext context, Reply reply) {
 	}
 
 	/**
@@ -286,6 +313,8 @@ public final class ChatBotKitChatModel implements ChatModel {
 	public static final class Builder {
 
 		private @Nullable ConversationClient conversations;
+
+		private @Nullable ReactiveConversationClient reactiveConversations;
 
 		private ChatBotKitChatOptions options = ChatBotKitChatOptions.builder().build();
 
@@ -343,6 +372,22 @@ public final class ChatBotKitChatModel implements ChatModel {
 		}
 
 		/**
+		 * Set a non-blocking client for {@link ChatBotKitChatModel#stream(Prompt)} to
+		 * stream on, instead of reading the
+		 * {@link #conversationClient(ConversationClient) blocking client} on the
+		 * {@link #scheduler(Scheduler) scheduler}; give it the same connection settings.
+		 * None by default. {@link ChatBotKitChatModel#call(Prompt)} always uses the
+		 * blocking client.
+		 * @param reactiveConversations the reactive conversation client
+		 * @return this builder
+		 */
+		public Builder reactiveConversationClient(ReactiveConversationClient reactiveConversations) {
+			Assert.notNull(reactiveConversations, "ReactiveConversationClient must not be null");
+			this.reactiveConversations = reactiveConversations;
+			return this;
+		}
+
+		/**
 		 * Set the default options.
 		 * @param options the options of calls that set none
 		 * @return this builder
@@ -377,9 +422,11 @@ public final class ChatBotKitChatModel implements ChatModel {
 		}
 
 		/**
-		 * Set where streams are read: reading a stream blocks a thread of it until the
-		 * reply ends or the stream is cancelled. {@link Schedulers#boundedElastic()} by
-		 * default; on Java 21 a scheduler on virtual threads fits as well.
+		 * Set where streams of the blocking client are read: reading a stream blocks a
+		 * thread of it until the reply ends or the stream is cancelled. Streams on a
+		 * {@link #reactiveConversationClient(ReactiveConversationClient) reactive client}
+		 * do not use it. {@link Schedulers#boundedElastic()} by default; on Java 21 a
+		 * scheduler on virtual threads fits as well.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */

@@ -21,7 +21,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
+import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.RetryOptions;
 
@@ -98,6 +100,26 @@ public final class CompletionApi {
 	 */
 	public static ChatBotKitChatModel.Builder model(WireMockExtension api, ChatBotKitChatOptions options) {
 		return ChatBotKitChatModel.builder().conversationClient(conversations(api.baseUrl())).options(options);
+	}
+
+	/**
+	 * A chat model of the server that streams on a reactive client of it (on Reactor
+	 * Netty), with retries off, to build after further settings.
+	 * @param api the server
+	 * @param options the default options
+	 * @return the model's builder
+	 */
+	public static ChatBotKitChatModel.Builder reactiveModel(WireMockExtension api, ChatBotKitChatOptions options) {
+		return model(api, options).reactiveConversationClient(reactiveConversations(api.baseUrl()));
+	}
+
+	/**
+	 * A reactive conversation client of the server, on Reactor Netty, with retries off.
+	 * @param url the server's base URL
+	 * @return the client
+	 */
+	public static ReactiveConversationClient reactiveConversations(String url) {
+		return ChatBotKitReactiveClient.create(options(url)).conversations();
 	}
 
 	private static ChatBotKitOptions options(String url) {

@@ -17,7 +17,9 @@ package io.github.cbkspring.ai.autoconfigure;
 
 import io.github.cbkspring.ai.ChatBotKitChatModel;
 import io.github.cbkspring.autoconfigure.ChatBotKitAutoConfiguration;
+import io.github.cbkspring.autoconfigure.ChatBotKitReactiveAutoConfiguration;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.model.ChatModel;
@@ -36,7 +38,9 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration} for the ChatBotKit chat model of Spring AI: a
  * {@link ChatBotKitChatModel} on the {@link ConversationClient} of the ChatBotKit
  * client's auto-configuration, with the default options of
- * {@link ChatBotKitChatProperties spring.ai.chatbotkit.chat.*}.
+ * {@link ChatBotKitChatProperties spring.ai.chatbotkit.chat.*}. When there is a
+ * {@link ReactiveConversationClient} bean, as {@link ChatBotKitReactiveAutoConfiguration}
+ * makes in a WebFlux application, the model streams on it without blocking a thread.
  * <p>
  * Active, as Spring AI's providers are, when {@code spring.ai.model.chat} is
  * {@value ChatBotKitChatModel#PROVIDER} or not set; with several chat model providers on
@@ -45,7 +49,7 @@ import org.springframework.context.annotation.Bean;
  * @author cbkspring contributors
  * @since 0.1.0
  */
-@AutoConfiguration(after = ChatBotKitAutoConfiguration.class)
+@AutoConfiguration(after = { ChatBotKitAutoConfiguration.class, ChatBotKitReactiveAutoConfiguration.class })
 @ConditionalOnClass({ ChatModel.class, ChatBotKitChatModel.class, ConversationClient.class })
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = ChatBotKitChatModel.PROVIDER,
 		matchIfMissing = true)
@@ -56,12 +60,14 @@ public final class ChatBotKitChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatBotKitChatModel chatBotKitChatModel(ConversationClient conversationClient, ChatBotKitChatProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ChatModelObservationConvention> observationConvention) {
+			ObjectProvider<ChatModelObservationConvention> observationConvention,
+			ObjectProvider<ReactiveConversationClient> reactiveConversationClient) {
 		ChatBotKitChatModel.Builder builder = ChatBotKitChatModel.builder()
 			.conversationClient(conversationClient)
 			.options(properties.toOptions())
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		observationConvention.ifAvailable(builder::observationConvention);
+		reactiveConversationClient.ifUnique(builder::reactiveConversationClient);
 		return builder.build();
 	}
 

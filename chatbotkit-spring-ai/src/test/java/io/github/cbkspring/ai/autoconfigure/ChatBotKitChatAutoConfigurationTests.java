@@ -16,13 +16,18 @@
 
 package io.github.cbkspring.ai.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.ai.ChatBotKitChatModel;
 import io.github.cbkspring.ai.ChatBotKitChatOptions;
 import io.github.cbkspring.ai.CompletionApi;
 import io.github.cbkspring.autoconfigure.ChatBotKitAutoConfiguration;
+import io.github.cbkspring.autoconfigure.ChatBotKitReactiveAutoConfiguration;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -42,6 +47,8 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,6 +167,54 @@ class ChatBotKitChatAutoConfigurationTests {
 				assertThat(context.getBean(ChatModel.class).call("Hi")).isEqualTo("Hello");
 				assertThat(api.getAllServeEvents()).hasSize(1);
 			});
+	}
+
+	@Test
+	void streamsOnTheReactiveClientWhenWebFluxIsThere() {
+		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.result("Hel", 2, "stop"));
+		this.runner.withConfiguration(AutoConfigurations.of(ChatBotKitReactiveAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ReactiveConversationClient.class);
+				assertThat(streamingThreads(context)).hasSize(2)
+					.allSatisfy((name) -> assertThat(name).startsWith("reactor-http-"));
+			});
+	}
+
+	@Test
+	void streamsOnTheBlockingClientWithoutWebFlux() {
+		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.result("Hel", 2, "stop"));
+		this.runner.withConfiguration(AutoConfigurations.of(ChatBotKitReactiveAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ReactiveConversationClient.class);
+				assertThat(streamingThreads(context)).hasSize(2)
+					.allSatisfy((name) -> assertThat(name).startsWith("boundedElastic-"));
+			});
+	}
+
+	@Test
+	void streamsOnTheReactiveConversationClientOfTheApplication() {
+		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.result("Hel", 2, "stop"));
+		// the blocking client's API is elsewhere: only the application's reactive client
+		// reaches the stub
+		this.runner.withPropertyValues("chatbotkit.url=https://unused.example.com")
+			.withBean(ReactiveConversationClient.class, () -> CompletionApi.reactiveConversations(api.baseUrl()))
+			.run((context) -> {
+				assertThat(streamingThreads(context)).hasSize(2)
+					.allSatisfy((name) -> assertThat(name).startsWith("reactor-http-"));
+				assertThat(api.getAllServeEvents()).hasSize(1);
+			});
+	}
+
+	/**
+	 * The threads the responses of a stream of the context's chat model arrive on.
+	 */
+	private static List<String> streamingThreads(ApplicationContext context) {
+		return context.getBean(ChatModel.class)
+			.stream(new Prompt("Hi"))
+			.map((response) -> Thread.currentThread().getName())
+			.collectList()
+			.block(Duration.ofMinutes(2));
 	}
 
 	@Test
