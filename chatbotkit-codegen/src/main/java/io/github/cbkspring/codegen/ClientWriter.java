@@ -70,9 +70,8 @@ final class ClientWriter {
 	private static final TypeName MAP = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
 			ClassName.OBJECT);
 
-	private static final String THROWS = """
-			@throws IllegalArgumentException if an argument is not acceptable
-			@throws io.github.cbkspring.client.error.ChatBotKitException if the call fails""";
+	private static final String THROWS = OperationCall.THROWS_ARGUMENT
+			+ "\n@throws io.github.cbkspring.client.error.ChatBotKitException if the call fails";
 
 	/** A resource of the API's tree: its operations and its sub-resources. */
 	static final class Resource {

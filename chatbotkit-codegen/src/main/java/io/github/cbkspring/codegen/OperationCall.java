@@ -19,6 +19,8 @@ package io.github.cbkspring.codegen;
 import java.util.List;
 import java.util.function.Function;
 
+import javax.lang.model.element.Modifier;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -105,7 +107,7 @@ record OperationCall(Operation operation, String methodName, ClassName holder, S
 	 * @param modifiers the method's modifiers
 	 * @return the method, to complete with its return type, body and Javadoc
 	 */
-	MethodSpec.Builder method(String name, javax.lang.model.element.Modifier... modifiers) {
+	MethodSpec.Builder method(String name, Modifier... modifiers) {
 		MethodSpec.Builder method = MethodSpec.methodBuilder(name).addModifiers(modifiers);
 		this.parameters.forEach(method::addParameter);
 		this.checks.forEach(method::addStatement);
@@ -117,10 +119,10 @@ record OperationCall(Operation operation, String methodName, ClassName holder, S
 	 * @param modifiers the method's modifiers
 	 * @param returned the type it returns
 	 * @param walker the class whose {@code walk} reads the pages
+	 * @param throwsDoc the Javadoc of what the method throws
 	 * @return the method
 	 */
-	MethodSpec walk(javax.lang.model.element.Modifier[] modifiers, TypeName returned, ClassName walker,
-			String throwsDoc) {
+	MethodSpec walk(Modifier[] modifiers, TypeName returned, ClassName walker, String throwsDoc) {
 		MethodSpec.Builder walk = MethodSpec.methodBuilder(this.methodName + "All")
 			.addModifiers(modifiers)
 			.returns(returned);
