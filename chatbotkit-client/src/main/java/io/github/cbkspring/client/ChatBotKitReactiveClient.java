@@ -23,7 +23,6 @@ import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
-import io.github.cbkspring.client.core.ReactiveApiTransport;
 import io.github.cbkspring.client.internal.ReactiveExchange;
 import io.github.cbkspring.client.internal.util.Redaction;
 import io.netty.channel.ChannelOption;
@@ -43,14 +42,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * errors, size limits and secret masking. <pre class="code">
  * ChatBotKitReactiveClient client = ChatBotKitReactiveClient.create(webClientBuilder, options);
  * Flux&lt;CompletionEvent&gt; events = client.conversations().completeStream(conversationId, "Hi");
- * </pre> Needs Spring WebFlux on the class path, and Reactor Netty for
- * {@link #create(ChatBotKitOptions)}. Thread-safe; copies made with
+ * </pre> The generated clients of the resources without a hand-written client come from
+ * {@link ReactiveChatBotKitResources}. Needs Spring WebFlux on the class path, and
+ * Reactor Netty for {@link #create(ChatBotKitOptions)}. Thread-safe; copies made with
  * {@link #withOptions(Consumer)} share the connection pool.
  *
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public final class ChatBotKitReactiveClient implements ReactiveApiTransport {
+public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResources {
 
 	private final ReactiveExchange exchange;
 

@@ -50,4 +50,18 @@ public final class TestClients {
 		return client(api.baseUrl());
 	}
 
+	/**
+	 * A non-blocking client of a stub server with retries off, authenticating with
+	 * {@link ApiStub#SECRET}.
+	 * @param api the server
+	 * @return the client
+	 */
+	public static ChatBotKitReactiveClient reactiveClient(WireMockExtension api) {
+		return ChatBotKitReactiveClient.create(ChatBotKitOptions.builder()
+			.secret(ApiStub.SECRET)
+			.url(api.baseUrl())
+			.retry(RetryOptions.disabled())
+			.build());
+	}
+
 }

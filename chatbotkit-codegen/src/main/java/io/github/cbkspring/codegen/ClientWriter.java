@@ -31,6 +31,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -69,9 +70,8 @@ final class ClientWriter {
 	private static final TypeName MAP = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
 			ClassName.OBJECT);
 
-	private static final String THROWS = """
-			@throws IllegalArgumentException if an argument is not acceptable
-			@throws io.github.cbkspring.client.error.ChatBotKitException if the call fails""";
+	private static final String THROWS = OperationCall.THROWS_ARGUMENT
+			+ "\n@throws io.github.cbkspring.client.error.ChatBotKitException if the call fails";
 
 	/** A resource of the API's tree: its operations and its sub-resources. */
 	static final class Resource {
@@ -132,8 +132,16 @@ final class ClientWriter {
 	/** The class that holds the constants, {@code null} for the client itself. */
 	private final @Nullable ClassName constantsClass;
 
-	private ClientWriter(Resource resource, TypeSpec.Builder constants, @Nullable ClassName constantsClass) {
+	/** Whether the clients of the resources below get non-blocking twins. */
+	private final boolean reactive;
+
+	/** The methods of the operations written. */
+	private final List<OperationCall> calls = new ArrayList<>();
+
+	private ClientWriter(Resource resource, TypeSpec.Builder constants, @Nullable ClassName constantsClass,
+			boolean reactive) {
 		this.resource = resource;
+		this.reactive = reactive;
 		this.enums = new Enums(resource.packageName(), Names.prefix(resource.chain));
 		this.constants = constants;
 		this.constantsClass = constantsClass;
@@ -145,9 +153,22 @@ final class ClientWriter {
 	 * @return the files
 	 */
 	static List<JavaFile> write(Resource resource) {
+		return write(resource, true);
+	}
+
+	/**
+	 * Write the files of a resource: its client and its types, and its non-blocking twin
+	 * if asked for.
+	 */
+	private static List<JavaFile> write(Resource resource, boolean reactive) {
 		TypeSpec.Builder client = TypeSpec.classBuilder(resource.client());
-		ClientWriter writer = new ClientWriter(resource, client, null);
+		ClientWriter writer = new ClientWriter(resource, client, null, reactive);
 		writer.files.add(JavaFile.builder(resource.packageName(), writer.client(client)).build());
+		if (reactive) {
+			writer.files
+				.add(JavaFile.builder(resource.packageName(), ReactiveClientWriter.client(resource, writer.calls))
+					.build());
+		}
 		writer.enums.types().forEach((type) -> writer.files.add(writer.file(type)));
 		return writer.files;
 	}
@@ -180,7 +201,7 @@ final class ClientWriter {
 			.addModifiers(Modifier.FINAL)
 			.addJavadoc("The endpoints of {@link $T}.", name)
 			.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-		ClientWriter writer = new ClientWriter(resource, endpoints, holder);
+		ClientWriter writer = new ClientWriter(resource, endpoints, holder, false);
 		if (!resource.operations.isEmpty() || resource.children.values()
 			.stream()
 			.anyMatch((child) -> child.handWritten == null && child.hasOperations())) {
@@ -236,21 +257,43 @@ final class ClientWriter {
 
 	private TypeSpec client(TypeSpec.Builder client) {
 		ClassName name = this.resource.client();
+		open(client, API_TRANSPORT, "The {@code /" + String.join("/", this.resource.chain) + "} resources of the API.");
+		addMembers(client);
+		return close(client, name, API_TRANSPORT);
+	}
+
+	/**
+	 * Start a client's class: its transport and the constructor that takes it.
+	 * @param client the class
+	 * @param transport the transport's type
+	 * @param javadoc the first sentence of the class's Javadoc
+	 */
+	static void open(TypeSpec.Builder client, ClassName transport, String javadoc) {
 		client.addModifiers(Modifier.PUBLIC)
-			.addJavadoc("The {@code /$L} resources of the API.\n\n@author cbkspring contributors\n@since 0.1.0",
-					String.join("/", this.resource.chain))
-			.addField(API_TRANSPORT, "transport", Modifier.PRIVATE, Modifier.FINAL)
+			.addJavadoc("$L\n\n@author cbkspring contributors\n@since 0.1.0", javadoc)
+			.addField(transport, "transport", Modifier.PRIVATE, Modifier.FINAL)
 			.addMethod(MethodSpec.constructorBuilder()
 				.addModifiers(Modifier.PUBLIC)
 				.addJavadoc(
-						"Create a client on an {@link $T}, such as a {@code ChatBotKitClient}.\n"
+						"Create a client on $L {@link $T}, such as a {@code $L}.\n"
 								+ "@param transport the transport whose options and connection pool to use",
-						API_TRANSPORT)
-				.addParameter(API_TRANSPORT, "transport")
-				.addStatement("$T.notNull(transport, $S)", TypeWriter.ASSERT, "ApiTransport must not be null")
+						transport.equals(API_TRANSPORT) ? "an" : "a", transport,
+						transport.equals(API_TRANSPORT) ? "ChatBotKitClient" : "ChatBotKitReactiveClient")
+				.addParameter(transport, "transport")
+				.addStatement("$T.notNull(transport, $S)", TypeWriter.ASSERT,
+						transport.simpleName() + " must not be null")
 				.addStatement("this.transport = transport")
 				.build());
-		addMembers(client);
+	}
+
+	/**
+	 * End a client's class: its options copies, transport and {@code toString}.
+	 * @param client the class
+	 * @param name the class's name
+	 * @param transport the transport's type
+	 * @return the class
+	 */
+	static TypeSpec close(TypeSpec.Builder client, ClassName name, ClassName transport) {
 		client.addMethod(MethodSpec.methodBuilder("withOptions")
 			.addModifiers(Modifier.PUBLIC)
 			.returns(name)
@@ -260,12 +303,12 @@ final class ClientWriter {
 					A copy of this client with some options changed, sharing the connection pool; see
 					{@link $T#withOptions(Consumer)}.
 					@param changes the changes to apply to a copy of the options
-					@return the copy""", API_TRANSPORT)
+					@return the copy""", transport)
 			.addStatement("return new $T(this.transport.withOptions(changes))", name)
 			.build());
 		client.addMethod(MethodSpec.methodBuilder("transport")
 			.addModifiers(Modifier.PUBLIC)
-			.returns(API_TRANSPORT)
+			.returns(transport)
 			.addJavadoc("The transport this client calls the API through.\n@return the transport")
 			.addStatement("return this.transport")
 			.build());
@@ -291,7 +334,7 @@ final class ClientWriter {
 						|| this.resource.children.values()
 							.stream()
 							.anyMatch((child) -> accessor(child).equals(candidate)));
-			addOperation(client, operation, methodName);
+			this.calls.add(addOperation(client, operation, methodName));
 		}
 		for (Resource child : this.resource.children.values()) {
 			if (child.handWritten != null) {
@@ -306,7 +349,7 @@ final class ClientWriter {
 						String.join("/", child.chain))
 				.addStatement("return new $T($L)", child.client(), transport())
 				.build());
-			this.files.addAll(write(child));
+			this.files.addAll(write(child, this.reactive));
 		}
 	}
 
@@ -325,134 +368,139 @@ final class ClientWriter {
 		return Names.accessor(resource.chain);
 	}
 
-	private void addOperation(TypeSpec.Builder client, Operation operation, String methodName) {
+	private OperationCall addOperation(TypeSpec.Builder client, Operation operation, String methodName) {
+		OperationCall call = plan(operation, methodName);
+		MethodSpec.Builder method = call.method(methodName, modifiers()).returns(returned(call));
+		CodeBlock statement = call.call(transport(), this::constant);
+		method.addStatement(TypeName.VOID.equals(call.answer()) ? "$L" : "return $L", statement);
+		method.addJavadoc("$L", call.doc() + returnDoc(operation.answer()) + THROWS);
+		client.addMethod(method.build());
+		TypeName item = call.item();
+		if (item != null) {
+			client.addMethod(
+					call.walk(modifiers(), ParameterizedTypeName.get(ClassName.get(Stream.class), item), PAGE, THROWS));
+		}
+		return call;
+	}
+
+	/** The type a blocking method returns. */
+	private static TypeName returned(OperationCall call) {
+		return (call.kind() == Answer.STREAM) ? ParameterizedTypeName.get(ClassName.get(Stream.class), call.answer())
+				: call.answer();
+	}
+
+	/**
+	 * The facts of an operation's method, with its endpoint constant and the types of its
+	 * query, request and answer written.
+	 */
+	private OperationCall plan(Operation operation, String methodName) {
 		String stem = operation.typeStem(methodName);
 		String constant = Names.constant(methodName);
 		this.constants.addField(FieldSpec.builder(API_ENDPOINT, constant, constantModifiers())
 			.initializer(endpoint(operation))
 			.build());
-		MethodSpec.Builder method = MethodSpec.methodBuilder(methodName).addModifiers(modifiers());
+		List<ParameterSpec> parameters = new ArrayList<>();
+		List<CodeBlock> checks = new ArrayList<>();
 		StringBuilder doc = new StringBuilder("{@code ").append(operation.method())
 			.append(' ')
 			.append(operation.path())
 			.append("}, operation {@code ")
 			.append(operation.id())
 			.append("}.\n");
-		List<String> arguments = new ArrayList<>();
+		List<String> walkArguments = new ArrayList<>();
 		for (String variable : operation.pathVariables()) {
 			String parameter = Names.member(variable);
-			method.addParameter(String.class, parameter);
-			arguments.add(parameter);
+			parameters.add(ParameterSpec.builder(String.class, parameter).build());
+			walkArguments.add(parameter);
 			doc.append("@param ").append(parameter).append(" the path variable {@code ").append(variable).append("}");
 			if (operation.isPathOfSegments(variable)) {
 				doc.append(", a path of segments such as {@code docs/plan.md}, each segment encoded");
 			}
 			doc.append("\n");
 		}
-		CodeBlock.Builder call = CodeBlock.builder()
-			.add("$L.request($L$L)", transport(), constant(constant),
-					arguments.isEmpty() ? "" : ", " + String.join(", ", arguments));
-		List<String> walkArguments = new ArrayList<>(arguments);
+		CodeBlock.Builder options = CodeBlock.builder();
 		if (operation.answer() == Answer.PAGE) {
-			method.addParameter(LIST_QUERY, "query");
-			method.addStatement("$T.notNull(query, $S)", TypeWriter.ASSERT, "ListQuery must not be null");
-			call.add(".query(query)");
+			parameters.add(ParameterSpec.builder(LIST_QUERY, "query").build());
+			checks.add(CodeBlock.of("$T.notNull(query, $S)", TypeWriter.ASSERT, "ListQuery must not be null"));
+			options.add(".query(query)");
 			walkArguments.add("page");
 			doc.append("@param query the page to fetch\n");
 		}
-		List<JsonNode> parameters = operation.parameters();
-		if (!parameters.isEmpty()) {
+		List<JsonNode> queryParameters = operation.parameters();
+		if (!queryParameters.isEmpty()) {
 			ClassName type = ClassName.get(this.resource.packageName(), stem + "Parameters");
-			this.files.add(file(TypeWriter.record(type, parameters, Side.REQUEST,
+			this.files.add(file(TypeWriter.record(type, queryParameters, Side.REQUEST,
 					"The query parameters of {@code " + operation.method() + " " + operation.path() + "}.",
 					this.enums)));
-			method.addParameter(type, "parameters");
-			method.addStatement("$T.notNull(parameters, $S)", TypeWriter.ASSERT,
-					type.simpleName() + " must not be null");
-			for (JsonNode parameter : parameters) {
-				call.add(".query($S, parameters.$L())", parameter.path("name").asString(),
+			parameters.add(ParameterSpec.builder(type, "parameters").build());
+			checks.add(CodeBlock.of("$T.notNull(parameters, $S)", TypeWriter.ASSERT,
+					type.simpleName() + " must not be null"));
+			for (JsonNode parameter : queryParameters) {
+				options.add(".query($S, parameters.$L())", parameter.path("name").asString(),
 						Names.member(parameter.path("name").asString()));
 			}
 			walkArguments.add("parameters");
 			doc.append("@param parameters the query parameters\n");
 		}
-		addBody(operation, stem, method, call, doc);
-		TypeName returned = addAnswer(operation, stem, constant, call, method);
-		method.addJavadoc("$L", doc.append(returnDoc(operation.answer())).append(THROWS).toString());
-		client.addMethod(method.build());
-		if (operation.answer() == Answer.PAGE) {
-			TypeName item = ((ParameterizedTypeName) returned).typeArguments().get(0);
-			MethodSpec.Builder walk = MethodSpec.methodBuilder(methodName + "All")
-				.addModifiers(modifiers())
-				.returns(ParameterizedTypeName.get(ClassName.get(Stream.class), item));
-			method.build().parameters().forEach(walk::addParameter);
-			walk.addJavadoc("Read every item of {@code $L $L} lazily, page after page; see {@link $T#walk}.\n",
-					operation.method(), operation.path(), PAGE);
-			method.build()
-				.parameters()
-				.forEach((parameter) -> walk.addJavadoc("@param $N $L\n", parameter,
-						parameter.name().equals("query")
-								? "the first page to fetch: its size, order and filter apply to all"
-								: "as for {@link #" + methodName + "}"));
-			walk.addJavadoc("@return the items\n" + THROWS);
-			walk.addStatement("return $T.walk(query, (page) -> $L($L))", PAGE, methodName,
-					String.join(", ", walkArguments));
-			client.addMethod(walk.build());
+		addBody(operation, stem, parameters, checks, options, doc);
+		TypeName answer = answer(operation, stem);
+		if (operation.answer() == Answer.MAP || operation.answer() == Answer.PAGE) {
+			typeReference(constant, answer);
 		}
+		TypeName item = (operation.answer() == Answer.PAGE) ? ((ParameterizedTypeName) answer).typeArguments().get(0)
+				: null;
+		return new OperationCall(operation, methodName, holder(), constant, parameters, checks, options.build(), answer,
+				item, doc.toString(), walkArguments);
 	}
 
-	private void addBody(Operation operation, String stem, MethodSpec.Builder method, CodeBlock.Builder call,
-			StringBuilder doc) {
+	/** The class that holds the constants. */
+	private ClassName holder() {
+		return (this.constantsClass != null) ? this.constantsClass : this.resource.client();
+	}
+
+	private void addBody(Operation operation, String stem, List<ParameterSpec> parameters, List<CodeBlock> checks,
+			CodeBlock.Builder options, StringBuilder doc) {
 		JsonNode request = operation.model().path("request");
 		if (operation.request() == Request.EMPTY) {
-			call.add(".body($T.of())", Map.class);
+			options.add(".body($T.of())", Map.class);
 		}
 		else if (operation.request() == Request.RECORD) {
 			ClassName type = ClassName.get(this.resource.packageName(), stem + "Request");
 			List<JsonNode> fields = TypeWriter.fields(request);
 			this.files.add(file(TypeWriter.record(type, (fields != null) ? fields : List.of(), Side.REQUEST,
 					"The request of {@code " + operation.method() + " " + operation.path() + "}.", this.enums)));
-			method.addParameter(type, "request");
-			method.addStatement("$T.notNull(request, $S)", TypeWriter.ASSERT, type.simpleName() + " must not be null");
-			call.add(".body(request)");
+			parameters.add(ParameterSpec.builder(type, "request").build());
+			checks.add(CodeBlock.of("$T.notNull(request, $S)", TypeWriter.ASSERT,
+					type.simpleName() + " must not be null"));
+			options.add(".body(request)");
 			doc.append("@param request the request\n");
 		}
 		else if (operation.request() == Request.MAP) {
-			method.addParameter(mapType(request), "request");
-			method.addStatement("$T.notNull(request, $S)", TypeWriter.ASSERT, "Request must not be null");
-			call.add(".body(request)");
+			parameters.add(ParameterSpec.builder(mapType(request), "request").build());
+			checks.add(CodeBlock.of("$T.notNull(request, $S)", TypeWriter.ASSERT, "Request must not be null"));
+			options.add(".body(request)");
 			doc.append("@param request the request, a JSON object of ").append(Javadoc.kind(request)).append('\n');
 		}
 	}
 
-	private TypeName addAnswer(Operation operation, String stem, String constant, CodeBlock.Builder call,
-			MethodSpec.Builder method) {
+	/**
+	 * The type of an operation's answer, written if it is the operation's own: the
+	 * element of a stream.
+	 */
+	private TypeName answer(Operation operation, String stem) {
 		JsonNode answer = operation.model().path("answer");
 		String endpoint = operation.method() + " " + operation.path();
-		TypeName returned = switch (operation.answer()) {
+		return switch (operation.answer()) {
 			case VOID -> TypeName.VOID;
 			case ID -> ClassName.get(String.class);
 			case DOWNLOAD -> DOWNLOAD;
 			case MAP -> mapType(answer);
-			case STREAM ->
-				ParameterizedTypeName.get(ClassName.get(Stream.class), streamElement(answer, stem, endpoint));
+			case STREAM -> streamElement(answer, stem, endpoint);
 			case PAGE -> ParameterizedTypeName.get(PAGE, pageItem(answer, stem, endpoint));
 			case RECORD ->
 				"fetch".equals(operation.verb()) ? answerRecord(answer, Names.prefix(operation.chain()), true, endpoint)
 						: answerRecord(answer, stem + "Response", false, endpoint);
 		};
-		method.returns(returned);
-		CodeBlock terminal = switch (operation.answer()) {
-			case VOID -> CodeBlock.of(".execute()");
-			case ID -> CodeBlock.of(".retrieveId()");
-			case DOWNLOAD -> CodeBlock.of(".download()");
-			case STREAM -> CodeBlock.of(".stream($T.class)", ((ParameterizedTypeName) returned).typeArguments().get(0));
-			case RECORD -> CodeBlock.of(".retrieve($T.class)", returned);
-			case MAP, PAGE -> CodeBlock.of(".retrieve($L)", typeReference(constant, returned));
-		};
-		CodeBlock statement = call.add(terminal).build();
-		method.addStatement(TypeName.VOID.equals(returned) ? "$L" : "return $L", statement);
-		return returned;
 	}
 
 	private static CodeBlock endpoint(Operation operation) {
@@ -483,19 +531,20 @@ final class ClientWriter {
 		};
 	}
 
-	private CodeBlock typeReference(String constant, TypeName type) {
-		String name = constant + "_TYPE";
+	private void typeReference(String constant, TypeName type) {
+		String name = OperationCall.typeConstant(constant);
 		this.constants
 			.addField(FieldSpec.builder(ParameterizedTypeName.get(TYPE_REFERENCE, type), name, constantModifiers())
 				.initializer("new $T<>() {\n}", TYPE_REFERENCE)
 				.build());
-		return constant(name);
 	}
 
-	/** Private constants in a client, package-private ones beside an interface. */
-	private Modifier[] constantModifiers() {
-		return isInterface() ? new Modifier[] { Modifier.STATIC, Modifier.FINAL }
-				: new Modifier[] { Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL };
+	/**
+	 * Package-private constants, which the non-blocking twin of a client and the
+	 * interface of a hand-written one reach.
+	 */
+	private static Modifier[] constantModifiers() {
+		return new Modifier[] { Modifier.STATIC, Modifier.FINAL };
 	}
 
 	private TypeName streamElement(JsonNode answer, String stem, String endpoint) {

@@ -147,7 +147,8 @@ public final class Generator {
 		Formatter formatter = new Formatter();
 		Map<String, String> generated = new TreeMap<>();
 		List<JavaFile> files = new ArrayList<>();
-		files.add(JavaFile.builder(ClientWriter.BASE, entryPoint(root, overlays)).build());
+		files.add(JavaFile.builder(ClientWriter.BASE, entryPoint(root, overlays, false)).build());
+		files.add(JavaFile.builder(ClientWriter.BASE, entryPoint(root, overlays, true)).build());
 		root.children.forEach((word, resource) -> files
 			.addAll(overlays.contains(word) ? ClientWriter.overlay(resource) : ClientWriter.write(resource)));
 		for (JavaFile file : files) {
@@ -183,27 +184,34 @@ public final class Generator {
 	}
 
 	/**
-	 * The interface that the entry point implements: an accessor per top-level resource.
+	 * The interface that an entry point implements: an accessor per top-level resource.
 	 * @param root the root of the resources
+	 * @param overlays the overlays' words, whose clients are hand-written
+	 * @param reactive whether for the non-blocking entry point
 	 * @return the interface
 	 */
-	private static TypeSpec entryPoint(Resource root, List<String> overlays) {
-		ClassName transport = ClassName.get(ClientWriter.BASE + ".core", "ApiTransport");
-		TypeSpec.Builder resources = TypeSpec.interfaceBuilder("ChatBotKitResources")
+	private static TypeSpec entryPoint(Resource root, List<String> overlays, boolean reactive) {
+		ClassName transport = reactive ? ReactiveClientWriter.REACTIVE_TRANSPORT
+				: ClassName.get(ClientWriter.BASE + ".core", "ApiTransport");
+		TypeSpec.Builder resources = TypeSpec
+			.interfaceBuilder(reactive ? "ReactiveChatBotKitResources" : "ChatBotKitResources")
 			.addModifiers(Modifier.PUBLIC)
 			.addSuperinterface(transport)
-			.addJavadoc("The generated clients of the API's resources that have no hand-written client, each on\n"
-					+ "this transport.\n\n@author cbkspring contributors\n@since 0.1.0");
+			.addJavadoc(
+					"The generated $Lclients of the API's resources that have no hand-written client, each on\n"
+							+ "this transport.\n\n@author cbkspring contributors\n@since 0.1.0",
+					reactive ? "non-blocking " : "");
 		for (Resource resource : root.children.values()) {
 			if (overlays.contains(resource.chain.get(0))) {
 				continue;
 			}
+			ClassName client = reactive ? ReactiveClientWriter.name(resource) : resource.client();
 			resources.addMethod(MethodSpec.methodBuilder(ClientWriter.accessor(resource))
 				.addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-				.returns(resource.client())
+				.returns(client)
 				.addJavadoc("The {@code /$L} resources, on this transport.\n@return their client",
 						resource.chain.get(0))
-				.addStatement("return new $T(this)", resource.client())
+				.addStatement("return new $T(this)", client)
 				.build());
 		}
 		return resources.build();

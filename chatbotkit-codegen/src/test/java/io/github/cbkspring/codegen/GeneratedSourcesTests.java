@@ -109,6 +109,31 @@ class GeneratedSourcesTests {
 	}
 
 	@Test
+	void everyGeneratedClientOfTheEntryPointHasANonBlockingTwinOnItsTypesAndConstants() throws IOException {
+		Map<String, String> generated = Generator.generate(MODEL, SOURCES);
+		assertThat(generated.get("io/github/cbkspring/client/ReactiveChatBotKitResources.java")).contains(
+				"public interface ReactiveChatBotKitResources extends ReactiveApiTransport",
+				"default ReactiveSecretClient secrets()");
+		assertThat(generated.get("io/github/cbkspring/client/secret/ReactiveSecretClient.java")).contains(
+				"public Mono<Secret> fetch(String secretId)", "public Mono<Void> delete(String secretId)",
+				"public Mono<String> create(SecretCreateRequest request)",
+				"public Mono<Page<Secret>> list(ListQuery query)", "retrieve(SecretClient.LIST_TYPE)",
+				"public Flux<Secret> listAll(ListQuery query)", "ReactivePages.walk(query, (page) -> list(page))");
+		assertThat(generated.get("io/github/cbkspring/client/secret/SecretClient.java"))
+			.contains("\n\tstatic final ApiEndpoint FETCH")
+			.doesNotContain("private static final");
+		assertThat(generated.get("io/github/cbkspring/client/task/ReactiveTaskClient.java"))
+			.contains("public Flux<TaskSubscribeEvent> subscribe(");
+		// a download has no twin yet
+		assertThat(generated
+			.get("io/github/cbkspring/client/integration/skillserver/ReactiveSkillServerIntegrationClient.java"))
+			.doesNotContain("Download");
+		// nor have the overlays' clients
+		assertThat(generated.keySet()).filteredOn((path) -> path.contains("/Reactive"))
+			.noneMatch((path) -> path.matches(".*/client/(bot|contact|conversation|dataset|file|partner|usage)/.*"));
+	}
+
+	@Test
 	void anOperationNoHandWrittenClientReachesFailsTheGeneration(@TempDir Path sources) {
 		assertThatIllegalStateException().isThrownBy(() -> Generator.generate(MODEL, sources))
 			.withMessageContaining("No hand-written client reaches the operations of /bot");

@@ -39,19 +39,19 @@ import org.springframework.util.Assert;
  */
 public class BlueprintClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/blueprint/{blueprintId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/blueprint/{blueprintId}/fetch");
 
-	private static final ApiEndpoint CLONE = ApiEndpoint.post("/blueprint/{blueprintId}/clone");
+	static final ApiEndpoint CLONE = ApiEndpoint.post("/blueprint/{blueprintId}/clone");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/blueprint/{blueprintId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/blueprint/{blueprintId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/blueprint/{blueprintId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/blueprint/{blueprintId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/blueprint/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/blueprint/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/blueprint/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/blueprint/list");
 
-	private static final ParameterizedTypeReference<Page<Blueprint>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Blueprint>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

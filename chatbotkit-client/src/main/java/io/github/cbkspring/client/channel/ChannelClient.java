@@ -33,9 +33,9 @@ import org.springframework.util.Assert;
  */
 public class ChannelClient {
 
-	private static final ApiEndpoint PUBLISH = ApiEndpoint.post("/channel/{channelId}/publish");
+	static final ApiEndpoint PUBLISH = ApiEndpoint.post("/channel/{channelId}/publish");
 
-	private static final ApiEndpoint SUBSCRIBE = ApiEndpoint.post("/channel/{channelId}/subscribe");
+	static final ApiEndpoint SUBSCRIBE = ApiEndpoint.post("/channel/{channelId}/subscribe");
 
 	private final ApiTransport transport;
 

@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  */
 public class GraphQlClient {
 
-	private static final ApiEndpoint EXECUTE = ApiEndpoint.post("/graphql");
+	static final ApiEndpoint EXECUTE = ApiEndpoint.post("/graphql");
 
 	private final ApiTransport transport;
 

@@ -36,11 +36,11 @@ import org.springframework.util.Assert;
  */
 public class MagicClient {
 
-	private static final ApiEndpoint GENERATE = ApiEndpoint.post("/magic/{promptId}/generate");
+	static final ApiEndpoint GENERATE = ApiEndpoint.post("/magic/{promptId}/generate");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/magic/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/magic/list");
 
-	private static final ParameterizedTypeReference<Page<MagicListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<MagicListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -37,25 +37,25 @@ import org.springframework.util.Assert;
  */
 public class MemoryClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/memory/{memoryId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/memory/{memoryId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/memory/{memoryId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/memory/{memoryId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/memory/{memoryId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/memory/{memoryId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/memory/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/memory/create");
 
-	private static final ApiEndpoint EXPORT = ApiEndpoint.get("/memory/export");
+	static final ApiEndpoint EXPORT = ApiEndpoint.get("/memory/export");
 
-	private static final ParameterizedTypeReference<Page<Memory>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Memory>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/memory/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/memory/list");
 
-	private static final ParameterizedTypeReference<Page<Memory>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Memory>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/memory/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/memory/search");
 
 	private final ApiTransport transport;
 

@@ -37,17 +37,17 @@ import org.springframework.util.Assert;
  */
 public class PolicyClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/policy/{policyId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/policy/{policyId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/policy/{policyId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/policy/{policyId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/policy/{policyId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/policy/{policyId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/policy/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/policy/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/policy/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/policy/list");
 
-	private static final ParameterizedTypeReference<Page<Policy>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Policy>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

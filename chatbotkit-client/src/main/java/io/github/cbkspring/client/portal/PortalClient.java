@@ -37,17 +37,17 @@ import org.springframework.util.Assert;
  */
 public class PortalClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/portal/{portalId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/portal/{portalId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/portal/{portalId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/portal/{portalId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/portal/{portalId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/portal/{portalId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/portal/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/portal/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/portal/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/portal/list");
 
-	private static final ParameterizedTypeReference<Page<Portal>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Portal>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

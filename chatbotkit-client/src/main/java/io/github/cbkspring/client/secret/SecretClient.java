@@ -37,23 +37,23 @@ import org.springframework.util.Assert;
  */
 public class SecretClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/secret/{secretId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/secret/{secretId}/fetch");
 
-	private static final ApiEndpoint AUTHENTICATE = ApiEndpoint.post("/secret/{secretId}/authenticate");
+	static final ApiEndpoint AUTHENTICATE = ApiEndpoint.post("/secret/{secretId}/authenticate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/secret/{secretId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/secret/{secretId}/delete");
 
-	private static final ApiEndpoint REVOKE = ApiEndpoint.post("/secret/{secretId}/revoke");
+	static final ApiEndpoint REVOKE = ApiEndpoint.post("/secret/{secretId}/revoke");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/secret/{secretId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/secret/{secretId}/update");
 
-	private static final ApiEndpoint VERIFY = ApiEndpoint.post("/secret/{secretId}/verify");
+	static final ApiEndpoint VERIFY = ApiEndpoint.post("/secret/{secretId}/verify");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/secret/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/secret/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/secret/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/secret/list");
 
-	private static final ParameterizedTypeReference<Page<Secret>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Secret>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -38,17 +38,17 @@ import org.springframework.util.Assert;
  */
 public class SkillsetClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/skillset/{skillsetId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/skillset/{skillsetId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/skillset/{skillsetId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/skillset/{skillsetId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/skillset/{skillsetId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/skillset/{skillsetId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/skillset/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/skillset/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/skillset/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/skillset/list");
 
-	private static final ParameterizedTypeReference<Page<Skillset>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Skillset>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

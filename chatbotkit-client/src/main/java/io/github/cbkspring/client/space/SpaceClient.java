@@ -39,22 +39,22 @@ import org.springframework.util.Assert;
  */
 public class SpaceClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/space/{spaceId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/space/{spaceId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/space/{spaceId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/space/{spaceId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/space/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/space/create");
 
-	private static final ApiEndpoint EXPORT = ApiEndpoint.get("/space/export");
+	static final ApiEndpoint EXPORT = ApiEndpoint.get("/space/export");
 
-	private static final ParameterizedTypeReference<Page<SpaceExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SpaceExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/space/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/space/list");
 
-	private static final ParameterizedTypeReference<Page<Space>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Space>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

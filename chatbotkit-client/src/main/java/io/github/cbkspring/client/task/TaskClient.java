@@ -38,28 +38,28 @@ import org.springframework.util.Assert;
  */
 public class TaskClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/task/{taskId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/task/{taskId}/fetch");
 
-	private static final ApiEndpoint SUBSCRIBE = ApiEndpoint.post("/task/{taskId}/subscribe");
+	static final ApiEndpoint SUBSCRIBE = ApiEndpoint.post("/task/{taskId}/subscribe");
 
-	private static final ApiEndpoint CANCEL = ApiEndpoint.post("/task/{taskId}/cancel");
+	static final ApiEndpoint CANCEL = ApiEndpoint.post("/task/{taskId}/cancel");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/task/{taskId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/task/{taskId}/delete");
 
-	private static final ApiEndpoint TRIGGER = ApiEndpoint.post("/task/{taskId}/trigger");
+	static final ApiEndpoint TRIGGER = ApiEndpoint.post("/task/{taskId}/trigger");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/task/{taskId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/task/{taskId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/task/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/task/create");
 
-	private static final ApiEndpoint EXPORT = ApiEndpoint.get("/task/export");
+	static final ApiEndpoint EXPORT = ApiEndpoint.get("/task/export");
 
-	private static final ParameterizedTypeReference<Page<TaskExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<TaskExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/task/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/task/list");
 
-	private static final ParameterizedTypeReference<Page<Task>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Task>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  */
 public class TeamClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/team/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/team/list");
 
-	private static final ParameterizedTypeReference<Page<TeamListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<TeamListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -23,6 +23,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,8 +39,9 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitResources;
 import io.github.cbkspring.client.TestClients;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.Download;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.client.core.Page;
@@ -54,6 +56,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,8 +89,16 @@ class GeneratedClientsConformanceTests {
 	@RegisterExtension
 	static WireMockExtension api = ApiStub.server();
 
+	private static final Duration HANG_GUARD = Duration.ofMinutes(1);
+
+	/**
+	 * The methods of the blocking clients, then those of the non-blocking ones: each case
+	 * runs through both.
+	 */
 	static List<Invocation> invocations() {
-		return GeneratedOperations.all();
+		List<Invocation> invocations = new ArrayList<>(GeneratedOperations.all());
+		invocations.addAll(GeneratedOperations.reactive());
+		return invocations;
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -95,8 +107,7 @@ class GeneratedClientsConformanceTests {
 		JsonNode operation = invocation.operation();
 		JsonNode answer = answer(operation);
 		stub(operation, answer);
-		ChatBotKitClient client = TestClients.client(api);
-		Object result = call(invocation, client);
+		Object result = call(invocation, invocation.entryPoint(api));
 		List<LoggedRequest> requests = api
 			.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(1);
@@ -110,8 +121,28 @@ class GeneratedClientsConformanceTests {
 		Set<String> generated = new LinkedHashSet<>();
 		GeneratedOperations.generated().forEach((operation) -> generated.add(operation.path("id").asString()));
 		Set<String> reached = new LinkedHashSet<>();
-		invocations().forEach((invocation) -> reached.add(invocation.operation().path("id").asString()));
+		GeneratedOperations.all().forEach((invocation) -> reached.add(invocation.operation().path("id").asString()));
 		assertThat(reached).containsExactlyInAnyOrderElementsOf(generated);
+	}
+
+	@Test
+	void everyGeneratedClientOfTheEntryPointHasANonBlockingTwinOfEachOperationThatAnswersJson() {
+		Set<String> blocking = new TreeSet<>();
+		GeneratedOperations.all()
+			.stream()
+			.filter((invocation) -> invocation.accessors().get(0).getDeclaringClass() == ChatBotKitResources.class)
+			.filter((invocation) -> invocation.method().getReturnType() != Download.class)
+			.forEach((invocation) -> blocking.add(signature(invocation)));
+		Set<String> reactive = new TreeSet<>();
+		GeneratedOperations.reactive().forEach((invocation) -> reactive.add(signature(invocation)));
+		assertThat(blocking).isNotEmpty();
+		assertThat(reactive).containsExactlyElementsOf(blocking);
+	}
+
+	/** A method by its accessors, name and parameter types, whichever way it answers. */
+	private static String signature(Invocation invocation) {
+		return invocation.toString().replace("reactive: ", "")
+				+ Arrays.toString(invocation.method().getGenericParameterTypes());
 	}
 
 	@Test
@@ -135,11 +166,12 @@ class GeneratedClientsConformanceTests {
 
 	@Test
 	void everyClientNamesItsTransportAndCopiesWithOtherOptions() throws Exception {
-		ChatBotKitClient client = TestClients.client(api);
 		Set<List<Method>> clients = new LinkedHashSet<>();
 		invocations().forEach((invocation) -> clients.add(invocation.accessors()));
 		for (List<Method> accessors : clients) {
-			Object target = new Invocation(accessors, accessors.get(0), JSON.nullNode()).target(client);
+			Invocation invocation = new Invocation(accessors, accessors.get(0), JSON.nullNode());
+			Object client = invocation.entryPoint(api);
+			Object target = invocation.target(client);
 			Class<?> type = target.getClass();
 			assertThat(type.getMethod("transport").invoke(target)).isSameAs(client);
 			assertThat(target.toString()).isEqualTo(type.getSimpleName() + "[" + client + "]");
@@ -148,8 +180,8 @@ class GeneratedClientsConformanceTests {
 						(java.util.function.Consumer<io.github.cbkspring.client.core.ChatBotKitOptions.Builder>) (
 								options) -> options.secret("sk-other"));
 			Object transport = type.getMethod("transport").invoke(copy);
-			assertThat(((io.github.cbkspring.client.core.ApiTransport) transport).options().secret())
-				.isEqualTo("sk-other");
+			ChatBotKitOptions options = (ChatBotKitOptions) transport.getClass().getMethod("options").invoke(transport);
+			assertThat(options.secret()).isEqualTo("sk-other");
 		}
 	}
 
@@ -181,9 +213,9 @@ class GeneratedClientsConformanceTests {
 
 	@Test
 	void everyAlternativeOfAUnionTheModelTellsApartIsReadAsItsOwnRecordAndAnotherAsUnknown() throws Exception {
-		ChatBotKitClient client = TestClients.client(api);
 		int unions = 0;
 		for (Invocation invocation : invocations()) {
+			Object client = invocation.entryPoint(api);
 			Type returned = invocation.method().getGenericReturnType();
 			if (!(returned instanceof ParameterizedType stream
 					&& stream.getActualTypeArguments()[0] instanceof Class<?> element && element.isSealed())) {
@@ -270,7 +302,7 @@ class GeneratedClientsConformanceTests {
 					download ? CONTENT : (answer.toString() + (lines ? "\n" : "")).getBytes(StandardCharsets.UTF_8))));
 	}
 
-	private static Object call(Invocation invocation, ChatBotKitClient client) throws Exception {
+	private static Object call(Invocation invocation, Object client) throws Exception {
 		Object[] arguments = ArgumentFiller.arguments(invocation.method(), invocation.operation());
 		Object result;
 		try {
@@ -278,6 +310,12 @@ class GeneratedClientsConformanceTests {
 		}
 		catch (InvocationTargetException ex) {
 			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+		}
+		if (result instanceof Mono<?> mono) {
+			return mono.block(HANG_GUARD);
+		}
+		if (result instanceof Flux<?> flux) {
+			return flux.collectList().block(HANG_GUARD);
 		}
 		if (result instanceof Stream<?> stream) {
 			try (stream) {
@@ -345,10 +383,19 @@ class GeneratedClientsConformanceTests {
 		return parameters;
 	}
 
+	/** The type of a method's answer, that of a {@code Mono}'s value. */
+	private static Class<?> answerType(Method method) {
+		if (method.getReturnType() == Mono.class) {
+			Type value = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
+			return (Class<?>) ((value instanceof ParameterizedType parameterized) ? parameterized.getRawType() : value);
+		}
+		return method.getReturnType();
+	}
+
 	private static void assertAnswer(Invocation invocation, JsonNode answer, Object result) {
 		JsonNode operation = invocation.operation();
-		Class<?> returned = invocation.method().getReturnType();
-		if (returned == void.class) {
+		Class<?> returned = answerType(invocation.method());
+		if (returned == void.class || returned == Void.class) {
 			assertThat(result).isNull();
 		}
 		else if (returned == String.class) {

@@ -32,9 +32,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitResources;
+import io.github.cbkspring.client.ReactiveChatBotKitResources;
+import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.ApiEndpoint;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +76,24 @@ final class GeneratedOperations {
 	 */
 	record Invocation(List<Method> accessors, Method method, JsonNode operation) {
 
+		/**
+		 * Whether the method is of a non-blocking client, reached from
+		 * {@link ReactiveChatBotKitResources}.
+		 * @return whether it is non-blocking
+		 */
+		boolean reactive() {
+			return this.accessors.get(0).getDeclaringClass() == ReactiveChatBotKitResources.class;
+		}
+
+		/**
+		 * The entry point of the method's client on a stub server.
+		 * @param api the server
+		 * @return the entry point
+		 */
+		Object entryPoint(WireMockExtension api) {
+			return reactive() ? TestClients.reactiveClient(api) : TestClients.client(api);
+		}
+
 		Object target(Object entryPoint) throws ReflectiveOperationException {
 			Object target = entryPoint;
 			for (Method accessor : this.accessors) {
@@ -85,12 +107,12 @@ final class GeneratedOperations {
 		 * @return whether it walks
 		 */
 		boolean walks() {
-			return this.method.getReturnType() == Stream.class && !this.operation.path("streams").asBoolean();
+			return isSequence(this.method) && !this.operation.path("streams").asBoolean();
 		}
 
 		@Override
 		public String toString() {
-			StringBuilder name = new StringBuilder();
+			StringBuilder name = new StringBuilder(reactive() ? "reactive: " : "");
 			this.accessors.forEach((accessor) -> name.append(accessor.getName()).append("()."));
 			return name.append(this.method.getName()).toString();
 		}
@@ -112,6 +134,26 @@ final class GeneratedOperations {
 			collectHandWritten(List.of(accessor), accessor.getReturnType(), invocations);
 		}
 		return invocations;
+	}
+
+	/**
+	 * The methods of the generated non-blocking clients, reached from the non-blocking
+	 * entry point.
+	 * @return the invocations
+	 */
+	static List<Invocation> reactive() {
+		List<Invocation> invocations = new ArrayList<>();
+		for (Method accessor : sorted(ReactiveChatBotKitResources.class)) {
+			collect(List.of(accessor), accessor.getReturnType(), invocations);
+		}
+		return invocations;
+	}
+
+	/**
+	 * Whether a method answers with a sequence: a {@code Stream} or a {@code Flux}.
+	 */
+	private static boolean isSequence(Method method) {
+		return method.getReturnType() == Stream.class || method.getReturnType() == Flux.class;
 	}
 
 	/**
@@ -230,6 +272,19 @@ final class GeneratedOperations {
 		}
 	}
 
+	private static Class<?> blockingTwin(Class<?> client) {
+		String name = client.getSimpleName();
+		if (!name.startsWith("Reactive")) {
+			return client;
+		}
+		try {
+			return Class.forName(client.getPackageName() + "." + name.substring("Reactive".length()));
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static List<Method> sorted(Class<?> type) {
 		return Arrays.stream(type.getDeclaredMethods())
 			.filter((method) -> Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers()))
@@ -243,11 +298,12 @@ final class GeneratedOperations {
 	 */
 	private static JsonNode operation(Class<?> client, Method method) {
 		String name = method.getName();
-		if (method.getReturnType() == Stream.class && name.endsWith("All")) {
+		if (isSequence(method) && name.endsWith("All")) {
 			name = name.substring(0, name.length() - 3);
 		}
-		// an interface's endpoints are in the class beside it
-		Class<?> holder = client.isInterface() ? endpoints(client) : client;
+		// an interface's endpoints are in the class beside it, a non-blocking client's
+		// in its blocking twin
+		Class<?> holder = client.isInterface() ? endpoints(client) : blockingTwin(client);
 		try {
 			Field field = holder.getDeclaredField(name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
 			field.setAccessible(true);

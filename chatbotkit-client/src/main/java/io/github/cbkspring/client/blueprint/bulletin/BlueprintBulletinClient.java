@@ -36,11 +36,11 @@ import org.springframework.util.Assert;
  */
 public class BlueprintBulletinClient {
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/blueprint/{blueprintId}/bulletin/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/blueprint/{blueprintId}/bulletin/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/blueprint/{blueprintId}/bulletin/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/blueprint/{blueprintId}/bulletin/list");
 
-	private static final ParameterizedTypeReference<Page<BlueprintBulletinListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<BlueprintBulletinListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -34,15 +34,14 @@ import org.springframework.util.Assert;
  */
 public class BlueprintResourceClient {
 
-	private static final ApiEndpoint EXPORT = ApiEndpoint.get("/blueprint/{blueprintId}/resource/export");
+	static final ApiEndpoint EXPORT = ApiEndpoint.get("/blueprint/{blueprintId}/resource/export");
 
-	private static final ApiEndpoint IMPORT_BLUEPRINT_RESOURCES = ApiEndpoint
-		.post("/blueprint/{blueprintId}/resource/import");
+	static final ApiEndpoint IMPORT_BLUEPRINT_RESOURCES = ApiEndpoint.post("/blueprint/{blueprintId}/resource/import");
 
-	private static final ParameterizedTypeReference<Map<String, Object>> IMPORT_BLUEPRINT_RESOURCES_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Map<String, Object>> IMPORT_BLUEPRINT_RESOURCES_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/blueprint/{blueprintId}/resource/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/blueprint/{blueprintId}/resource/list");
 
 	private final ApiTransport transport;
 

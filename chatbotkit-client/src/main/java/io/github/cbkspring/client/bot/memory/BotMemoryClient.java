@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  */
 public class BotMemoryClient {
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/bot/{botId}/memory/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/bot/{botId}/memory/search");
 
 	private final ApiTransport transport;
 

@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  */
 public class ContactConversationClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/conversation/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/conversation/list");
 
-	private static final ParameterizedTypeReference<Page<ContactConversationListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ContactConversationListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

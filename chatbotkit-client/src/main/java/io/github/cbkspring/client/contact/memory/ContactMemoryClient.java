@@ -36,12 +36,12 @@ import org.springframework.util.Assert;
  */
 public class ContactMemoryClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/memory/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/memory/list");
 
-	private static final ParameterizedTypeReference<Page<ContactMemoryListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ContactMemoryListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/contact/{contactId}/memory/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/contact/{contactId}/memory/search");
 
 	private final ApiTransport transport;
 

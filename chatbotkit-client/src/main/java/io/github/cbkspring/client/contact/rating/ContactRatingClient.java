@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  */
 public class ContactRatingClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/rating/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/rating/list");
 
-	private static final ParameterizedTypeReference<Page<ContactRatingListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ContactRatingListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -37,16 +37,15 @@ import org.springframework.util.Assert;
  */
 public class ContactSecretClient {
 
-	private static final ApiEndpoint AUTHENTICATE = ApiEndpoint
-		.post("/contact/{contactId}/secret/{secretId}/authenticate");
+	static final ApiEndpoint AUTHENTICATE = ApiEndpoint.post("/contact/{contactId}/secret/{secretId}/authenticate");
 
-	private static final ApiEndpoint REVOKE = ApiEndpoint.post("/contact/{contactId}/secret/{secretId}/revoke");
+	static final ApiEndpoint REVOKE = ApiEndpoint.post("/contact/{contactId}/secret/{secretId}/revoke");
 
-	private static final ApiEndpoint VERIFY = ApiEndpoint.post("/contact/{contactId}/secret/{secretId}/verify");
+	static final ApiEndpoint VERIFY = ApiEndpoint.post("/contact/{contactId}/secret/{secretId}/verify");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/secret/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/secret/list");
 
-	private static final ParameterizedTypeReference<Page<ContactSecretListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ContactSecretListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  */
 public class ContactSpaceClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/space/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/space/list");
 
-	private static final ParameterizedTypeReference<Page<ContactSpaceListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ContactSpaceListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  */
 public class ContactTaskClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/task/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/contact/{contactId}/task/list");
 
-	private static final ParameterizedTypeReference<Page<ContactTaskListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ContactTaskListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

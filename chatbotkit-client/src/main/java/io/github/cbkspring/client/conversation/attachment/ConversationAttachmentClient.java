@@ -36,12 +36,12 @@ import org.springframework.util.Assert;
  */
 public class ConversationAttachmentClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/{conversationId}/attachment/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/{conversationId}/attachment/list");
 
-	private static final ParameterizedTypeReference<Page<ConversationAttachmentListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ConversationAttachmentListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint UPLOAD = ApiEndpoint.post("/conversation/{conversationId}/attachment/upload");
+	static final ApiEndpoint UPLOAD = ApiEndpoint.post("/conversation/{conversationId}/attachment/upload");
 
 	private final ApiTransport transport;
 

@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  */
 public class ConversationContactClient {
 
-	private static final ApiEndpoint UPSERT = ApiEndpoint.post("/conversation/{conversationId}/contact/upsert");
+	static final ApiEndpoint UPSERT = ApiEndpoint.post("/conversation/{conversationId}/contact/upsert");
 
 	private final ApiTransport transport;
 

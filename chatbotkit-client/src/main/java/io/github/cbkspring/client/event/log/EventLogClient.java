@@ -36,17 +36,17 @@ import org.springframework.util.Assert;
  */
 public class EventLogClient {
 
-	private static final ApiEndpoint EXPORT = ApiEndpoint.get("/event/log/export");
+	static final ApiEndpoint EXPORT = ApiEndpoint.get("/event/log/export");
 
-	private static final ParameterizedTypeReference<Page<EventLogExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<EventLogExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/event/log/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/event/log/list");
 
-	private static final ParameterizedTypeReference<Page<EventLogExportItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<EventLogExportItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SUBSCRIBE = ApiEndpoint.post("/event/log/subscribe");
+	static final ApiEndpoint SUBSCRIBE = ApiEndpoint.post("/event/log/subscribe");
 
 	private final ApiTransport transport;
 

@@ -37,22 +37,21 @@ import org.springframework.util.Assert;
  */
 public class DiscordIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/discord/{discordIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/discord/{discordIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint
-		.post("/integration/discord/{discordIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/discord/{discordIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/discord/{discordIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/discord/{discordIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/discord/{discordIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/discord/{discordIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/discord/{discordIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/discord/{discordIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/discord/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/discord/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/discord/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/discord/list");
 
-	private static final ParameterizedTypeReference<Page<DiscordIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<DiscordIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -37,21 +37,21 @@ import org.springframework.util.Assert;
  */
 public class EmailIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/email/{emailIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/email/{emailIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/email/{emailIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/email/{emailIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/email/{emailIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/email/{emailIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/email/{emailIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/email/{emailIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/email/{emailIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/email/{emailIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/email/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/email/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/email/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/email/list");
 
-	private static final ParameterizedTypeReference<Page<EmailIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<EmailIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -38,19 +38,19 @@ import org.springframework.util.Assert;
  */
 public class ExtractIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/extract/{extractIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/extract/{extractIntegrationId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/extract/{extractIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/extract/{extractIntegrationId}/delete");
 
-	private static final ApiEndpoint TRIGGER = ApiEndpoint.post("/integration/extract/{extractIntegrationId}/trigger");
+	static final ApiEndpoint TRIGGER = ApiEndpoint.post("/integration/extract/{extractIntegrationId}/trigger");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/extract/{extractIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/extract/{extractIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/extract/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/extract/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/extract/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/extract/list");
 
-	private static final ParameterizedTypeReference<Page<ExtractIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ExtractIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

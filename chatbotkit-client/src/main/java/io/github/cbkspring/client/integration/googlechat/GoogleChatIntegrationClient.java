@@ -37,25 +37,21 @@ import org.springframework.util.Assert;
  */
 public class GoogleChatIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/googlechat/{googlechatIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/googlechat/{googlechatIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint
-		.post("/integration/googlechat/{googlechatIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/googlechat/{googlechatIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint
-		.post("/integration/googlechat/{googlechatIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/googlechat/{googlechatIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint
-		.post("/integration/googlechat/{googlechatIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/googlechat/{googlechatIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint
-		.post("/integration/googlechat/{googlechatIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/googlechat/{googlechatIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/googlechat/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/googlechat/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/googlechat/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/googlechat/list");
 
-	private static final ParameterizedTypeReference<Page<GoogleChatIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<GoogleChatIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

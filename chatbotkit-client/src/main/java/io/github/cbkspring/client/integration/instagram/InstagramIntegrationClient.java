@@ -37,24 +37,21 @@ import org.springframework.util.Assert;
  */
 public class InstagramIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/instagram/{instagramIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/instagram/{instagramIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint
-		.post("/integration/instagram/{instagramIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/instagram/{instagramIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint
-		.post("/integration/instagram/{instagramIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/instagram/{instagramIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/instagram/{instagramIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/instagram/{instagramIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint
-		.post("/integration/instagram/{instagramIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/instagram/{instagramIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/instagram/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/instagram/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/instagram/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/instagram/list");
 
-	private static final ParameterizedTypeReference<Page<InstagramIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<InstagramIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -37,19 +37,17 @@ import org.springframework.util.Assert;
  */
 public class McpServerIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/mcpserver/{mcpserverIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/mcpserver/{mcpserverIntegrationId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint
-		.post("/integration/mcpserver/{mcpserverIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/mcpserver/{mcpserverIntegrationId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint
-		.post("/integration/mcpserver/{mcpserverIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/mcpserver/{mcpserverIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/mcpserver/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/mcpserver/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/mcpserver/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/mcpserver/list");
 
-	private static final ParameterizedTypeReference<Page<McpServerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<McpServerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

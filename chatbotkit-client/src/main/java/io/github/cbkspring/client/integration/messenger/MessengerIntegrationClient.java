@@ -37,24 +37,21 @@ import org.springframework.util.Assert;
  */
 public class MessengerIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/messenger/{messengerIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/messenger/{messengerIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint
-		.post("/integration/messenger/{messengerIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/messenger/{messengerIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint
-		.post("/integration/messenger/{messengerIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/messenger/{messengerIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/messenger/{messengerIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/messenger/{messengerIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint
-		.post("/integration/messenger/{messengerIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/messenger/{messengerIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/messenger/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/messenger/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/messenger/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/messenger/list");
 
-	private static final ParameterizedTypeReference<Page<MessengerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<MessengerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

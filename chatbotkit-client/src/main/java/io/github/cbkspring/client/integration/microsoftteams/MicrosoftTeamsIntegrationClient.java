@@ -37,26 +37,25 @@ import org.springframework.util.Assert;
  */
 public class MicrosoftTeamsIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint
-		.get("/integration/microsoftteams/{microsoftteamsIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/microsoftteams/{microsoftteamsIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint
+	static final ApiEndpoint INITIATE = ApiEndpoint
 		.post("/integration/microsoftteams/{microsoftteamsIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint
+	static final ApiEndpoint DELETE = ApiEndpoint
 		.post("/integration/microsoftteams/{microsoftteamsIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint
+	static final ApiEndpoint SETUP = ApiEndpoint
 		.post("/integration/microsoftteams/{microsoftteamsIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint
+	static final ApiEndpoint UPDATE = ApiEndpoint
 		.post("/integration/microsoftteams/{microsoftteamsIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/microsoftteams/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/microsoftteams/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/microsoftteams/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/microsoftteams/list");
 
-	private static final ParameterizedTypeReference<Page<MicrosoftTeamsIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<MicrosoftTeamsIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

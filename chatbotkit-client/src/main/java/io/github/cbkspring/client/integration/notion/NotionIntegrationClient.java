@@ -37,19 +37,19 @@ import org.springframework.util.Assert;
  */
 public class NotionIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/notion/{notionIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/notion/{notionIntegrationId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/notion/{notionIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/notion/{notionIntegrationId}/delete");
 
-	private static final ApiEndpoint SYNC = ApiEndpoint.post("/integration/notion/{notionIntegrationId}/sync");
+	static final ApiEndpoint SYNC = ApiEndpoint.post("/integration/notion/{notionIntegrationId}/sync");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/notion/{notionIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/notion/{notionIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/notion/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/notion/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/notion/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/notion/list");
 
-	private static final ParameterizedTypeReference<Page<NotionIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<NotionIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  */
 public class RecallIntegrationClient {
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/recall/{recallIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/recall/{recallIntegrationId}/initiate");
 
 	private final ApiTransport transport;
 

@@ -37,19 +37,19 @@ import org.springframework.util.Assert;
  */
 public class SitemapIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/sitemap/{sitemapIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/sitemap/{sitemapIntegrationId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/sitemap/{sitemapIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/sitemap/{sitemapIntegrationId}/delete");
 
-	private static final ApiEndpoint SYNC = ApiEndpoint.post("/integration/sitemap/{sitemapIntegrationId}/sync");
+	static final ApiEndpoint SYNC = ApiEndpoint.post("/integration/sitemap/{sitemapIntegrationId}/sync");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/sitemap/{sitemapIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/sitemap/{sitemapIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/sitemap/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/sitemap/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/sitemap/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/sitemap/list");
 
-	private static final ParameterizedTypeReference<Page<SitemapIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SitemapIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

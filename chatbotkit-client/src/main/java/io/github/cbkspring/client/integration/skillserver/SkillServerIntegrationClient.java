@@ -38,26 +38,23 @@ import org.springframework.util.Assert;
  */
 public class SkillServerIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint
-		.get("/integration/skillserver/{skillserverIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/skillserver/{skillserverIntegrationId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint
-		.post("/integration/skillserver/{skillserverIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/skillserver/{skillserverIntegrationId}/delete");
 
-	private static final ApiEndpoint FETCH_SKILL_SERVER_MANUAL = ApiEndpoint
+	static final ApiEndpoint FETCH_SKILL_SERVER_MANUAL = ApiEndpoint
 		.get("/integration/skillserver/{skillserverIntegrationId}/invoke");
 
-	private static final ApiEndpoint INVOKE_SKILL_SERVER_ABILITY = ApiEndpoint
+	static final ApiEndpoint INVOKE_SKILL_SERVER_ABILITY = ApiEndpoint
 		.post("/integration/skillserver/{skillserverIntegrationId}/invoke");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint
-		.post("/integration/skillserver/{skillserverIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/skillserver/{skillserverIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/skillserver/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/skillserver/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/skillserver/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/skillserver/list");
 
-	private static final ParameterizedTypeReference<Page<SkillServerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SkillServerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -37,21 +37,21 @@ import org.springframework.util.Assert;
  */
 public class SlackIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/slack/{slackIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/slack/{slackIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/slack/{slackIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/slack/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/slack/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/slack/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/slack/list");
 
-	private static final ParameterizedTypeReference<Page<SlackIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SlackIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

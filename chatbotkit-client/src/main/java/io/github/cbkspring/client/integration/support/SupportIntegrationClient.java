@@ -37,19 +37,19 @@ import org.springframework.util.Assert;
  */
 public class SupportIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/support/{supportIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/support/{supportIntegrationId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/support/{supportIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/support/{supportIntegrationId}/delete");
 
-	private static final ApiEndpoint TRIGGER = ApiEndpoint.post("/integration/support/{supportIntegrationId}/trigger");
+	static final ApiEndpoint TRIGGER = ApiEndpoint.post("/integration/support/{supportIntegrationId}/trigger");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/support/{supportIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/support/{supportIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/support/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/support/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/support/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/support/list");
 
-	private static final ParameterizedTypeReference<Page<SupportIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SupportIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -37,22 +37,21 @@ import org.springframework.util.Assert;
  */
 public class TelegramIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/telegram/{telegramIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/telegram/{telegramIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint
-		.post("/integration/telegram/{telegramIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/telegram/{telegramIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/telegram/{telegramIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/telegram/{telegramIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/telegram/{telegramIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/telegram/{telegramIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/telegram/{telegramIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/telegram/{telegramIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/telegram/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/telegram/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/telegram/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/telegram/list");
 
-	private static final ParameterizedTypeReference<Page<TelegramIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<TelegramIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

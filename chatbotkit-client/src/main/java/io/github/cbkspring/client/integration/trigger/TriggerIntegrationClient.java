@@ -37,21 +37,21 @@ import org.springframework.util.Assert;
  */
 public class TriggerIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/trigger/{triggerIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/trigger/{triggerIntegrationId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/delete");
 
-	private static final ApiEndpoint INVOKE = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/invoke");
+	static final ApiEndpoint INVOKE = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/invoke");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/trigger/{triggerIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/trigger/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/trigger/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/trigger/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/trigger/list");
 
-	private static final ParameterizedTypeReference<Page<TriggerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<TriggerIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

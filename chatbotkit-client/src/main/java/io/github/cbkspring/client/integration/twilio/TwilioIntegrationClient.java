@@ -37,21 +37,21 @@ import org.springframework.util.Assert;
  */
 public class TwilioIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/twilio/{twilioIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/twilio/{twilioIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/twilio/{twilioIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/twilio/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/twilio/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/twilio/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/twilio/list");
 
-	private static final ParameterizedTypeReference<Page<TwilioIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<TwilioIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

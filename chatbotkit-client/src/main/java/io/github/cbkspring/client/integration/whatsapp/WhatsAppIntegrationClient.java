@@ -37,22 +37,21 @@ import org.springframework.util.Assert;
  */
 public class WhatsAppIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/whatsapp/{whatsappIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/whatsapp/{whatsappIntegrationId}/fetch");
 
-	private static final ApiEndpoint INITIATE = ApiEndpoint
-		.post("/integration/whatsapp/{whatsappIntegrationId}/initiate");
+	static final ApiEndpoint INITIATE = ApiEndpoint.post("/integration/whatsapp/{whatsappIntegrationId}/initiate");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/whatsapp/{whatsappIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/whatsapp/{whatsappIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/whatsapp/{whatsappIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/whatsapp/{whatsappIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/whatsapp/{whatsappIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/whatsapp/{whatsappIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/whatsapp/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/whatsapp/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/whatsapp/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/whatsapp/list");
 
-	private static final ParameterizedTypeReference<Page<WhatsAppIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<WhatsAppIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -38,21 +38,21 @@ import org.springframework.util.Assert;
  */
 public class WidgetIntegrationClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/widget/{widgetIntegrationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/integration/widget/{widgetIntegrationId}/fetch");
 
-	private static final ApiEndpoint CLONE = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/clone");
+	static final ApiEndpoint CLONE = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/clone");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/delete");
 
-	private static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/setup");
+	static final ApiEndpoint SETUP = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/setup");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/integration/widget/{widgetIntegrationId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/widget/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/integration/widget/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/widget/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/widget/list");
 
-	private static final ParameterizedTypeReference<Page<WidgetIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<WidgetIntegration>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

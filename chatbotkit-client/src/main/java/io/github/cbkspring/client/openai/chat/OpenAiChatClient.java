@@ -34,9 +34,9 @@ import org.springframework.util.Assert;
  */
 public class OpenAiChatClient {
 
-	private static final ApiEndpoint COMPLETIONS = ApiEndpoint.post("/openai/chat/completions");
+	static final ApiEndpoint COMPLETIONS = ApiEndpoint.post("/openai/chat/completions");
 
-	private static final ParameterizedTypeReference<Map<String, Object>> COMPLETIONS_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Map<String, Object>> COMPLETIONS_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

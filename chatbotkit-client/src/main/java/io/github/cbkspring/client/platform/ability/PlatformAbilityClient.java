@@ -36,12 +36,12 @@ import org.springframework.util.Assert;
  */
 public class PlatformAbilityClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/ability/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/ability/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformAbilityListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformAbilityListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/ability/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/ability/search");
 
 	private final ApiTransport transport;
 

@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  */
 public class PlatformActionClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/action/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/action/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformActionListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformActionListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

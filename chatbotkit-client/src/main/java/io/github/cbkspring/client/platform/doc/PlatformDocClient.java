@@ -36,14 +36,14 @@ import org.springframework.util.Assert;
  */
 public class PlatformDocClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/doc/{docId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/doc/{docId}/fetch");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/doc/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/doc/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformDocListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformDocListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/doc/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/doc/search");
 
 	private final ApiTransport transport;
 

@@ -37,16 +37,16 @@ import org.springframework.util.Assert;
  */
 public class PlatformExampleClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/example/{exampleId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/example/{exampleId}/fetch");
 
-	private static final ApiEndpoint CLONE = ApiEndpoint.post("/platform/example/{exampleId}/clone");
+	static final ApiEndpoint CLONE = ApiEndpoint.post("/platform/example/{exampleId}/clone");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/example/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/example/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformExampleListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformExampleListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/example/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/example/search");
 
 	private final ApiTransport transport;
 

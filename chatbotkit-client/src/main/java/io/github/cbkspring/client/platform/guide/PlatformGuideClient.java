@@ -36,14 +36,14 @@ import org.springframework.util.Assert;
  */
 public class PlatformGuideClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/guide/{guideId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/guide/{guideId}/fetch");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/guide/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/guide/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformGuideListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformGuideListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/guide/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/guide/search");
 
 	private final ApiTransport transport;
 

@@ -36,14 +36,14 @@ import org.springframework.util.Assert;
  */
 public class PlatformManualClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/manual/{manualId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/manual/{manualId}/fetch");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/manual/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/manual/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformManualListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformManualListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/manual/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/manual/search");
 
 	private final ApiTransport transport;
 

@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  */
 public class PlatformModelClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/model/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/model/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformModelListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformModelListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

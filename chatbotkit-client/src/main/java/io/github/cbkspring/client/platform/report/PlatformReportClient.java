@@ -34,18 +34,17 @@ import org.springframework.util.Assert;
  */
 public class PlatformReportClient {
 
-	private static final ApiEndpoint GENERATE_PLATFORM_REPORT = ApiEndpoint
-		.post("/platform/report/{reportId}/generate");
+	static final ApiEndpoint GENERATE_PLATFORM_REPORT = ApiEndpoint.post("/platform/report/{reportId}/generate");
 
-	private static final ParameterizedTypeReference<Map<String, Object>> GENERATE_PLATFORM_REPORT_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Map<String, Object>> GENERATE_PLATFORM_REPORT_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint GENERATE_PLATFORM_REPORTS = ApiEndpoint.post("/platform/report/generate");
+	static final ApiEndpoint GENERATE_PLATFORM_REPORTS = ApiEndpoint.post("/platform/report/generate");
 
-	private static final ParameterizedTypeReference<Map<String, Object>> GENERATE_PLATFORM_REPORTS_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Map<String, Object>> GENERATE_PLATFORM_REPORTS_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/report/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/report/list");
 
 	private final ApiTransport transport;
 

@@ -36,12 +36,12 @@ import org.springframework.util.Assert;
  */
 public class PlatformSecretClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/secret/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/secret/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformSecretListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformSecretListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/secret/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/secret/search");
 
 	private final ApiTransport transport;
 

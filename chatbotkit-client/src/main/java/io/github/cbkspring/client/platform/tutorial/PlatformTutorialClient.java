@@ -36,14 +36,14 @@ import org.springframework.util.Assert;
  */
 public class PlatformTutorialClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/tutorial/{tutorialId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/platform/tutorial/{tutorialId}/fetch");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/platform/tutorial/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/platform/tutorial/list");
 
-	private static final ParameterizedTypeReference<Page<PlatformTutorialListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PlatformTutorialListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/tutorial/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/platform/tutorial/search");
 
 	private final ApiTransport transport;
 

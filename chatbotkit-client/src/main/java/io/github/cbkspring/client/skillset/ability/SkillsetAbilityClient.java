@@ -37,24 +37,24 @@ import org.springframework.util.Assert;
  */
 public class SkillsetAbilityClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/skillset/{skillsetId}/ability/{abilityId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/skillset/{skillsetId}/ability/{abilityId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/skillset/{skillsetId}/ability/{abilityId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/skillset/{skillsetId}/ability/{abilityId}/delete");
 
-	private static final ApiEndpoint EXECUTE = ApiEndpoint.post("/skillset/{skillsetId}/ability/{abilityId}/execute");
+	static final ApiEndpoint EXECUTE = ApiEndpoint.post("/skillset/{skillsetId}/ability/{abilityId}/execute");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/skillset/{skillsetId}/ability/{abilityId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/skillset/{skillsetId}/ability/{abilityId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/skillset/{skillsetId}/ability/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/skillset/{skillsetId}/ability/create");
 
-	private static final ApiEndpoint EXPORT = ApiEndpoint.get("/skillset/{skillsetId}/ability/export");
+	static final ApiEndpoint EXPORT = ApiEndpoint.get("/skillset/{skillsetId}/ability/export");
 
-	private static final ParameterizedTypeReference<Page<SkillsetAbility>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SkillsetAbility>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/skillset/{skillsetId}/ability/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/skillset/{skillsetId}/ability/list");
 
-	private static final ParameterizedTypeReference<Page<SkillsetAbility>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SkillsetAbility>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

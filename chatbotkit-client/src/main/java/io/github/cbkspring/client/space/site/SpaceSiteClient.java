@@ -37,17 +37,17 @@ import org.springframework.util.Assert;
  */
 public class SpaceSiteClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/space/{spaceId}/site/{siteId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/space/{spaceId}/site/{siteId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/site/{siteId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/site/{siteId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/space/{spaceId}/site/{siteId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/space/{spaceId}/site/{siteId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/space/{spaceId}/site/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/space/{spaceId}/site/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/space/{spaceId}/site/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/space/{spaceId}/site/list");
 
-	private static final ParameterizedTypeReference<Page<SpaceSiteListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<SpaceSiteListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -32,17 +32,17 @@ import org.springframework.util.Assert;
  */
 public class SpaceStorageClient {
 
-	private static final ApiEndpoint COPY = ApiEndpoint.post("/space/{spaceId}/storage/copy/{*path}");
+	static final ApiEndpoint COPY = ApiEndpoint.post("/space/{spaceId}/storage/copy/{*path}");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/storage/delete/{*path}");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/space/{spaceId}/storage/delete/{*path}");
 
-	private static final ApiEndpoint DOWNLOAD = ApiEndpoint.get("/space/{spaceId}/storage/download/{*path}");
+	static final ApiEndpoint DOWNLOAD = ApiEndpoint.get("/space/{spaceId}/storage/download/{*path}");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/space/{spaceId}/storage/list/{*path}");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/space/{spaceId}/storage/list/{*path}");
 
-	private static final ApiEndpoint MOVE = ApiEndpoint.post("/space/{spaceId}/storage/move/{*path}");
+	static final ApiEndpoint MOVE = ApiEndpoint.post("/space/{spaceId}/storage/move/{*path}");
 
-	private static final ApiEndpoint UPLOAD = ApiEndpoint.post("/space/{spaceId}/storage/upload/{*path}");
+	static final ApiEndpoint UPLOAD = ApiEndpoint.post("/space/{spaceId}/storage/upload/{*path}");
 
 	private final ApiTransport transport;
 

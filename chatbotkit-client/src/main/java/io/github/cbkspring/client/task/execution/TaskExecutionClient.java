@@ -37,11 +37,11 @@ import org.springframework.util.Assert;
  */
 public class TaskExecutionClient {
 
-	private static final ApiEndpoint CANCEL = ApiEndpoint.post("/task/{taskId}/execution/{taskExecutionId}/cancel");
+	static final ApiEndpoint CANCEL = ApiEndpoint.post("/task/{taskId}/execution/{taskExecutionId}/cancel");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/task/{taskId}/execution/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/task/{taskId}/execution/list");
 
-	private static final ParameterizedTypeReference<Page<TaskExecutionListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<TaskExecutionListItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

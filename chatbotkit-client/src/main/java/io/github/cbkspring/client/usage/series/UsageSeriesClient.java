@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  */
 public class UsageSeriesClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/usage/series/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/usage/series/fetch");
 
 	private final ApiTransport transport;
 

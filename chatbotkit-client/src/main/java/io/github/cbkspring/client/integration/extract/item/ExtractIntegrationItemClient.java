@@ -36,15 +36,14 @@ import org.springframework.util.Assert;
  */
 public class ExtractIntegrationItemClient {
 
-	private static final ApiEndpoint EXPORT = ApiEndpoint
-		.get("/integration/extract/{extractIntegrationId}/item/export");
+	static final ApiEndpoint EXPORT = ApiEndpoint.get("/integration/extract/{extractIntegrationId}/item/export");
 
-	private static final ParameterizedTypeReference<Page<ExtractIntegrationItemExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ExtractIntegrationItemExportItem>> EXPORT_TYPE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/integration/extract/{extractIntegrationId}/item/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/integration/extract/{extractIntegrationId}/item/list");
 
-	private static final ParameterizedTypeReference<Page<ExtractIntegrationItemExportItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ExtractIntegrationItemExportItem>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

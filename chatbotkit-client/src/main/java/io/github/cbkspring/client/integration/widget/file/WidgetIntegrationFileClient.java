@@ -32,10 +32,10 @@ import org.springframework.util.Assert;
  */
 public class WidgetIntegrationFileClient {
 
-	private static final ApiEndpoint ATTACH = ApiEndpoint
+	static final ApiEndpoint ATTACH = ApiEndpoint
 		.post("/integration/widget/{widgetIntegrationId}/file/{fileId}/attach");
 
-	private static final ApiEndpoint DETACH = ApiEndpoint
+	static final ApiEndpoint DETACH = ApiEndpoint
 		.post("/integration/widget/{widgetIntegrationId}/file/{fileId}/detach");
 
 	private final ApiTransport transport;

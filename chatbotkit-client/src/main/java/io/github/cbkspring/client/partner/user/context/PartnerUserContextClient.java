@@ -37,17 +37,17 @@ import org.springframework.util.Assert;
  */
 public class PartnerUserContextClient {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/partner/user/{userId}/context/{contextId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/partner/user/{userId}/context/{contextId}/fetch");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/partner/user/{userId}/context/{contextId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/partner/user/{userId}/context/{contextId}/delete");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/partner/user/{userId}/context/{contextId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/partner/user/{userId}/context/{contextId}/update");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/partner/user/{userId}/context/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/partner/user/{userId}/context/create");
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/partner/user/{userId}/context/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/partner/user/{userId}/context/list");
 
-	private static final ParameterizedTypeReference<Page<PartnerUserContext>> LIST_TYPE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PartnerUserContext>> LIST_TYPE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  */
 public class PartnerUserTokenClient {
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/partner/user/{userId}/token/{tokenId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/partner/user/{userId}/token/{tokenId}/update");
 
 	private final ApiTransport transport;
 
