@@ -45,9 +45,11 @@ sealed interface Answer {
 
 	/**
 	 * A completion, whole or streamed as JSON Lines; {@code done} runs once it was sent
-	 * in full.
+	 * in full; a streamed one that goes on after its channel calls takes their messages
+	 * from {@code channels}.
 	 */
-	record CompletionAnswer(Completion completion, boolean streamed, Runnable done) implements Answer {
+	record CompletionAnswer(Completion completion, boolean streamed, Runnable done,
+			ChannelMessages channels) implements Answer {
 
 	}
 

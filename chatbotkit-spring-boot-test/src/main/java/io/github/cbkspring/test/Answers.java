@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -82,41 +84,62 @@ final class Answers {
 
 	private static void stream(HttpExchange exchange, Answer.CompletionAnswer answer) throws IOException {
 		Completion completion = answer.completion();
+		boolean continued = completion.continuation() != null;
+		Events events = new Events(completion);
+		exchange.getResponseHeaders().set("Content-Type", "application/jsonl");
+		// a cut answer announces its whole length and ends short: the client sees the
+		// connection end mid-answer
+		exchange.sendResponseHeaders(200, (events.cut() && !continued) ? events.whole().length : 0);
+		OutputStream out = exchange.getResponseBody();
+		out.flush();
+		hold(completion);
+		Function<Map<String, Object>, Completion> continuation = completion.continuation();
+		while (continuation != null) {
+			write(out, tokensAndCalls(completion), completion);
+			completion = Objects.requireNonNull(continuation.apply(messages(answer.channels(), completion)),
+					"A continuation must not return null");
+			continuation = completion.continuation();
+			events = new Events(completion);
+			hold(completion);
+		}
+		if (events.cut()) {
+			cut(out, events.whole(), events.lengthBeforeCut());
+			return;
+		}
+		write(out, events.lines(), completion);
+		if (!events.failing()) {
+			answer.done().run();
+		}
+	}
+
+	private static Map<String, Object> messages(ChannelMessages channels, Completion completion) throws IOException {
+		Map<String, Object> messages = new LinkedHashMap<>();
+		try {
+			for (String channel : completion.channels()) {
+				messages.put(channel, channels.take(channel));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("The fake closed while an answer waited for a channel");
+		}
+		return messages;
+	}
+
+	private static List<String> tokensAndCalls(Completion completion) {
 		List<String> lines = new ArrayList<>();
 		completion.tokens().forEach((token) -> lines.add(event("token", Map.of("token", token))));
 		completion.calls().forEach((call) -> {
 			Object channelCall = call.get(Completion.CHANNEL_CALL);
 			lines.add((channelCall != null) ? event(Completion.CHANNEL_CALL, channelCall) : event("message", call));
 		});
-		Map<String, Object> usage = new LinkedHashMap<>();
-		usage.put("model", "fake");
-		usage.put("inputTokensUsed", completion.inputTokens());
-		usage.put("outputTokensUsed", completion.outputTokens());
-		lines.add(event("usage", usage));
-		lines.add(event("result", result(completion)));
-		int cutAfter = completion.cutAfter();
-		boolean failing = cutAfter >= 0 && completion.errorMessage() != null;
-		if (failing) {
-			lines.subList(Math.min(cutAfter, lines.size()), lines.size()).clear();
-			lines.add(event("error", Map.of("message", completion.errorMessage())));
-		}
-		boolean cut = cutAfter >= 0 && !failing;
-		byte[] whole = String.join("", lines).getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/jsonl");
-		// a cut answer announces its whole length and ends short: the client sees the
-		// connection end mid-answer
-		exchange.sendResponseHeaders(200, cut ? whole.length : 0);
-		OutputStream out = exchange.getResponseBody();
-		out.flush();
-		hold(completion);
-		if (cut) {
-			int length = 0;
-			for (String line : lines.subList(0, Math.min(cutAfter, lines.size()))) {
-				length += line.getBytes(StandardCharsets.UTF_8).length;
-			}
-			cut(out, whole, length);
-			return;
-		}
+		return lines;
+	}
+
+	/**
+	 * Write events, pausing after each token as the completion says.
+	 */
+	private static void write(OutputStream out, List<String> lines, Completion completion) throws IOException {
 		int tokens = completion.tokens().size();
 		for (int i = 0; i < lines.size(); i++) {
 			out.write(lines.get(i).getBytes(StandardCharsets.UTF_8));
@@ -125,9 +148,61 @@ final class Answers {
 				pause(completion.tokenDelay());
 			}
 		}
-		if (!failing) {
-			answer.done().run();
+	}
+
+	/**
+	 * The JSON Lines of a streamed completion: its tokens, its calls, {@code usage} and
+	 * {@code result}, or an {@code error} event where it fails.
+	 */
+	private static final class Events {
+
+		private final List<String> lines = new ArrayList<>();
+
+		private final int cutAfter;
+
+		private final boolean failing;
+
+		Events(Completion completion) {
+			this.lines.addAll(tokensAndCalls(completion));
+			Map<String, Object> usage = new LinkedHashMap<>();
+			usage.put("model", "fake");
+			usage.put("inputTokensUsed", completion.inputTokens());
+			usage.put("outputTokensUsed", completion.outputTokens());
+			this.lines.add(event("usage", usage));
+			this.lines.add(event("result", result(completion)));
+			this.cutAfter = completion.cutAfter();
+			String errorMessage = completion.errorMessage();
+			this.failing = this.cutAfter >= 0 && errorMessage != null;
+			if (this.failing) {
+				this.lines.subList(Math.min(this.cutAfter, this.lines.size()), this.lines.size()).clear();
+				this.lines.add(event("error", Map.of("message", errorMessage)));
+			}
 		}
+
+		List<String> lines() {
+			return this.lines;
+		}
+
+		boolean failing() {
+			return this.failing;
+		}
+
+		boolean cut() {
+			return this.cutAfter >= 0 && !this.failing;
+		}
+
+		byte[] whole() {
+			return String.join("", this.lines).getBytes(StandardCharsets.UTF_8);
+		}
+
+		int lengthBeforeCut() {
+			int length = 0;
+			for (String line : this.lines.subList(0, Math.min(this.cutAfter, this.lines.size()))) {
+				length += line.getBytes(StandardCharsets.UTF_8).length;
+			}
+			return length;
+		}
+
 	}
 
 	private static void hold(Completion completion) throws IOException {

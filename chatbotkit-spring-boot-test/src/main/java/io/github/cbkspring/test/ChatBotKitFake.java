@@ -168,7 +168,8 @@ public final class ChatBotKitFake implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the server; answers held at a {@link Gate} end without their body.
+	 * Stop the server; answers held at a {@link Gate} or waiting for a channel's message
+	 * end without the rest of their body.
 	 */
 	@Override
 	public void close() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,9 +60,11 @@ public final class Completion {
 
 	private final Duration tokenDelay;
 
+	private final @Nullable Function<Map<String, Object>, Completion> continuation;
+
 	private Completion(List<String> tokens, List<Map<String, Object>> calls, @Nullable String endReason,
 			long inputTokens, long outputTokens, int cutAfter, @Nullable String errorMessage, @Nullable Gate gate,
-			Duration tokenDelay) {
+			Duration tokenDelay, @Nullable Function<Map<String, Object>, Completion> continuation) {
 		this.tokens = tokens;
 		this.calls = calls;
 		this.endReason = endReason;
@@ -71,6 +74,7 @@ public final class Completion {
 		this.errorMessage = errorMessage;
 		this.gate = gate;
 		this.tokenDelay = tokenDelay;
+		this.continuation = continuation;
 	}
 
 	/**
@@ -82,7 +86,7 @@ public final class Completion {
 	 */
 	public static Completion reply(String... tokens) {
 		List<String> list = List.of(tokens);
-		return new Completion(list, List.of(), null, list.size(), list.size(), -1, null, null, Duration.ZERO);
+		return new Completion(list, List.of(), null, list.size(), list.size(), -1, null, null, Duration.ZERO, null);
 	}
 
 	/**
@@ -100,7 +104,7 @@ public final class Completion {
 		calls.add(Map.of("type", "activity", "text", "", "meta",
 				Map.of("activity", Map.of("type", "request", "function", function))));
 		return new Completion(this.tokens, List.copyOf(calls), this.endReason, this.inputTokens, this.outputTokens,
-				this.cutAfter, this.errorMessage, this.gate, this.tokenDelay);
+				this.cutAfter, this.errorMessage, this.gate, this.tokenDelay, this.continuation);
 	}
 
 	/**
@@ -118,7 +122,25 @@ public final class Completion {
 		calls.add(Map.of(CHANNEL_CALL,
 				Map.of("function", Map.of("name", name, "args", Map.copyOf(arguments)), "channel", channel)));
 		return new Completion(this.tokens, List.copyOf(calls), this.endReason, this.inputTokens, this.outputTokens,
-				this.cutAfter, this.errorMessage, this.gate, this.tokenDelay);
+				this.cutAfter, this.errorMessage, this.gate, this.tokenDelay, this.continuation);
+	}
+
+	/**
+	 * A copy whose stream, once its tokens and calls are sent, waits for the message the
+	 * application publishes to each channel it calls ({@code POST
+	 * /channel/{channelId}/publish}) and goes on with the completion made of them, in the
+	 * same stream, as the API's loop goes on with a tool's result. The {@code usage} and
+	 * {@code result} events are the last completion's; this one's own end reason, cut and
+	 * error do not apply. A whole answer does not wait.
+	 * @param continuation makes the rest of the answer of the messages by channel, each
+	 * as published: {@code {"data": ...}}, or {@code {"error": "..."}} from a tool that
+	 * failed
+	 * @return the copy
+	 */
+	public Completion thenReply(Function<Map<String, Object>, Completion> continuation) {
+		Objects.requireNonNull(continuation, "continuation must not be null");
+		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens,
+				this.cutAfter, this.errorMessage, this.gate, this.tokenDelay, continuation);
 	}
 
 	/**
@@ -130,7 +152,7 @@ public final class Completion {
 	 */
 	public Completion withUsage(long inputTokens, long outputTokens) {
 		return new Completion(this.tokens, this.calls, this.endReason, inputTokens, outputTokens, this.cutAfter,
-				this.errorMessage, this.gate, this.tokenDelay);
+				this.errorMessage, this.gate, this.tokenDelay, this.continuation);
 	}
 
 	/**
@@ -141,7 +163,7 @@ public final class Completion {
 	 */
 	public Completion withEndReason(String endReason) {
 		return new Completion(this.tokens, this.calls, endReason, this.inputTokens, this.outputTokens, this.cutAfter,
-				this.errorMessage, this.gate, this.tokenDelay);
+				this.errorMessage, this.gate, this.tokenDelay, this.continuation);
 	}
 
 	/**
@@ -152,7 +174,7 @@ public final class Completion {
 	 */
 	public Completion cutAfter(int tokens) {
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens, tokens,
-				null, this.gate, this.tokenDelay);
+				null, this.gate, this.tokenDelay, this.continuation);
 	}
 
 	/**
@@ -165,7 +187,7 @@ public final class Completion {
 	 */
 	public Completion errorAfter(int tokens, String message) {
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens, tokens,
-				message, this.gate, this.tokenDelay);
+				message, this.gate, this.tokenDelay, this.continuation);
 	}
 
 	/**
@@ -175,7 +197,7 @@ public final class Completion {
 	 */
 	public Completion heldBy(Gate gate) {
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens,
-				this.cutAfter, this.errorMessage, gate, this.tokenDelay);
+				this.cutAfter, this.errorMessage, gate, this.tokenDelay, this.continuation);
 	}
 
 	/**
@@ -191,7 +213,23 @@ public final class Completion {
 			throw new IllegalArgumentException("delay must not be negative, not " + delay);
 		}
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens,
-				this.cutAfter, this.errorMessage, this.gate, delay);
+				this.cutAfter, this.errorMessage, this.gate, delay, this.continuation);
+	}
+
+	@Nullable Function<Map<String, Object>, Completion> continuation() {
+		return this.continuation;
+	}
+
+	/**
+	 * The channels of the calls over a channel, in order.
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> channels() {
+		return this.calls.stream()
+			.map((call) -> (Map<String, Object>) call.get(CHANNEL_CALL))
+			.filter(Objects::nonNull)
+			.map((call) -> (String) call.get("channel"))
+			.toList();
 	}
 
 	List<String> tokens() {

@@ -51,6 +51,8 @@ final class FakeApi {
 
 	private final CompletionScripts completions = new CompletionScripts();
 
+	private final ChannelMessages channels = new ChannelMessages();
+
 	private final AtomicLong ids = new AtomicLong();
 
 	private final Map<String, ResourceStore> accounts = new ConcurrentHashMap<>();
@@ -95,6 +97,7 @@ final class FakeApi {
 
 	void reset() {
 		this.completions.reset();
+		this.channels.reset();
 		this.accounts.clear();
 		this.sessionTokens.clear();
 		this.storageKeys.clear();
@@ -110,6 +113,7 @@ final class FakeApi {
 			case "createConversation" -> createConversation(call);
 			case "completeConversation" -> complete(call, null);
 			case "completeConversationMessage" -> complete(call, call.parameter("conversationId"));
+			case "publishChannelMessage" -> publish(call);
 			case "searchDataset" -> search(call);
 			case "ensureContact" -> ensureContact(call);
 			case "uploadFile" -> upload(call);
@@ -259,7 +263,18 @@ final class FakeApi {
 				addMessage(call, conversationId, "bot", completion.text());
 			}
 		};
-		return new Answer.CompletionAnswer(completion, streamed, done);
+		return new Answer.CompletionAnswer(completion, streamed, done, this.channels);
+	}
+
+	/**
+	 * A message to a channel: handed to the answer that waits for it, as a tool's result.
+	 */
+	@SuppressWarnings("unchecked")
+	private Answer publish(Call call) {
+		String channelId = call.parameter("channelId");
+		// the API model requires the message, so the request was refused without one
+		this.channels.publish(channelId, (Map<String, Object>) Objects.requireNonNull(call.body().get("message")));
+		return Answer.id(channelId);
 	}
 
 	/**

@@ -17,6 +17,7 @@
 package io.github.cbkspring.test;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.agent.AgentEvent;
+import io.github.cbkspring.client.agent.AgentTool;
+import io.github.cbkspring.client.agent.AgentToolException;
+import io.github.cbkspring.client.agent.ChatBotKitAgent;
+import io.github.cbkspring.client.channel.ChannelPublishRequest;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionOptions;
 import io.github.cbkspring.client.conversation.CompletionRequest;
@@ -170,6 +176,89 @@ class CompletionTests {
 					(result) -> assertThat(result.result().endReason()).isEqualTo(EndReason.ACTIVITY));
 		}
 		assertThat(client.conversations().complete(ask("Hi")).text()).isEqualTo("Checking");
+	}
+
+	@Test
+	void channelCallGoesOnWithThePublishedResult() {
+		fake.completions()
+			.otherwise()
+			.answer((request) -> Completion.reply("Checking. ")
+				.withChannelCall("lookup", Map.of("id", "42"), channelOf(request))
+				.thenReply((messages) -> Completion.reply("Order 42 is ",
+						String.valueOf(messages.get(channelOf(request))))));
+		ChatBotKitAgent agent = ChatBotKitAgent.builder(client)
+			.tool(AgentTool.of("lookup", "An order's status", Lookup.class, (args) -> "shipped"))
+			.build();
+		try (Stream<AgentEvent> events = agent.complete(ask("Where is order 42?"))) {
+			List<AgentEvent> all = events.toList();
+			assertThat(all).contains(new AgentEvent.ToolCallEnd("lookup", "shipped"));
+			assertThat(all).noneMatch(AgentEvent.ToolCallError.class::isInstance);
+			assertThat(tokens(all)).isEqualTo("Checking. Order 42 is {data=shipped}");
+			assertThat(all.get(all.size() - 1)).isInstanceOfSatisfying(AgentEvent.Completion.class,
+					(completion) -> assertThat(completion.event()).isInstanceOfSatisfying(CompletionEvent.Result.class,
+							(result) -> assertThat(result.result().endReason()).isEqualTo(EndReason.STOP)));
+		}
+		String channel = channelOf(fake.requests().get(0));
+		ChatBotKitFakeAssert.assertThat(fake).receivedRequest("POST", "/channel/" + channel + "/publish");
+	}
+
+	@Test
+	void channelCallGoesOnWithTheErrorOfAFailedTool() {
+		fake.completions()
+			.otherwise()
+			.answer((request) -> Completion.reply()
+				.withChannelCall("lookup", Map.of("id", "7"), channelOf(request))
+				.thenReply((messages) -> Completion.reply(String.valueOf(messages.get(channelOf(request))))));
+		ChatBotKitAgent agent = ChatBotKitAgent.builder(client)
+			.tool(AgentTool.of("lookup", "An order's status", Lookup.class, (args) -> {
+				throw new AgentToolException("No order " + args.id());
+			}))
+			.build();
+		try (Stream<AgentEvent> events = agent.complete(ask("Where is order 7?"))) {
+			List<AgentEvent> all = events.toList();
+			assertThat(all).contains(new AgentEvent.ToolCallError("lookup", "No order 7"));
+			assertThat(tokens(all)).isEqualTo("{error=No order 7}");
+		}
+	}
+
+	@Test
+	void publishedMessageWaitsForItsAnswer() {
+		fake.completions()
+			.otherwise()
+			.reply(Completion.reply("Checking")
+				.withChannelCall("lookup", Map.of(), "channel-2")
+				.thenReply((messages) -> Completion.reply("Got ", String.valueOf(messages))));
+		assertThat(client.channels().publish("channel-2", new ChannelPublishRequest(Map.of("data", 1))))
+			.isEqualTo("channel-2");
+		try (Stream<CompletionEvent> events = client.conversations().completeStream(ask("Hi"))) {
+			assertThat(events.filter(CompletionEvent.Token.class::isInstance)
+				.map((event) -> ((CompletionEvent.Token) event).token()))
+				.containsExactly("Checking", "Got ", "{channel-2={data=1}}");
+		}
+		// whole, the answer does not wait
+		assertThat(client.conversations().complete(ask("Hi")).text()).isEqualTo("Checking");
+	}
+
+	@Test
+	void closingTheFakeEndsAnAnswerThatWaitsForAChannel() {
+		try (ChatBotKitFake closing = ChatBotKitFake.start();
+				ChatBotKitClient closingClient = Clients.client(closing)) {
+			closing.completions()
+				.otherwise()
+				.reply(Completion.reply("Checking")
+					.withChannelCall("lookup", Map.of(), "channel-3")
+					.thenReply((messages) -> Completion.reply("never")));
+			try (Stream<CompletionEvent> events = closingClient.conversations().completeStream(ask("Hi"))) {
+				Iterator<CompletionEvent> iterator = events.iterator();
+				// the call is sent: the answer now waits for its channel
+				assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("Checking"));
+				assertThat(FunctionCall.of(iterator.next())).isPresent();
+				closing.close();
+				assertThatExceptionOfType(ChatBotKitException.class)
+					.isThrownBy(() -> iterator.forEachRemaining((event) -> {
+					}));
+			}
+		}
 	}
 
 	@Test
@@ -320,6 +409,26 @@ class CompletionTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.serverError(404));
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.status(302, "FOUND", "Moved"));
 		assertThat(Fault.status(409, "CONFLICT", "Taken")).hasToString("409 CONFLICT");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String channelOf(RecordedRequest request) {
+		List<Map<String, Object>> functions = (List<Map<String, Object>>) request.json().get("functions");
+		return (String) ((Map<String, Object>) functions.get(0).get("result")).get("channel");
+	}
+
+	private static String tokens(List<AgentEvent> events) {
+		StringBuilder text = new StringBuilder();
+		events.forEach((event) -> {
+			if (event instanceof AgentEvent.Completion completion
+					&& completion.event() instanceof CompletionEvent.Token token) {
+				text.append(token.token());
+			}
+		});
+		return text.toString();
+	}
+
+	record Lookup(String id) {
 	}
 
 	private static CompletionRequest ask(String text) {

@@ -109,6 +109,31 @@ class ChatPageBrowserTests extends ChatPageBrowserTestSupport {
 	}
 
 	@Test
+	void theAgentPageRunsTheTaskWithTheToolAndShowsItsCalls() {
+		browser.findElement(By.id("agent-link")).click();
+		new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("agent-input")));
+		runAgentTask("Where is order 42?");
+		assertThat(browser.findElement(By.id("agent-answer")).getText())
+			.isEqualTo("Demo bot: order 42 is shipped, with the courier.");
+		assertThat(browser.findElements(By.cssSelector("#agent-tool-calls li"))).extracting(WebElement::getText)
+			.containsExactly("orderStatus({\"orderId\":\"42\"}) returned \"shipped, with the courier\"");
+		assertThat(browser.findElement(By.id("agent-error")).isDisplayed()).isFalse();
+		runAgentTask("Where is order 9?");
+		assertThat(browser.findElements(By.cssSelector("#agent-tool-calls li"))).extracting(WebElement::getText)
+			.containsExactly("orderStatus({\"orderId\":\"9\"}) failed: No order with id 9");
+		assertThat(browser.findElement(By.id("agent-error")).getText()).isEqualTo("A tool failed: No order with id 9");
+	}
+
+	private void runAgentTask(String task) {
+		WebElement input = browser.findElement(By.id("agent-input"));
+		input.clear();
+		input.sendKeys(task);
+		browser.findElement(By.id("agent-send")).click();
+		new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.id("agent-answer"), "order " + task.replaceAll("\\D", "")));
+	}
+
+	@Test
 	void tokenValidForLongerThanATimerCanWaitStaysActive() {
 		// expires in 30 days and an hour: past setTimeout's 24.8-day limit
 		this.clock.advance(Duration.ofDays(30));

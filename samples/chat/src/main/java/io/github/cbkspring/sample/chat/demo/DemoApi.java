@@ -22,6 +22,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
@@ -30,12 +34,15 @@ import io.github.cbkspring.client.dataset.DatasetRequest;
 import io.github.cbkspring.test.ChatBotKitFake;
 import io.github.cbkspring.test.Completion;
 import io.github.cbkspring.test.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API of demo mode: the test kit's {@link ChatBotKitFake} on a loopback port, with a
  * secret made for this run. Its bot echoes the user's message one word at a time, paced
  * so that the page shows the reply growing, and fails half-way through its reply to
- * {@value #FAILING_MESSAGE}; its dataset holds a few records about this sample.
+ * {@value #FAILING_MESSAGE}; its dataset holds a few records about this sample. Offered
+ * the {@value #ORDER_TOOL} tool over a channel, as the sample's agent does, it calls the
+ * tool for the order the message names and answers with the result it gets back.
  *
  * @author cbkspring contributors
  */
@@ -51,6 +58,13 @@ final class DemoApi implements AutoCloseable {
 	 * details that an application must not pass on to its users.
 	 */
 	static final String FAILURE = "The model stopped answering (demo failure; upstream node demo-7 reset)";
+
+	/**
+	 * The tool of the sample's agent that the demo bot calls.
+	 */
+	static final String ORDER_TOOL = "orderStatus";
+
+	private static final Pattern ORDER_ID = Pattern.compile("\\d+");
 
 	// However long the message, the echo finishes within this, writing faster if need be
 	static final Duration MAX_REPLY_DURATION = Duration.ofSeconds(10);
@@ -96,6 +110,9 @@ final class DemoApi implements AutoCloseable {
 					Completion echo = echo(request, wordDelay);
 					return echo.errorAfter(words(request).size() / 2, FAILURE);
 				});
+			this.fake.completions()
+				.when((request) -> channel(request, ORDER_TOOL) != null)
+				.answer((request) -> orderStatus(request, wordDelay));
 			this.datasetId = seed();
 		}
 		catch (RuntimeException ex) {
@@ -159,8 +176,56 @@ final class DemoApi implements AutoCloseable {
 	 * paced.
 	 */
 	private static Completion echo(RecordedRequest request, Duration wordDelay) {
-		List<String> words = words(request);
+		return paced(words(request), wordDelay);
+	}
+
+	private static Completion paced(String text, Duration wordDelay) {
+		return paced(words(text), wordDelay);
+	}
+
+	private static Completion paced(List<String> words, Duration wordDelay) {
 		return Completion.reply(words.toArray(String[]::new)).withTokenDelay(pause(wordDelay, words.size()));
+	}
+
+	/**
+	 * A call of the order tool for the first number in the message, over the channel the
+	 * request names for it, then a reply made of the tool's result or error.
+	 */
+	private static Completion orderStatus(RecordedRequest request, Duration wordDelay) {
+		Matcher orderId = ORDER_ID.matcher(message(request));
+		if (!orderId.find()) {
+			return paced("Demo bot: which order? Ask, say, \"Where is order 42?\"", wordDelay);
+		}
+		String order = orderId.group();
+		String channel = Objects.requireNonNull(channel(request, ORDER_TOOL));
+		return Completion.reply()
+			.withChannelCall(ORDER_TOOL, Map.of("orderId", order), channel)
+			.thenReply((messages) -> paced(answer(order, messages.get(channel)), wordDelay));
+	}
+
+	private static String answer(String order, @Nullable Object message) {
+		Map<?, ?> published = (message instanceof Map<?, ?> map) ? map : Map.of();
+		if (published.get("error") != null) {
+			return "Demo bot: I could not look order " + order + " up (" + published.get("error") + ").";
+		}
+		return "Demo bot: order " + order + " is " + published.get("data") + ".";
+	}
+
+	/**
+	 * The channel the request offers a function on, or {@code null} if it offers none of
+	 * that name.
+	 */
+	private static @Nullable String channel(RecordedRequest request, String function) {
+		if (request.json().get("functions") instanceof List<?> functions) {
+			for (Object offered : functions) {
+				if (offered instanceof Map<?, ?> map && function.equals(map.get("name"))
+						&& map.get("result") instanceof Map<?, ?> result
+						&& result.get("channel") instanceof String channel) {
+					return channel;
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -173,7 +238,11 @@ final class DemoApi implements AutoCloseable {
 	}
 
 	private static List<String> words(RecordedRequest request) {
-		return Arrays.asList(("Demo bot: you said \"" + message(request) + "\"").split("(?=\\s)"));
+		return words("Demo bot: you said \"" + message(request) + "\"");
+	}
+
+	private static List<String> words(String text) {
+		return Arrays.asList(text.split("(?=\\s)"));
 	}
 
 	private static String message(RecordedRequest request) {
