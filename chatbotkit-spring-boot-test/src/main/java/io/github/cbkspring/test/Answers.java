@@ -90,12 +90,15 @@ final class Answers {
 		usage.put("model", "fake");
 		usage.put("inputTokensUsed", completion.inputTokens());
 		usage.put("outputTokensUsed", completion.outputTokens());
+		// a cut or a failure comes before the usage and the result, whatever count it
+		// names: after the result the answer would be whole
+		int events = lines.size();
 		lines.add(event("usage", usage));
 		lines.add(event("result", result(completion)));
-		int cutAfter = completion.cutAfter();
+		int cutAfter = Math.min(completion.cutAfter(), events);
 		boolean failing = cutAfter >= 0 && completion.errorMessage() != null;
 		if (failing) {
-			lines.subList(Math.min(cutAfter, lines.size()), lines.size()).clear();
+			lines.subList(cutAfter, lines.size()).clear();
 			lines.add(event("error", Map.of("message", completion.errorMessage())));
 		}
 		boolean cut = cutAfter >= 0 && !failing;
@@ -109,7 +112,7 @@ final class Answers {
 		hold(completion);
 		if (cut) {
 			int length = 0;
-			for (String line : lines.subList(0, Math.min(cutAfter, lines.size()))) {
+			for (String line : lines.subList(0, cutAfter)) {
 				length += line.getBytes(StandardCharsets.UTF_8).length;
 			}
 			cut(out, whole, length);
