@@ -164,17 +164,20 @@ final class Answers {
 
 		Events(Completion completion) {
 			this.lines.addAll(tokensAndCalls(completion));
+			// a cut or a failure comes before the usage and the result, whatever count it
+			// names: after the result the answer would be whole
+			int events = this.lines.size();
 			Map<String, Object> usage = new LinkedHashMap<>();
 			usage.put("model", "fake");
 			usage.put("inputTokensUsed", completion.inputTokens());
 			usage.put("outputTokensUsed", completion.outputTokens());
 			this.lines.add(event("usage", usage));
 			this.lines.add(event("result", result(completion)));
-			this.cutAfter = completion.cutAfter();
+			this.cutAfter = Math.min(completion.cutAfter(), events);
 			String errorMessage = completion.errorMessage();
 			this.failing = this.cutAfter >= 0 && errorMessage != null;
 			if (this.failing) {
-				this.lines.subList(Math.min(this.cutAfter, this.lines.size()), this.lines.size()).clear();
+				this.lines.subList(this.cutAfter, this.lines.size()).clear();
 				this.lines.add(event("error", Map.of("message", errorMessage)));
 			}
 		}
@@ -197,7 +200,7 @@ final class Answers {
 
 		int lengthBeforeCut() {
 			int length = 0;
-			for (String line : this.lines.subList(0, Math.min(this.cutAfter, this.lines.size()))) {
+			for (String line : this.lines.subList(0, this.cutAfter)) {
 				length += line.getBytes(StandardCharsets.UTF_8).length;
 			}
 			return length;

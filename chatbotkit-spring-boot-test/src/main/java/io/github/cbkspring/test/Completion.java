@@ -169,10 +169,12 @@ public final class Completion {
 	/**
 	 * A copy whose stream is cut after some tokens: the connection ends without a
 	 * {@code result} event, as when a proxy drops it. Whole, the answer is cut mid-body.
-	 * @param tokens how many token events are sent first
+	 * @param tokens how many token events are sent first, at most all of them
 	 * @return the copy
+	 * @throws IllegalArgumentException if {@code tokens} is negative
 	 */
 	public Completion cutAfter(int tokens) {
+		checkTokens(tokens);
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens, tokens,
 				null, this.gate, this.tokenDelay, this.continuation);
 	}
@@ -181,13 +183,23 @@ public final class Completion {
 	 * A copy whose stream ends with an {@code error} event after some tokens:
 	 * {@code {"type":"error","data":{"message": ...}}}. Whole, the answer is a
 	 * {@code 500} with that message.
-	 * @param tokens how many token events are sent first
+	 * @param tokens how many token events are sent first, at most all of them
 	 * @param message the error's message
 	 * @return the copy
+	 * @throws IllegalArgumentException if {@code tokens} is negative
 	 */
 	public Completion errorAfter(int tokens, String message) {
+		checkTokens(tokens);
 		return new Completion(this.tokens, this.calls, this.endReason, this.inputTokens, this.outputTokens, tokens,
-				message, this.gate, this.tokenDelay, this.continuation);
+				Objects.requireNonNull(message, "message must not be null"), this.gate, this.tokenDelay,
+				this.continuation);
+	}
+
+	private static void checkTokens(int tokens) {
+		// -1 is how this class says "not cut": a negative count must not mean it
+		if (tokens < 0) {
+			throw new IllegalArgumentException("tokens must not be negative, not " + tokens);
+		}
 	}
 
 	/**

@@ -17,6 +17,7 @@
 package io.github.cbkspring.test;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,8 +60,14 @@ public final class Fault {
 	 * A {@code 429} with a {@code Retry-After} header.
 	 * @param retryAfter the wait the header names, in whole seconds (rounded up)
 	 * @return the fault
+	 * @throws IllegalArgumentException if the wait is negative, which no
+	 * {@code Retry-After} header can name
 	 */
 	public static Fault tooManyRequests(Duration retryAfter) {
+		Objects.requireNonNull(retryAfter, "retryAfter must not be null");
+		if (retryAfter.isNegative()) {
+			throw new IllegalArgumentException("retryAfter must not be negative, not " + retryAfter);
+		}
 		return new Fault(429, "TOO_MANY_REQUESTS", "Too many requests", retryAfter);
 	}
 
@@ -89,7 +96,8 @@ public final class Fault {
 		if (status < 400 || status > 599) {
 			throw new IllegalArgumentException("A fault is a status from 400 to 599, not " + status);
 		}
-		return new Fault(status, code, message, null);
+		return new Fault(status, Objects.requireNonNull(code, "code must not be null"),
+				Objects.requireNonNull(message, "message must not be null"), null);
 	}
 
 	int statusCode() {

@@ -363,6 +363,57 @@ class CompletionTests {
 	}
 
 	@Test
+	void cutAfterMoreTokensThanTheAnswerHasStillEndsWithoutTheResult() {
+		fake.completions().otherwise().reply(Completion.reply("Hel", "lo").cutAfter(5));
+		try (Stream<CompletionEvent> events = client.conversations().completeStream(ask("Hi"))) {
+			java.util.Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("Hel"));
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("lo"));
+			assertThatExceptionOfType(ChatBotKitException.class).isThrownBy(iterator::hasNext);
+		}
+	}
+
+	@Test
+	void errorAfterMoreTokensThanTheAnswerHasComesBeforeTheResult() {
+		fake.completions().otherwise().reply(Completion.reply("Hel", "lo").errorAfter(5, "Model overloaded"));
+		try (Stream<CompletionEvent> events = client.conversations().completeStream(ask("Hi"))) {
+			java.util.Iterator<CompletionEvent> iterator = events.iterator();
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("Hel"));
+			assertThat(iterator.next()).isEqualTo(new CompletionEvent.Token("lo"));
+			assertThatExceptionOfType(ChatBotKitException.class).isThrownBy(iterator::hasNext)
+				.withMessageContaining("Model overloaded");
+		}
+	}
+
+	@Test
+	void scriptsRefuseWhatNoAnswerCanSay() {
+		Completion reply = Completion.reply("Hel", "lo");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> reply.cutAfter(-1));
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> reply.errorAfter(-1, "Model overloaded"));
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> reply.errorAfter(1, null))
+			.withMessage("message must not be null");
+	}
+
+	@Test
+	void faultsRefuseWhatNoAnswerCanSay() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> Fault.tooManyRequests(Duration.ofSeconds(-5)))
+			.withMessageContaining("negative");
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> Fault.tooManyRequests(null));
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> Fault.status(409, null, "Taken"));
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> Fault.status(409, "CONFLICT", null));
+	}
+
+	@Test
+	void noWaitIsARetryAfterOfZero() {
+		fake.failNext(Fault.tooManyRequests(Duration.ZERO));
+		assertThatExceptionOfType(ChatBotKitRateLimitException.class)
+			.isThrownBy(() -> client.conversations().complete(ask("Hi")))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).contains(Duration.ZERO));
+	}
+
+	@Test
 	void errorWholeIsAServerError() {
 		fake.completions().otherwise().reply(Completion.reply("Hel").errorAfter(0, "Model overloaded"));
 		assertThatExceptionOfType(ChatBotKitServerException.class)
