@@ -213,8 +213,9 @@ public final class ChatBotKitFake implements AutoCloseable {
 		}
 
 		/**
-		 * The clock that sessions expire by: a session token opens nothing from its
-		 * {@code expiresAt} on.
+		 * The clock that sessions expire by (a session token opens nothing from its
+		 * {@code expiresAt} on) and that stored items are stamped by ({@code createdAt},
+		 * {@code updatedAt}).
 		 * @param clock the clock, the system's by default
 		 * @return this builder
 		 */

@@ -141,7 +141,7 @@ final class FakeApi {
 	}
 
 	private ResourceStore store(String account) {
-		return this.accounts.computeIfAbsent(account, (key) -> new ResourceStore(this.ids));
+		return this.accounts.computeIfAbsent(account, (key) -> new ResourceStore(this.ids, this.clock));
 	}
 
 	/**

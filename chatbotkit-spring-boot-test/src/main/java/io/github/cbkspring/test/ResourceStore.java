@@ -16,6 +16,7 @@
 
 package io.github.cbkspring.test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,13 +44,17 @@ final class ResourceStore {
 
 	private final AtomicLong ids;
 
+	private final Clock clock;
+
 	/**
 	 * A store.
 	 * @param ids the numbers of new ids, shared by the stores of one fake so that an id
 	 * names one item
+	 * @param clock the fake's clock, which items are stamped by
 	 */
-	ResourceStore(AtomicLong ids) {
+	ResourceStore(AtomicLong ids, Clock clock) {
 		this.ids = ids;
+		this.clock = clock;
 	}
 
 	/**
@@ -62,7 +67,7 @@ final class ResourceStore {
 
 	synchronized Map<String, Object> create(String collection, Map<String, Object> fields) {
 		Map<String, Object> item = new LinkedHashMap<>(fields);
-		long now = System.currentTimeMillis();
+		long now = this.clock.millis();
 		item.put("id", newId(collection));
 		item.put("createdAt", now);
 		item.put("updatedAt", now);
@@ -82,7 +87,7 @@ final class ResourceStore {
 			return null;
 		}
 		item.putAll(fields);
-		item.put("updatedAt", System.currentTimeMillis());
+		item.put("updatedAt", this.clock.millis());
 		return copy(item);
 	}
 

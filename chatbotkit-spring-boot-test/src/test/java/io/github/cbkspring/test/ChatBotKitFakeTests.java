@@ -243,6 +243,20 @@ class ChatBotKitFakeTests {
 	}
 
 	@Test
+	void storedItemsAreStampedByTheFakesClock() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+		try (ChatBotKitFake clocked = ChatBotKitFake.builder().secret("sk-clocked").clock(clock).start();
+				ChatBotKitClient clockedClient = Clients.client(clocked)) {
+			String id = clockedClient.bots().create(BotRequest.builder().name("Stamped").build());
+			clock.now = Instant.parse("2026-03-01T11:00:00Z");
+			clockedClient.bots().update(id, BotRequest.builder().name("Restamped").build());
+			Bot bot = clockedClient.bots().fetch(id);
+			assertThat(bot.createdAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+			assertThat(bot.updatedAt()).isEqualTo(Instant.parse("2026-03-01T11:00:00Z"));
+		}
+	}
+
+	@Test
 	void resetForgetsStateAndRequests() {
 		client.bots().create(BotRequest.builder().name("Gone").build());
 		fake.reset();
