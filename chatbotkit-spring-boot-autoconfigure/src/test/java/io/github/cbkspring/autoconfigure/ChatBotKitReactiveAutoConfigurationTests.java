@@ -74,7 +74,9 @@ class ChatBotKitReactiveAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 				ChatBotKitReactiveAutoConfiguration.class))
-		.withPropertyValues("chatbotkit.secret=sk-reactive", "chatbotkit.url=" + api.baseUrl());
+		// Reactor Netty's shared loops otherwise wait two quiet seconds on every close
+		.withPropertyValues("chatbotkit.secret=sk-reactive", "chatbotkit.url=" + api.baseUrl(),
+				"spring.reactor.netty.shutdown-quiet-period=0s");
 
 	private final ApplicationContextRunner bothStacks = this.reactive.withConfiguration(AutoConfigurations.of(
 			HttpMessageConvertersAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
@@ -150,7 +152,8 @@ class ChatBotKitReactiveAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 					ReactiveHttpClientAutoConfiguration.class, ChatBotKitReactiveAutoConfiguration.class))
-			.withPropertyValues("chatbotkit.secret=sk-reactive", "chatbotkit.url=" + api.baseUrl())
+			.withPropertyValues("chatbotkit.secret=sk-reactive", "chatbotkit.url=" + api.baseUrl(),
+					"spring.reactor.netty.shutdown-quiet-period=0s")
 			.run((context) -> assertThat(fetch(context.getBean(ChatBotKitReactiveClient.class))).isEqualTo("b"));
 	}
 
@@ -159,7 +162,8 @@ class ChatBotKitReactiveAutoConfigurationTests {
 	void everyConnectorOfBootsSettingGetsTheChatBotKitReadTimeout(String connector) {
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"id\":\"b\"}").withFixedDelay(10_000)));
 		this.reactive
-			.withPropertyValues("spring.http.clients.reactive.connector=" + connector, "chatbotkit.read-timeout=500ms")
+			.withPropertyValues("spring.http.clients.reactive.connector=" + connector, "chatbotkit.read-timeout=500ms",
+					"chatbotkit.retry.max-attempts=1")
 			.run((context) -> assertThat(catchThrowable(() -> fetch(context.getBean(ChatBotKitReactiveClient.class))))
 				.isInstanceOf(ChatBotKitTimeoutException.class));
 	}

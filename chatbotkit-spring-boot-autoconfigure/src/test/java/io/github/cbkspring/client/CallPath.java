@@ -121,6 +121,8 @@ public enum CallPath {
 			int equals = property.indexOf('=');
 			properties.put(property.substring(0, equals), property.substring(equals + 1));
 		}
+		// Reactor Netty's shared loops otherwise wait two quiet seconds on every close
+		properties.put("spring.reactor.netty.shutdown-quiet-period", "0s");
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
 		context.register(ReactiveBootApplication.class);
 		context.refresh();
