@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.client.conversation.CompletionEvent;
+import io.github.cbkspring.client.core.Cancellation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 
@@ -28,7 +29,7 @@ import reactor.core.publisher.FluxSink;
  * The events of a streamed completion for a {@code Flux}: opened and read on one thread,
  * closed on any, at any moment. The {@code Flux} has its subscription before the call is
  * made, so that a cancel is never held up by a blocking read. Closing while the call
- * waits for the answer's headers interrupts the thread that makes it (the call then
+ * waits for the answer's headers cancels it through a {@link Cancellation} (the call then
  * fails, or is not sent at all, and nothing is emitted); closing once the answer is open
  * aborts the connection, which ends a read blocked on it. Either way the events end
  * quietly rather than failing, since nobody is listening any more.
@@ -39,7 +40,7 @@ final class EventSource {
 
 	private final Supplier<Stream<CompletionEvent>> opener;
 
-	private @Nullable Thread opening;
+	private final Cancellation cancellation = new Cancellation();
 
 	private @Nullable Stream<CompletionEvent> stream;
 
@@ -74,43 +75,23 @@ final class EventSource {
 	}
 
 	private @Nullable Stream<CompletionEvent> open(FluxSink<CompletionEvent> sink) {
-		synchronized (this) {
-			if (this.closed) {
-				return null;
-			}
-			this.opening = Thread.currentThread();
-		}
 		Stream<CompletionEvent> events;
 		try {
-			events = this.opener.get();
+			events = this.cancellation.call(this.opener);
 		}
 		catch (RuntimeException ex) {
-			opened();
 			fail(sink, ex);
 			return null;
 		}
-		if (!opened()) {
-			events.close();
-			return null;
-		}
 		synchronized (this) {
-			this.stream = events;
+			if (!this.closed) {
+				this.stream = events;
+				return events;
+			}
 		}
-		return events;
-	}
-
-	/**
-	 * The call is made: a close from now on aborts the stream instead of interrupting.
-	 * @return whether this source is still open
-	 */
-	private synchronized boolean opened() {
-		this.opening = null;
-		if (this.closed) {
-			// the interrupt was for the call, not for the thread's next task
-			Thread.interrupted();
-			return false;
-		}
-		return true;
+		// closed while the answer's headers came in
+		events.close();
+		return null;
 	}
 
 	private void fail(FluxSink<CompletionEvent> sink, RuntimeException ex) {
@@ -120,7 +101,7 @@ final class EventSource {
 	}
 
 	/**
-	 * Stop: interrupt the call being made, or abort the answer being read.
+	 * Stop: cancel the call being made, or abort the answer being read.
 	 */
 	void close() {
 		Stream<CompletionEvent> events;
@@ -129,11 +110,9 @@ final class EventSource {
 				return;
 			}
 			this.closed = true;
-			if (this.opening != null) {
-				this.opening.interrupt();
-			}
 			events = this.stream;
 		}
+		this.cancellation.cancel();
 		if (events != null) {
 			events.close();
 		}

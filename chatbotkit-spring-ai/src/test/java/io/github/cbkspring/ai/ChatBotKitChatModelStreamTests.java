@@ -27,6 +27,8 @@ import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -44,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link ChatBotKitChatModel#stream}: tokens, the last response, and failures,
- * on WireMock.
+ * on WireMock; those that do not depend on the client on both the blocking and the
+ * reactive one.
  *
  * @author cbkspring contributors
  */
@@ -114,11 +117,12 @@ class ChatBotKitChatModelStreamTests {
 		api.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void theLastResponseCarriesTheToolCalls() {
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void theLastResponseCarriesTheToolCalls(Client client) {
 		CompletionApi.answer(api, CompletionApi.functionCall("lookupOrder", "{\"orderId\":\"o-7\"}"),
 				CompletionApi.result("", 4, "activity"));
-		List<ChatResponse> responses = this.model
+		List<ChatResponse> responses = client.model()
 			.stream(new Prompt("Hi", ChatBotKitChatModelResponseTests.withLookupOrder()))
 			.collectList()
 			.block(TIMEOUT);
@@ -129,55 +133,76 @@ class ChatBotKitChatModelStreamTests {
 		});
 	}
 
-	@Test
-	void anErrorEventFailsTheStreamAfterTheTokensThatArrived() {
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void anErrorEventFailsTheStreamAfterTheTokensThatArrived(Client client) {
 		CompletionApi.answer(api, CompletionApi.token("Hel"),
 				"{\"type\":\"error\",\"data\":{\"message\":\"Model overloaded\"}}");
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+		StepVerifier.create(client.model().stream(new Prompt("Hi")))
 			.assertNext((chunk) -> assertThat(text(chunk)).isEqualTo("Hel"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatBotKitStreamException.class)
 				.hasMessageContaining("Model overloaded"))
 			.verify(TIMEOUT);
 	}
 
-	@Test
-	void aStreamEndingBeforeItsResultFails() {
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void aStreamEndingBeforeItsResultFails(Client client) {
 		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.token("lo"));
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+		StepVerifier.create(client.model().stream(new Prompt("Hi")))
 			.expectNextCount(2)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatBotKitStreamException.class)
 				.hasMessageContaining("ended before its final event"))
 			.verify(TIMEOUT);
 	}
 
-	@Test
-	void aConnectionLostMidStreamIsConnectionException() {
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void aConnectionLostMidStreamIsConnectionException(Client client) {
 		api.stubFor(WireMock.post(urlEqualTo(CompletionApi.PATH))
 			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
 				.withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+		StepVerifier.create(client.model().stream(new Prompt("Hi")))
 			.expectError(ChatBotKitConnectionException.class)
 			.verify(TIMEOUT);
 	}
 
-	@Test
-	void aRefusedCredentialIsTheClientsException() {
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void aRefusedCredentialIsTheClientsException(Client client) {
 		api.stubFor(WireMock.post(urlEqualTo(CompletionApi.PATH))
 			.willReturn(aResponse().withStatus(401)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"message\":\"Invalid secret\",\"code\":\"UNAUTHORIZED\"}")));
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
+		StepVerifier.create(client.model().stream(new Prompt("Hi")))
 			.expectError(ChatBotKitAuthenticationException.class)
 			.verify(TIMEOUT);
 	}
 
-	@Test
-	void invalidOptionsFailTheFluxWithoutSending() {
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void invalidOptionsFailTheFluxWithoutSending(Client client) {
 		ChatBotKitChatOptions invalid = ChatBotKitChatOptions.builder().botId("bot-1").temperature(0.2).build();
 		StepVerifier.create(this.model.stream(new Prompt("Hi", invalid)))
 			.expectError(IllegalArgumentException.class)
 			.verify(TIMEOUT);
 		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	/**
+	 * The clients the model streams on: the blocking one, read on a scheduler, or the
+	 * reactive one.
+	 */
+	enum Client {
+
+		BLOCKING, REACTIVE;
+
+		ChatBotKitChatModel model() {
+			ChatBotKitChatOptions options = ChatBotKitChatOptions.builder().botId("bot-1").build();
+			return ((this == BLOCKING) ? CompletionApi.model(api, options) : CompletionApi.reactiveModel(api, options))
+				.build();
+		}
+
 	}
 
 	private static String text(ChatResponse response) {

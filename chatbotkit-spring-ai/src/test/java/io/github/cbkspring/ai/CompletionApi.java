@@ -83,8 +83,7 @@ public final class CompletionApi {
 	 */
 	public static ConversationClient conversationsOnOneConnection(String url) {
 		// a read timeout far longer than the tests' two-minute hang guards: a read that
-		// is
-		// not aborted does not end by itself while a test waits
+		// is not aborted does not end by itself while a test waits
 		return ChatBotKitClient
 			.create(RestClient.builder()
 				.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(2), Duration.ofMinutes(10), 1)),

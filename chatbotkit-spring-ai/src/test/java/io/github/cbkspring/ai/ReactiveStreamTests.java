@@ -17,23 +17,17 @@
 package io.github.cbkspring.ai;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.cbkspring.client.error.ChatBotKitAuthenticationException;
-import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
-import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import org.springframework.ai.chat.messages.AssistantMessage.ToolCall;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
@@ -43,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link ChatBotKitChatModel#stream} on a reactive client, on WireMock: the
- * same responses and failures as on the blocking client, read on Reactor Netty's event
- * loop rather than on a blocking scheduler.
+ * same responses as on the blocking client, read on Reactor Netty's event loop rather
+ * than on a blocking scheduler. The failures both share are in
+ * {@link ChatBotKitChatModelStreamTests}.
  *
  * @author cbkspring contributors
  */
@@ -130,72 +125,6 @@ class ReactiveStreamTests {
 				.withBody("{\"message\":\"Not found\",\"code\":\"NOT_FOUND\"}")));
 		Prompt prompt = new Prompt("Hi", ChatBotKitChatOptions.builder().conversationId("gone").build());
 		StepVerifier.create(this.model.stream(prompt)).expectError(ChatBotKitNotFoundException.class).verify(TIMEOUT);
-	}
-
-	@Test
-	void theLastResponseCarriesTheToolCalls() {
-		CompletionApi.answer(api, CompletionApi.functionCall("lookupOrder", "{\"orderId\":\"o-7\"}"),
-				CompletionApi.result("", 4, "activity"));
-		List<ChatResponse> responses = this.model
-			.stream(new Prompt("Hi", ChatBotKitChatModelResponseTests.withLookupOrder()))
-			.collectList()
-			.block(TIMEOUT);
-		assertThat(responses).singleElement().satisfies((last) -> {
-			assertThat(last.getResult().getOutput().getToolCalls())
-				.containsExactly(new ToolCall("lookupOrder-0", "function", "lookupOrder", "{\"orderId\":\"o-7\"}"));
-			assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
-		});
-	}
-
-	@Test
-	void anErrorEventFailsTheStreamAfterTheTokensThatArrived() {
-		CompletionApi.answer(api, CompletionApi.token("Hel"),
-				"{\"type\":\"error\",\"data\":{\"message\":\"Model overloaded\"}}");
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
-			.assertNext((chunk) -> assertThat(text(chunk)).isEqualTo("Hel"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatBotKitStreamException.class)
-				.hasMessageContaining("Model overloaded"))
-			.verify(TIMEOUT);
-	}
-
-	@Test
-	void aStreamEndingBeforeItsResultFails() {
-		CompletionApi.answer(api, CompletionApi.token("Hel"), CompletionApi.token("lo"));
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
-			.expectNextCount(2)
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatBotKitStreamException.class)
-				.hasMessageContaining("ended before its final event"))
-			.verify(TIMEOUT);
-	}
-
-	@Test
-	void aConnectionLostMidStreamIsConnectionException() {
-		api.stubFor(WireMock.post(urlEqualTo(CompletionApi.PATH))
-			.willReturn(aResponse().withHeader("Content-Type", "application/jsonl")
-				.withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
-			.expectError(ChatBotKitConnectionException.class)
-			.verify(TIMEOUT);
-	}
-
-	@Test
-	void aRefusedCredentialIsTheClientsException() {
-		api.stubFor(WireMock.post(urlEqualTo(CompletionApi.PATH))
-			.willReturn(aResponse().withStatus(401)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"message\":\"Invalid secret\",\"code\":\"UNAUTHORIZED\"}")));
-		StepVerifier.create(this.model.stream(new Prompt("Hi")))
-			.expectError(ChatBotKitAuthenticationException.class)
-			.verify(TIMEOUT);
-	}
-
-	@Test
-	void invalidOptionsFailTheFluxWithoutSending() {
-		ChatBotKitChatOptions invalid = ChatBotKitChatOptions.builder().botId("bot-1").temperature(0.2).build();
-		StepVerifier.create(this.model.stream(new Prompt("Hi", invalid)))
-			.expectError(IllegalArgumentException.class)
-			.verify(TIMEOUT);
-		assertThat(api.getAllServeEvents()).isEmpty();
 	}
 
 	@Test

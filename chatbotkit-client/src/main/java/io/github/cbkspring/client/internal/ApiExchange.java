@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -29,6 +30,7 @@ import io.github.cbkspring.client.core.ApiRequest;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.client.error.ChatBotKitException;
+import io.github.cbkspring.client.internal.util.CancellationScope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -179,6 +181,41 @@ public final class ApiExchange {
 		}
 		ApiCall call = ApiCall.of(this.options, endpoint, pathVariables, query);
 		NonBlockingThreads.refuseBlocking(call);
+		CancellationScope cancellation = CancellationScope.current();
+		if (cancellation == null) {
+			return attempts(call, body, reader, null);
+		}
+		if (!cancellation.begin()) {
+			throw cancelled(call, false, null);
+		}
+		try {
+			return attempts(call, body, reader, cancellation);
+		}
+		catch (ChatBotKitException ex) {
+			if (!cancellation.isCancelled()) {
+				throw ex;
+			}
+			throw cancelled(call, !(ex instanceof ChatBotKitConnectionException connection) || connection.requestSent(),
+					ex);
+		}
+		finally {
+			cancellation.end();
+		}
+	}
+
+	private static ChatBotKitConnectionException cancelled(ApiCall call, boolean requestSent,
+			@Nullable ChatBotKitException failure) {
+		ChatBotKitConnectionException cancelled = new ChatBotKitConnectionException(
+				"Cancelled: " + call + ((requestSent) ? " was cancelled after it was sent" : " was not sent"),
+				new CancellationException("cancelled by Cancellation.cancel()"), requestSent);
+		if (failure != null) {
+			cancelled.addSuppressed(failure);
+		}
+		return cancelled;
+	}
+
+	private <T> T attempts(ApiCall call, @Nullable RequestBody body, ResponseReader<T> reader,
+			@Nullable CancellationScope cancellation) {
 		long deadline = this.nanoClock.getAsLong() + this.options.retry().deadline().toNanos();
 		List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
 		for (int attempt = 1;; attempt++) {
@@ -186,8 +223,16 @@ public final class ApiExchange {
 				return exchangeOnce(call, body, reader);
 			}
 			catch (ChatBotKitException ex) {
-				// an interrupted caller wants to stop, not to wait for another attempt
-				Duration delay = (!Thread.currentThread().isInterrupted() && (body == null || body.replayable()))
+				if (cancellation != null) {
+					// a cancel from now on is for the wait or the next attempt
+					cancellation.detach();
+				}
+				// an interrupted or cancelled caller wants to stop, not to wait for
+				// another
+				// attempt
+				boolean stopped = Thread.currentThread().isInterrupted()
+						|| (cancellation != null && cancellation.isCancelled());
+				Duration delay = (!stopped && (body == null || body.replayable()))
 						? this.retryPolicy.delayWithin(call.method(), attempt, ex, this.nanoClock.getAsLong(), deadline)
 						: null;
 				if (delay == null) {

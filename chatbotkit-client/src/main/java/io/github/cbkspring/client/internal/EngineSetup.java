@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.internal.util.CancellationScope;
 import org.apache.hc.client5.http.ConnectionKeepAliveStrategy;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -36,10 +38,13 @@ import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.HeaderElement;
 import org.apache.hc.core5.http.HeaderElements;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.MessageSupport;
 import org.apache.hc.core5.util.TimeValue;
@@ -232,6 +237,7 @@ public final class EngineSetup {
 				.setKeepAliveStrategy(KEEP_ALIVE)
 				.evictExpiredConnections()
 				.evictIdleConnections(TimeValue.of(MAX_IDLE))
+				.addExecInterceptorFirst("chatbotkit-cancellation", HttpComponents::cancellable)
 				.addExecInterceptorBefore(ChainElement.CONNECT.name(), "chatbotkit-connect", connectGuard(settings))
 				.addExecInterceptorAfter(ChainElement.CONNECT.name(), "chatbotkit-target", (request, scope, chain) -> {
 					scope.clientContext.setAttribute(TARGET_REACHED, true);
@@ -255,6 +261,19 @@ public final class EngineSetup {
 			}
 			return TimeValue.of(keepAlive(null));
 		};
+
+		/**
+		 * Hands the request's abort to the cancellation the calling thread is in, if any:
+		 * HttpClient 5's blocking reads do not answer interrupts.
+		 */
+		private static ClassicHttpResponse cancellable(ClassicHttpRequest request, ExecChain.Scope scope,
+				ExecChain chain) throws IOException, HttpException {
+			CancellationScope cancellation = CancellationScope.current();
+			if (cancellation != null && scope.originalRequest instanceof Cancellable abortable) {
+				cancellation.attach(abortable::cancel);
+			}
+			return chain.proceed(request, scope);
+		}
 
 		/**
 		 * Turns a timed-out wait for a pooled connection into a message that says which

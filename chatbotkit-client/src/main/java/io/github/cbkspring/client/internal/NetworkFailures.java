@@ -91,6 +91,10 @@ final class NetworkFailures {
 		if (isInterrupt(failure)) {
 			return new ChatBotKitConnectionException("Interrupted: " + detail, cause, !isAbortedLease(failure));
 		}
+		if (isAbortedLease(failure)) {
+			// a Cancellation aborted the request while it waited for a connection
+			return new ChatBotKitConnectionException("Aborted before it was sent: " + detail, cause, false);
+		}
 		ProxyRefusedException refused = proxyRefusal(failure, target);
 		if (refused != null) {
 			return proxyRefused(refused, call);
@@ -168,9 +172,9 @@ final class NetworkFailures {
 	}
 
 	/**
-	 * Whether an interrupt ended the wait for a pooled connection, before anything was
-	 * sent: HttpClient 5 then throws a {@link CancellationException} (the lease was
-	 * cancelled) or its {@code RequestFailedException} caused by the interrupt.
+	 * Whether an interrupt or an abort ended the wait for a pooled connection, before
+	 * anything was sent: HttpClient 5 then throws a {@link CancellationException} (the
+	 * lease was cancelled) or its {@code RequestFailedException} caused by either.
 	 */
 	private static boolean isAbortedLease(Throwable failure) {
 		return failure instanceof CancellationException
@@ -227,7 +231,8 @@ final class NetworkFailures {
 
 		static boolean isAbortedLease(Throwable failure) {
 			return failure instanceof org.apache.hc.client5.http.impl.classic.RequestFailedException
-					&& failure.getCause() instanceof InterruptedException;
+					&& (failure.getCause() instanceof InterruptedException
+							|| failure.getCause() instanceof CancellationException);
 		}
 
 	}

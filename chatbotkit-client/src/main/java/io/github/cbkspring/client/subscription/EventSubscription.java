@@ -73,9 +73,8 @@ import org.springframework.util.Assert;
  * <p>
  * Read the events on one thread, with {@link #forEach(Consumer)} or {@link #stream()},
  * once; {@link #close()} from any thread ends the reading at once: it aborts the open
- * connection, ends a back-off wait, and interrupts a call still waiting for its answer
- * (which ends it at once on the JDK engine, and when the answer arrives or the read
- * timeout passes on Apache HttpClient 5). <pre class="code">
+ * connection, ends a back-off wait, and cancels a call still waiting for its answer (see
+ * {@link io.github.cbkspring.client.core.Cancellation}). <pre class="code">
  * try (EventSubscription&lt;EventLogSubscribeEvent&gt; events = EventSubscription.eventLog(client).build()) {
  *     events.forEach((event) -&gt; handle(event));
  * }

@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
+import io.github.cbkspring.client.core.Cancellation;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.client.error.ChatBotKitException;
@@ -79,8 +80,8 @@ final class ReconnectingEvents<T> implements Iterator<T> {
 
 	private volatile boolean closed;
 
-	/** The thread making a call, to interrupt on close; guarded by this. */
-	private @Nullable Thread opening;
+	/** Cancels a call being made on close. */
+	private final Cancellation cancellation = new Cancellation();
 
 	/** The open connection's events, to close on close; guarded by this. */
 	private @Nullable Stream<T> stream;
@@ -162,29 +163,24 @@ final class ReconnectingEvents<T> implements Iterator<T> {
 	 */
 	private @Nullable Iterator<T> connect() {
 		while (!this.closed) {
-			synchronized (this) {
-				if (this.closed) {
-					return null;
-				}
-				this.opening = Thread.currentThread();
-			}
+			Long history = this.connectedBefore ? replay() : this.historyLength;
 			Stream<T> opened;
 			try {
-				opened = this.subscriber.subscribe(this.connectedBefore ? replay() : this.historyLength);
+				opened = this.cancellation.call(() -> this.subscriber.subscribe(history));
 			}
 			catch (ChatBotKitException ex) {
-				if (opened()) {
+				if (!this.closed) {
 					waitBeforeRetry(ex);
 				}
 				continue;
 			}
 			catch (RuntimeException ex) {
-				opened();
 				close();
 				throw ex;
 			}
 			synchronized (this) {
-				if (!opened()) {
+				if (this.closed) {
+					// closed while the answer's headers came in
 					opened.close();
 					return null;
 				}
@@ -200,20 +196,6 @@ final class ReconnectingEvents<T> implements Iterator<T> {
 
 	private @Nullable Long replay() {
 		return (this.replayOnReconnect > 0) ? this.replayOnReconnect : null;
-	}
-
-	/**
-	 * The call is made: a close from now on closes the stream instead of interrupting.
-	 * @return whether this subscription is still open
-	 */
-	private synchronized boolean opened() {
-		this.opening = null;
-		if (this.closed) {
-			// the interrupt was for the call, not for the thread's next task
-			Thread.interrupted();
-			return false;
-		}
-		return true;
 	}
 
 	private void dropped(ChatBotKitException failure) {
@@ -271,7 +253,7 @@ final class ReconnectingEvents<T> implements Iterator<T> {
 	}
 
 	/**
-	 * Stop, from any thread: interrupt the call being made, end a wait, or abort the
+	 * Stop, from any thread: cancel the call being made, end a wait, or abort the
 	 * connection being read, so that a blocked {@link #hasNext()} returns {@code false}.
 	 */
 	void close() {
@@ -281,12 +263,10 @@ final class ReconnectingEvents<T> implements Iterator<T> {
 				return;
 			}
 			this.closed = true;
-			if (this.opening != null) {
-				this.opening.interrupt();
-			}
 			current = this.stream;
 			this.stream = null;
 		}
+		this.cancellation.cancel();
 		this.closing.countDown();
 		if (current != null) {
 			current.close();

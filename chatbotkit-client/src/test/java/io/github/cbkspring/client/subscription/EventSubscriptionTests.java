@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitHttpEngine;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.channel.ChannelSubscribeEvent;
 import io.github.cbkspring.client.core.RetryOptions;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -262,6 +265,25 @@ class EventSubscriptionTests {
 		assertThat(reader.subscription.isClosed()).isTrue();
 		assertThat(this.server.waiting()).isZero();
 		reader.subscription.close();
+	}
+
+	/**
+	 * HttpClient 5, which does not answer interrupts, waits for the headers here with a
+	 * read timeout far longer than the hang guard: only the cancel ends the call.
+	 */
+	@Test
+	void closeWhileTheAnswersHeadersAreAwaitedCancelsTheCallAndEndsTheReadingQuietly() throws Exception {
+		try (ChatBotKitClient patient = ChatBotKitClient.create(RestClient.builder()
+			.requestFactory(ChatBotKitHttpEngine.requestFactory(Duration.ofSeconds(2), Duration.ofMinutes(10), 4)),
+				this.client.options())) {
+			Reader<EventLogSubscribeEvent> reader = read(EventSubscription.eventLog(patient).build());
+			Exchange exchange = this.server.next();
+			reader.subscription.close();
+			exchange.awaitClosedByClient();
+			reader.awaitEnd();
+			assertThat(reader.failure.get()).isNull();
+			assertThat(this.server.waiting()).isZero();
+		}
 	}
 
 	@Test

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.cbkspring.client.core;
+
+import java.util.function.Supplier;
+
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
+import io.github.cbkspring.client.internal.util.CancellationScope;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cancels, from any thread, the calls that one thread makes inside
+ * {@link #call(Supplier)}: a call in progress is aborted at once, whether it waits for a
+ * pooled connection, for the answer's headers or reads the answer, and a call that starts
+ * after the cancel is not sent. The way to give up a blocking call from elsewhere, such
+ * as a streamed completion whose caller went away before its first event:
+ *
+ * <pre class="code">
+ * Cancellation cancellation = new Cancellation();
+ * // on the thread that calls
+ * Stream&lt;CompletionEvent&gt; events = cancellation.call(() -&gt; conversations.completeStream(id, "Hi"));
+ * // on another thread
+ * cancellation.cancel();
+ * </pre>
+ *
+ * A cancelled call fails with a {@link ChatBotKitConnectionException} whose cause is a
+ * {@link java.util.concurrent.CancellationException}, and is never retried. A stream that
+ * a call inside returned is not cancelled with it: close the stream.
+ * <p>
+ * Apache HttpClient 5 as the client's own engine or one tuned by
+ * {@code ChatBotKitHttpEngine} aborts its request; other engines are interrupted, which
+ * the JDK's {@code HttpClient} answers at once, and the interrupt is cleared when the
+ * call ends. A {@code Cancellation} holds no resource; it can be dropped without closing.
+ *
+ * @author cbkspring contributors
+ * @since 0.1.0
+ */
+public final class Cancellation {
+
+	private final CancellationScope scope = new CancellationScope();
+
+	/**
+	 * Make calls on this thread that {@link #cancel()} can cancel.
+	 * @param <T> the result type
+	 * @param calls the code that calls the client
+	 * @return what it returns
+	 */
+	public <T extends @Nullable Object> T call(Supplier<T> calls) {
+		return this.scope.call(calls);
+	}
+
+	/**
+	 * Make calls on this thread that {@link #cancel()} can cancel.
+	 * @param calls the code that calls the client
+	 */
+	public void run(Runnable calls) {
+		this.scope.call(() -> {
+			calls.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Cancel the call in progress inside {@link #call(Supplier)}, if any, and every call
+	 * made inside it from now on. Calling it again does nothing.
+	 */
+	public void cancel() {
+		this.scope.cancel();
+	}
+
+	/**
+	 * Whether {@link #cancel()} was called.
+	 * @return whether it was
+	 */
+	public boolean isCancelled() {
+		return this.scope.isCancelled();
+	}
+
+	@Override
+	public String toString() {
+		return "Cancellation[cancelled=" + isCancelled() + "]";
+	}
+
+}
