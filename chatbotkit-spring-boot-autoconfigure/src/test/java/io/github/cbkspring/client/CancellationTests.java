@@ -17,10 +17,12 @@
 package io.github.cbkspring.client;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -34,6 +36,7 @@ import io.github.cbkspring.testsupport.ApiStub;
 import io.github.cbkspring.testsupport.HeldAnswer;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
 import io.github.cbkspring.testsupport.LoopbackServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +120,50 @@ class CancellationTests {
 			assertThat(cancellation.isCancelled()).isTrue();
 			assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag").isFalse();
 			assertThat(opened.client().sessions().create("bot-1")).isNotNull();
+		}
+	}
+
+	/**
+	 * A stream that a call inside returned is closed by the cancel, wherever it is read:
+	 * its connection is aborted before the long answer is through, and a read on it ends.
+	 */
+	@ParameterizedTest
+	@EnumSource(ClientPath.class)
+	void cancelClosesAnOpenStreamThatACallInsideReturned(ClientPath path) {
+		try (LargeAnswerServer server = new LargeAnswerServer("200 OK", "Content-Type: application/jsonl\r\n",
+				LargeAnswerServer.repeated("{\"n\":1}\n"));
+				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url()).readTimeout(NEVER))) {
+			Cancellation cancellation = new Cancellation();
+			Stream<Map> lines = cancellation
+				.call(() -> opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c"));
+			Iterator<Map> reading = lines.iterator();
+			assertThat(reading.next()).containsEntry("n", 1);
+
+			cancellation.cancel();
+
+			server.assertEveryAnswerAbandoned();
+			catchThrowable(() -> reading.forEachRemaining((line) -> {
+			}));
+			assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag").isFalse();
+		}
+	}
+
+	/**
+	 * A stream closed before the cancel is forgotten: the cancel has nothing to close.
+	 */
+	@Test
+	void aStreamClosedBeforeTheCancelIsNotClosedAgain() {
+		try (LargeAnswerServer server = new LargeAnswerServer("200 OK", "Content-Type: application/jsonl\r\n",
+				LargeAnswerServer.repeated("{\"n\":1}\n"));
+				ClientPath.Opened opened = ClientPath.PLAIN.open(ClientPath.Setup.of(server.url()))) {
+			Cancellation cancellation = new Cancellation();
+			AtomicInteger closes = new AtomicInteger();
+			Stream<Map> lines = cancellation
+				.call(() -> opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c"))
+				.onClose(closes::incrementAndGet);
+			lines.close();
+			cancellation.cancel();
+			assertThat(closes).hasValue(1);
 		}
 	}
 

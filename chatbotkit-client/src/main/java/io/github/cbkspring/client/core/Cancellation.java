@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cancels, from any thread, the calls that one thread makes inside
  * {@link #call(Supplier)}: a call in progress is aborted at once, whether it waits for a
- * pooled connection, for the answer's headers or reads the answer, and a call that starts
- * after the cancel is not sent. The way to give up a blocking call from elsewhere, such
- * as a streamed completion whose caller went away before its first event:
+ * pooled connection, for the answer's headers or reads the answer; a stream such a call
+ * returned is closed, which aborts its connection, wherever it is being read; and a call
+ * that starts after the cancel is not sent. The way to give up a blocking call from
+ * elsewhere, such as a streamed completion whose caller went away:
  *
  * <pre class="code">
  * Cancellation cancellation = new Cancellation();
@@ -38,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * A cancelled call fails with a {@link ChatBotKitConnectionException} whose cause is a
- * {@link java.util.concurrent.CancellationException}, and is never retried. A stream that
- * a call inside returned is not cancelled with it: close the stream.
+ * {@link java.util.concurrent.CancellationException}, and is never retried; a closed
+ * stream ends as closing it from another thread ends it. Calls that the code inside makes
+ * on other threads are not covered.
  * <p>
  * Apache HttpClient 5 as the client's own engine or one tuned by
  * {@code ChatBotKitHttpEngine} aborts its request; other engines are interrupted, which
@@ -75,8 +77,9 @@ public final class Cancellation {
 	}
 
 	/**
-	 * Cancel the call in progress inside {@link #call(Supplier)}, if any, and every call
-	 * made inside it from now on. Calling it again does nothing.
+	 * Cancel the call in progress inside {@link #call(Supplier)}, if any, close the open
+	 * streams that calls inside returned, and refuse every call made inside it from now
+	 * on. Calling it again does nothing.
 	 */
 	public void cancel() {
 		this.scope.cancel();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ApiRequest;
@@ -189,7 +190,13 @@ public final class ApiExchange {
 			throw cancelled(call, false, null);
 		}
 		try {
-			return attempts(call, body, reader, cancellation);
+			T result = attempts(call, body, reader, cancellation);
+			if (result instanceof Stream<?> stream) {
+				@SuppressWarnings("unchecked")
+				T tracked = (T) stream.onClose(cancellation.track(stream::close));
+				return tracked;
+			}
+			return result;
 		}
 		catch (ChatBotKitException ex) {
 			if (!cancellation.isCancelled()) {

@@ -19,6 +19,9 @@ package io.github.cbkspring.readme;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
@@ -27,6 +30,7 @@ import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.ConversationClient;
+import io.github.cbkspring.client.core.Cancellation;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.Page;
@@ -54,6 +58,22 @@ import org.springframework.web.client.RestClient;
 class ClientSnippets {
 
 	record Skillset(String id, String name) {
+	}
+
+	Future<String> cancellableReply(ConversationClient conversations, String conversationId, ExecutorService executor) {
+		// tag::cancellation[]
+		Cancellation cancellation = new Cancellation();
+		Future<String> reply = executor.submit(() -> cancellation.call(() -> {
+			try (Stream<CompletionEvent> events = conversations.completeStream(conversationId, "Hi")) {
+				return events.filter(CompletionEvent.Token.class::isInstance)
+					.map((event) -> ((CompletionEvent.Token) event).token())
+					.collect(Collectors.joining());
+			}
+		}));
+		// on any thread, when the user goes away: the call or the read ends at once
+		cancellation.cancel();
+		// end::cancellation[]
+		return reply;
 	}
 
 	void genericCalls(ChatBotKitClient client, String skillsetId, String fileId, byte[] bytes) {

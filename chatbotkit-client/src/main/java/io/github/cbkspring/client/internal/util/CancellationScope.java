@@ -16,17 +16,22 @@
 
 package io.github.cbkspring.client.internal.util;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state behind a public {@code Cancellation}: whether it was cancelled, and the call
- * a thread is making inside it. The exchange enters a call with {@link #begin()} and
- * leaves it with {@link #end()}; an engine that can abort a request hands its abort to
- * {@link #attach(Runnable)} on the calling thread. A cancel aborts the attached request,
- * or else interrupts the calling thread (the JDK's {@code HttpClient}, a pool wait and a
- * backoff sleep answer interrupts), and clears that interrupt again when the call ends.
+ * The state behind a public {@code Cancellation}: whether it was cancelled, the call a
+ * thread is making inside it, and the streams calls inside returned that are still open.
+ * The exchange enters a call with {@link #begin()} and leaves it with {@link #end()}; an
+ * engine that can abort a request hands its abort to {@link #attach(Runnable)} on the
+ * calling thread. A cancel aborts the attached request, or else interrupts the calling
+ * thread (the JDK's {@code HttpClient}, a pool wait and a backoff sleep answer
+ * interrupts), and clears that interrupt again when the call ends.
  *
  * @author cbkspring contributors
  */
@@ -44,6 +49,9 @@ public final class CancellationScope {
 
 	/** Whether a cancel interrupted the calling thread. */
 	private boolean interrupted;
+
+	/** How to close the streams that calls inside returned and that are still open. */
+	private final Set<Runnable> openStreams = new LinkedHashSet<>();
 
 	/**
 	 * The scope the calling thread is in, if any.
@@ -103,6 +111,28 @@ public final class CancellationScope {
 	}
 
 	/**
+	 * A stream that a call inside returned: a cancel closes it, until it is closed.
+	 * Closed at once if already cancelled.
+	 * @param close closes the stream, from any thread
+	 * @return forgets the stream: for the stream's own close
+	 */
+	public Runnable track(Runnable close) {
+		synchronized (this) {
+			if (!this.cancelled) {
+				this.openStreams.add(close);
+				return () -> {
+					synchronized (this) {
+						this.openStreams.remove(close);
+					}
+				};
+			}
+		}
+		close.run();
+		return () -> {
+		};
+	}
+
+	/**
 	 * The attached request has ended: a cancel from now on interrupts again.
 	 */
 	public synchronized void detach() {
@@ -127,27 +157,31 @@ public final class CancellationScope {
 	}
 
 	/**
-	 * Cancel: a call being made is aborted, and calls that start later are not made.
+	 * Cancel: a call being made is aborted, the open streams that calls returned are
+	 * closed, and calls that start later are not made.
 	 */
 	public void cancel() {
-		Runnable abortNow;
+		List<Runnable> closing;
 		synchronized (this) {
 			if (this.cancelled) {
 				return;
 			}
 			this.cancelled = true;
+			closing = new ArrayList<>(this.openStreams);
+			this.openStreams.clear();
 			Thread thread = this.calling;
-			if (thread == null) {
-				return;
-			}
-			abortNow = this.abort;
-			if (abortNow == null) {
-				this.interrupted = true;
-				thread.interrupt();
-				return;
+			if (thread != null) {
+				if (this.abort != null) {
+					closing.add(this.abort);
+				}
+				else {
+					this.interrupted = true;
+					thread.interrupt();
+				}
 			}
 		}
-		abortNow.run();
+		// outside the lock: a stream's close forgets it here
+		closing.forEach(Runnable::run);
 	}
 
 	/**
