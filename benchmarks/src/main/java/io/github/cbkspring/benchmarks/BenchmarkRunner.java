@@ -63,6 +63,9 @@ public final class BenchmarkRunner {
 
 	private static final String CLIENT = "sessionclient";
 
+	/** A generated operation on the same answer, for its ratio beside the session's. */
+	private static final String GENERATED = "generated";
+
 	private static final String RAW_STREAM = "raw-httpclient5-stream";
 
 	private static final String CLIENT_STREAM = "completestream";
@@ -250,9 +253,12 @@ public final class BenchmarkRunner {
 					measured.stream().mapToLong(Round::gcMillis).sum(), warmups[i], drivers.get(i).engine());
 		}
 		int raw = indexOf(drivers, streams ? RAW_STREAM : RAW);
-		int client = indexOf(drivers, streams ? CLIENT_STREAM : CLIENT);
-		if (raw >= 0 && client >= 0) {
-			String prefix = streams ? "streams: " : "";
+		for (String name : streams ? List.of(CLIENT_STREAM) : List.of(CLIENT, GENERATED)) {
+			int client = indexOf(drivers, name);
+			if (raw < 0 || client < 0) {
+				continue;
+			}
+			String prefix = streams ? "streams: " : name.equals(GENERATED) ? GENERATED + ": " : "";
 			String vs = streams ? "vs raw" : "vs fastest raw";
 			List<Round> clientRounds = results.get(client);
 			List<Round> rawRounds = results.get(raw);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
+import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
@@ -30,6 +31,8 @@ import io.github.cbkspring.client.conversation.CompletionResult;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.conversation.EndReason;
 import io.github.cbkspring.client.error.ChatBotKitConnectionException;
+import io.github.cbkspring.client.skillset.SkillsetClient;
+import io.github.cbkspring.client.skillset.SkillsetCreateRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
@@ -63,6 +66,18 @@ final class ClientDrivers {
 	 */
 	static Driver session(int port, Driver.Pool pool, @Nullable String factory) {
 		return new Session(port, pool, factory);
+	}
+
+	/**
+	 * A generated operation, {@link SkillsetClient#create}, on the same answer as the
+	 * session's (it reads the id): what every generated operation costs beside the
+	 * hand-written {@code SessionClient.create}.
+	 * @param port the stub's port
+	 * @param pool the pool settings, as {@code chatbotkit.*} properties
+	 * @return the driver
+	 */
+	static Driver generated(int port, Driver.Pool pool) {
+		return new Generated(port, pool);
 	}
 
 	/**
@@ -150,6 +165,30 @@ final class ClientDrivers {
 			SessionCreateResponse session = this.sessionClient.create("bot-1");
 			SessionJson.check(200, session.token(), session.conversationId());
 			return 1;
+		}
+
+	}
+
+	private static final class Generated extends BootDriver {
+
+		private static final SkillsetCreateRequest REQUEST = SkillsetCreateRequest.builder().name("benchmark").build();
+
+		private final SkillsetClient skillsetClient;
+
+		Generated(int port, Driver.Pool pool) {
+			super(port, pool, null);
+			this.skillsetClient = bean(ChatBotKitClient.class).skillsets();
+		}
+
+		@Override
+		public int call() {
+			SessionJson.checkId(this.skillsetClient.create(REQUEST));
+			return 1;
+		}
+
+		@Override
+		public String engine() {
+			return super.engine() + ", generated SkillsetClient.create";
 		}
 
 	}

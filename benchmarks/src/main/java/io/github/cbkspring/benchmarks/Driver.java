@@ -33,8 +33,8 @@ interface Driver extends AutoCloseable {
 	 * {@code spring.http.clients.imperative.factory}, {@code http-components} (Boot's
 	 * default with the starter, so the same as {@code sessionclient}) included.
 	 */
-	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "sessionclient", "raw-jdk", "sessionclient-jetty",
-			"sessionclient-reactor", "sessionclient-jdk");
+	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "sessionclient", "generated", "raw-jdk",
+			"sessionclient-jetty", "sessionclient-reactor", "sessionclient-jdk");
 
 	/**
 	 * The streaming drivers, in the order they run.
@@ -73,6 +73,7 @@ interface Driver extends AutoCloseable {
 			case "raw-httpclient5-stream" -> new RawHttpComponentsStreamDriver(port, pool);
 			case "raw-jdk" -> new RawJdkDriver(port);
 			case "sessionclient" -> ClientDrivers.session(port, pool, null);
+			case "generated" -> ClientDrivers.generated(port, pool);
 			case "completestream" -> ClientDrivers.completion(port, pool);
 			default -> {
 				if (name.startsWith(ClientDrivers.FACTORY_PREFIX)) {

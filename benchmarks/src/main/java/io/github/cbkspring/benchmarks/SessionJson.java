@@ -62,6 +62,15 @@ final class SessionJson {
 		}
 	}
 
+	/**
+	 * Check the id that a generated {@code create} read from the same answer.
+	 */
+	static void checkId(String id) {
+		if (!"bot-1".equals(id)) {
+			throw new IllegalStateException("Unexpected id " + id);
+		}
+	}
+
 	static void check(int status) {
 		if (status != 200) {
 			throw new IllegalStateException("Unexpected status " + status);

@@ -44,10 +44,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A loopback HTTP/1.1 stub on plain NIO, keep-alive, of two endpoints (also under
+ * A loopback HTTP/1.1 stub on plain NIO, keep-alive, of three endpoints (also under
  * {@code /api/v1}):
  * <ul>
  * <li>{@code POST /v1/bot/{id}/session/create}: a fixed JSON answer;</li>
+ * <li>{@code POST /v1/skillset/create}, a generated operation: the same answer;</li>
  * <li>{@code POST /v1/conversation/{id}/complete} with {@code Accept:
  * application/jsonl}: the lines of {@link CompletionJson}, one chunk a line, all at once
  * or paced as {@link CompletionJson#lineIntervalMillis(String)} says for the id.</li>
@@ -69,6 +70,11 @@ import org.jspecify.annotations.Nullable;
  * @author cbkspring contributors
  */
 public final class StubServer {
+
+	/**
+	 * A generated operation's path, answered as a session is (its driver reads the id).
+	 */
+	static final String GENERATED_CREATE_PATH = "/v1/skillset/create";
 
 	static final String SESSION_JSON = "{\"id\":\"bot-1\",\"conversationId\":\"conv-1\",\"token\":\"tok-1\","
 			+ "\"expiresAt\":1767225600000,\"messages\":[]}";
@@ -261,7 +267,8 @@ public final class StubServer {
 					? new Parsed(requestEnd, STREAM_HEAD, message(buffer, bodyStart, requestEnd), interval)
 					: new Parsed(requestEnd, UNPACED_STREAM, null, 0);
 		}
-		if (path == null || pathVariable(path, "/v1/bot/", "/session/create") == null) {
+		if (path == null
+				|| (pathVariable(path, "/v1/bot/", "/session/create") == null && !path.equals(GENERATED_CREATE_PATH))) {
 			return new Parsed(requestEnd, NOT_FOUND, null, 0);
 		}
 		return new Parsed(requestEnd, bearer ? OK : UNAUTHORIZED, null, 0);
