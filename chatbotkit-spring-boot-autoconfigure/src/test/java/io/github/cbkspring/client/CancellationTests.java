@@ -18,6 +18,7 @@ package io.github.cbkspring.client;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +89,26 @@ class CancellationTests {
 			assertCancelled(failure, true);
 			assertThat(failure.getSuppressed()).as("the engine's failure, no retries").hasSize(1);
 			assertThat(server.requestLines()).as("requests").hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientPath.class)
+	void oneCancelAbortsTheCallsOfEveryThreadInside(ClientPath path) throws Exception {
+		try (HeldAnswer held = new HeldAnswer(LoopbackServer.json("200 OK", "{}", ""));
+				LoopbackServer server = new LoopbackServer(held, NEVER, false);
+				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url()).readTimeout(NEVER))) {
+			Cancellation cancellation = new Cancellation();
+			List<CompletableFuture<Throwable>> outcomes = List.of(
+					callInAnotherThread(cancellation, () -> opened.client().get("/bot/{id}/fetch", Map.class, "a")),
+					callInAnotherThread(cancellation, () -> opened.client().sessions().create("b")));
+			await().atMost(HANG_GUARD).until(() -> server.requestLines().size() == 2);
+
+			cancellation.cancel();
+
+			for (CompletableFuture<Throwable> outcome : outcomes) {
+				assertCancelled(outcome.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS), true);
+			}
 		}
 	}
 

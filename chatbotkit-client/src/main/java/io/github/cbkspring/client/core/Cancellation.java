@@ -23,12 +23,13 @@ import io.github.cbkspring.client.internal.util.CancellationScope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cancels, from any thread, the calls that one thread makes inside
- * {@link #call(Supplier)}: a call in progress is aborted at once, whether it waits for a
- * pooled connection, for the answer's headers or reads the answer; a stream such a call
- * returned is closed, which aborts its connection, wherever it is being read; and a call
- * that starts after the cancel is not sent. The way to give up a blocking call from
- * elsewhere, such as a streamed completion whose caller went away:
+ * Cancels, from any thread, the calls made inside {@link #call(Supplier)} (on the thread
+ * that runs it; one cancellation may cover several threads at once): a call in progress
+ * is aborted at once, whether it waits for a pooled connection, for the answer's headers
+ * or reads the answer; a stream such a call returned is closed, which aborts its
+ * connection, wherever it is being read; and a call that starts after the cancel is not
+ * sent. The way to give up a blocking call from elsewhere, such as a streamed completion
+ * whose caller went away:
  *
  * <pre class="code">
  * Cancellation cancellation = new Cancellation();

@@ -17,21 +17,23 @@
 package io.github.cbkspring.client.internal.util;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state behind a public {@code Cancellation}: whether it was cancelled, the call a
- * thread is making inside it, and the streams calls inside returned that are still open.
- * The exchange enters a call with {@link #begin()} and leaves it with {@link #end()}; an
- * engine that can abort a request hands its abort to {@link #attach(Runnable)} on the
- * calling thread. A cancel aborts the attached request, or else interrupts the calling
- * thread (the JDK's {@code HttpClient}, a pool wait and a backoff sleep answer
- * interrupts), and clears that interrupt again when the call ends.
+ * The state behind a public {@code Cancellation}: whether it was cancelled, the calls
+ * threads are making inside it, and the streams calls inside returned that are still
+ * open. The exchange enters a call with {@link #begin()} and leaves it with
+ * {@link #end()}; an engine that can abort a request hands its abort to
+ * {@link #attach(Runnable)} on the calling thread. A cancel aborts the attached request,
+ * or else interrupts the calling thread (the JDK's {@code HttpClient}, a pool wait and a
+ * backoff sleep answer interrupts), and clears that interrupt again when the call ends.
  *
  * @author cbkspring contributors
  */
@@ -41,14 +43,8 @@ public final class CancellationScope {
 
 	private boolean cancelled;
 
-	/** The thread making a call inside this scope, between begin and end. */
-	private @Nullable Thread calling;
-
-	/** How the engine aborts the request of that call, once it has one. */
-	private @Nullable Runnable abort;
-
-	/** Whether a cancel interrupted the calling thread. */
-	private boolean interrupted;
+	/** The calls being made inside this scope, by the thread making each. */
+	private final Map<Thread, Call> calls = new HashMap<>();
 
 	/** How to close the streams that calls inside returned and that are still open. */
 	private final Set<Runnable> openStreams = new LinkedHashSet<>();
@@ -64,14 +60,14 @@ public final class CancellationScope {
 	/**
 	 * Run code on this thread inside this scope; scopes nest, the innermost counts.
 	 * @param <T> the result type
-	 * @param calls the code
+	 * @param code the code
 	 * @return its result
 	 */
-	public <T extends @Nullable Object> T call(Supplier<T> calls) {
+	public <T extends @Nullable Object> T call(Supplier<T> code) {
 		CancellationScope outer = current.get();
 		current.set(this);
 		try {
-			return calls.get();
+			return code.get();
 		}
 		finally {
 			if (outer != null) {
@@ -92,22 +88,52 @@ public final class CancellationScope {
 		if (this.cancelled) {
 			return false;
 		}
-		this.calling = Thread.currentThread();
+		this.calls.put(Thread.currentThread(), new Call());
 		return true;
 	}
 
 	/**
-	 * The engine's abort of the request being made; run at once if already cancelled.
+	 * The engine's abort of the request the current thread is making; run at once if
+	 * already cancelled.
 	 * @param abort aborts the request, from any thread
 	 */
 	public void attach(Runnable abort) {
 		synchronized (this) {
+			Call call = this.calls.get(Thread.currentThread());
 			if (!this.cancelled) {
-				this.abort = abort;
+				if (call != null) {
+					call.abort = abort;
+				}
 				return;
 			}
 		}
 		abort.run();
+	}
+
+	/**
+	 * The attached request of the current thread has ended: a cancel from now on
+	 * interrupts again.
+	 */
+	public synchronized void detach() {
+		Call call = this.calls.get(Thread.currentThread());
+		if (call != null) {
+			call.abort = null;
+		}
+	}
+
+	/**
+	 * The call that {@link #begin()} started on the current thread has ended; an
+	 * interrupt that a cancel sent is cleared, since it was for the call, not for what
+	 * the thread does next.
+	 */
+	public void end() {
+		Call call;
+		synchronized (this) {
+			call = this.calls.remove(Thread.currentThread());
+		}
+		if (call != null && call.interrupted) {
+			Thread.interrupted();
+		}
 	}
 
 	/**
@@ -133,31 +159,7 @@ public final class CancellationScope {
 	}
 
 	/**
-	 * The attached request has ended: a cancel from now on interrupts again.
-	 */
-	public synchronized void detach() {
-		this.abort = null;
-	}
-
-	/**
-	 * The call that {@link #begin()} started has ended; an interrupt that a cancel sent
-	 * is cleared, since it was for the call, not for what the thread does next.
-	 */
-	public void end() {
-		boolean clear;
-		synchronized (this) {
-			this.calling = null;
-			this.abort = null;
-			clear = this.interrupted;
-			this.interrupted = false;
-		}
-		if (clear) {
-			Thread.interrupted();
-		}
-	}
-
-	/**
-	 * Cancel: a call being made is aborted, the open streams that calls returned are
+	 * Cancel: the calls being made are aborted, the open streams that calls returned are
 	 * closed, and calls that start later are not made.
 	 */
 	public void cancel() {
@@ -169,16 +171,15 @@ public final class CancellationScope {
 			this.cancelled = true;
 			closing = new ArrayList<>(this.openStreams);
 			this.openStreams.clear();
-			Thread thread = this.calling;
-			if (thread != null) {
-				if (this.abort != null) {
-					closing.add(this.abort);
+			this.calls.forEach((thread, call) -> {
+				if (call.abort != null) {
+					closing.add(call.abort);
 				}
 				else {
-					this.interrupted = true;
+					call.interrupted = true;
 					thread.interrupt();
 				}
-			}
+			});
 		}
 		// outside the lock: a stream's close forgets it here
 		closing.forEach(Runnable::run);
@@ -190,6 +191,18 @@ public final class CancellationScope {
 	 */
 	public synchronized boolean isCancelled() {
 		return this.cancelled;
+	}
+
+	/**
+	 * A call being made: how its engine aborts it, once it has a request, and whether a
+	 * cancel interrupted its thread.
+	 */
+	private static final class Call {
+
+		private @Nullable Runnable abort;
+
+		private boolean interrupted;
+
 	}
 
 }
