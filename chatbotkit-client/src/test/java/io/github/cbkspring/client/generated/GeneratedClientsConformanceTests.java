@@ -116,6 +116,66 @@ class GeneratedClientsConformanceTests {
 		CALLED.add(operation.path("id").asString());
 	}
 
+	/**
+	 * The fields the API declares beside the alternatives of a union (a conversation's
+	 * {@code messages} beside its bot given by id or inline) are sent and read by every
+	 * generated operation that has them, as the Node SDK's types have them.
+	 */
+	@Test
+	void everyFieldDeclaredBesideTheAlternativesOfAUnionIsSentAndRead() throws Exception {
+		Set<String> operations = new TreeSet<>();
+		for (Invocation invocation : GeneratedOperations.all()) {
+			JsonNode operation = invocation.operation();
+			Set<String> sent = besides(operation.path("request"));
+			Set<String> read = besides(operation.path("answer"));
+			if (sent.isEmpty() && read.isEmpty()) {
+				continue;
+			}
+			operations.add(operation.path("id").asString());
+			JsonNode answer = answer(operation);
+			stub(operation, answer);
+			Object result = call(invocation, invocation.entryPoint(api));
+			LoggedRequest request = api
+				.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))
+				.get(0);
+			if (!sent.isEmpty()) {
+				assertThat(JSON.readTree(request.getBodyAsString()).propertyNames()).as(invocation + " sends")
+					.containsAll(sent);
+			}
+			if (!read.isEmpty()) {
+				Object item = (result instanceof Page<?> page) ? page.items().get(0)
+						: (result instanceof List<?> items) ? items.get(0) : result;
+				Set<String> components = new TreeSet<>();
+				for (RecordComponent component : item.getClass().getRecordComponents()) {
+					components.add(component.getName());
+				}
+				assertThat(components).as(invocation + " reads").containsAll(read);
+				assertAnswer(invocation, answer, result);
+			}
+			api.resetRequests();
+		}
+		System.out.println("Generated operations with fields beside a union: " + operations);
+		assertThat(operations).isNotEmpty();
+	}
+
+	/**
+	 * The names of the fields declared beside the alternatives of a body that is a union,
+	 * or of a page whose items are.
+	 */
+	private static Set<String> besides(JsonNode type) {
+		JsonNode union = type;
+		for (JsonNode field : type.path("fields")) {
+			if (field.path("name").asString().equals("items")) {
+				union = field.path("type").path("items");
+			}
+		}
+		Set<String> names = new TreeSet<>();
+		if (union.path("kind").asString().equals("union")) {
+			union.path("fields").forEach((field) -> names.add(field.path("name").asString()));
+		}
+		return names;
+	}
+
 	@Test
 	void everyGeneratedOperationHasAMethod() {
 		Set<String> generated = new LinkedHashSet<>();
