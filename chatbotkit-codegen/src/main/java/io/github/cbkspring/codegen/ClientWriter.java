@@ -407,6 +407,10 @@ final class ClientWriter {
 			.append("}, operation {@code ")
 			.append(operation.id())
 			.append("}.\n");
+		if (operation.streamsErrorEvents()) {
+			doc.append("An {@code error} event is delivered as the others are: it is one of the events, ")
+				.append("not the end of the stream.\n");
+		}
 		List<String> walkArguments = new ArrayList<>();
 		for (String variable : operation.pathVariables()) {
 			String parameter = Names.member(variable);
