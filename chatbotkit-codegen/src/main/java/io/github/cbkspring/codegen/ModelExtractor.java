@@ -122,6 +122,10 @@ public final class ModelExtractor {
 			if (!json.isMissingNode()) {
 				operation.set("request", type(json));
 			}
+			String filePart = filePart(body.path("content").path("multipart/form-data").path("schema"));
+			if (filePart != null) {
+				operation.put("filePart", filePart);
+			}
 		}
 		JsonNode answer = source.path("responses").path("200").path("content");
 		ArrayNode contents = operation.putArray("answerContent");
@@ -136,6 +140,19 @@ public final class ModelExtractor {
 		}
 		operation.put("streams", json.isMissingNode() && !lines.isMissingNode());
 		return operation;
+	}
+
+	/**
+	 * The part of a {@code multipart/form-data} body that holds a file's bytes: its one
+	 * property of format {@code binary}, or {@code null} if it has none.
+	 */
+	private static @Nullable String filePart(JsonNode schema) {
+		for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+			if (property.getValue().path("format").asString("").equals("binary")) {
+				return property.getKey();
+			}
+		}
+		return null;
 	}
 
 	/**

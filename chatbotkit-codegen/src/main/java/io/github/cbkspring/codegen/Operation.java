@@ -177,6 +177,16 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 		return false;
 	}
 
+	/**
+	 * The part of a {@code multipart/form-data} body that takes a file's bytes, where the
+	 * operation takes one (an upload).
+	 * @return the part's name, or {@code null}
+	 */
+	@Nullable String filePart() {
+		JsonNode part = this.model.get("filePart");
+		return (part != null) ? part.asString() : null;
+	}
+
 	String id() {
 		return this.model.path("id").asString();
 	}

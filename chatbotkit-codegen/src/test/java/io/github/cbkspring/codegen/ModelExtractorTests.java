@@ -234,6 +234,26 @@ class ModelExtractorTests {
 	}
 
 	@Test
+	void namesThePartOfAMultipartBodyThatTakesAFilesBytes() {
+		JsonNode operations = ModelExtractor
+			.extract(JSON.readTree(
+					"""
+							{"paths": {
+							  "/thing/{thingId}/upload": {"post": {"operationId": "upload", "requestBody": {"content": {
+							    "application/json": {"schema": {"type": "object", "properties": {"file": {"type": "string"}}}},
+							    "multipart/form-data": {"schema": {"type": "object", "properties": {
+							      "name": {"type": "string"}, "file": {"type": "string", "format": "binary"}}}},
+							    "*/*": {"schema": {"type": "string", "format": "binary"}}}}}},
+							  "/thing/{thingId}/form": {"post": {"operationId": "form", "requestBody": {"content": {
+							    "multipart/form-data": {"schema": {"type": "object", "properties": {"name": {"type": "string"}}}}}}}}
+							}}"""))
+			.path("operations");
+		assertThat(operations.get(0).path("filePart").asString()).isEqualTo("file");
+		assertThat(operations.get(0).path("requestContent").toString()).contains("multipart/form-data", "*/*");
+		assertThat(operations.get(1).has("filePart")).isFalse();
+	}
+
+	@Test
 	void mainWritesTheModel(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
 		Path description = directory.resolve("v1.json");
 		Files.writeString(description, DESCRIPTION);
