@@ -64,6 +64,11 @@ final class ClientWriter {
 
 	private static final ClassName DOWNLOAD = ClassName.get(BASE + ".core", "Download");
 
+	private static final ClassName FILE_UPLOAD = ClassName.get(BASE + ".core", "FileUpload");
+
+	/** The part of a multipart body that {@code ApiRequest.file(FileUpload)} sends. */
+	private static final String FILE_PART = "file";
+
 	private static final ClassName TYPE_REFERENCE = ClassName.get("org.springframework.core",
 			"ParameterizedTypeReference");
 
@@ -137,6 +142,11 @@ final class ClientWriter {
 
 	/** The methods of the operations written. */
 	private final List<OperationCall> calls = new ArrayList<>();
+
+	/**
+	 * The methods that send a file's bytes, by the operation whose JSON method they twin.
+	 */
+	private final Map<Operation, OperationCall> fileUploads = new HashMap<>();
 
 	private ClientWriter(Resource resource, TypeSpec.Builder constants, @Nullable ClassName constantsClass,
 			boolean reactive) {
@@ -375,6 +385,15 @@ final class ClientWriter {
 		method.addStatement(TypeName.VOID.equals(call.answer()) ? "$L" : "return $L", statement);
 		method.addJavadoc("$L", call.doc() + returnDoc(operation.answer()) + THROWS);
 		client.addMethod(method.build());
+		OperationCall upload = this.fileUploads.get(operation);
+		if (upload != null) {
+			client.addMethod(upload.method(methodName, modifiers())
+				.returns(returned(upload))
+				.addStatement(TypeName.VOID.equals(upload.answer()) ? "$L" : "return $L",
+						upload.call(transport(), this::constant))
+				.addJavadoc("$L", upload.doc() + returnDoc(operation.answer()) + THROWS)
+				.build());
+		}
 		TypeName item = call.item();
 		if (item != null) {
 			client.addMethod(
@@ -407,6 +426,10 @@ final class ClientWriter {
 			.append("}, operation {@code ")
 			.append(operation.id())
 			.append("}.\n");
+		if (operation.streamsErrorEvents()) {
+			doc.append("An {@code error} event is delivered as the others are: it is one of the events, ")
+				.append("not the end of the stream.\n");
+		}
 		List<String> walkArguments = new ArrayList<>();
 		for (String variable : operation.pathVariables()) {
 			String parameter = Names.member(variable);
@@ -442,6 +465,10 @@ final class ClientWriter {
 			walkArguments.add("parameters");
 			doc.append("@param parameters the query parameters\n");
 		}
+		List<ParameterSpec> fileParameters = new ArrayList<>(parameters);
+		List<CodeBlock> fileChecks = new ArrayList<>(checks);
+		CodeBlock fileOptions = options.build();
+		String fileDoc = doc.toString();
 		addBody(operation, stem, parameters, checks, options, doc);
 		TypeName answer = answer(operation, stem);
 		if (operation.answer() == Answer.MAP || operation.answer() == Answer.PAGE) {
@@ -449,8 +476,33 @@ final class ClientWriter {
 		}
 		TypeName item = (operation.answer() == Answer.PAGE) ? ((ParameterizedTypeName) answer).typeArguments().get(0)
 				: null;
+		String part = operation.filePart();
+		if (part != null) {
+			if (!part.equals(FILE_PART)) {
+				throw new IllegalStateException(operation.id() + " takes its file as the part " + part
+						+ ", but ApiRequest.file sends it as " + FILE_PART);
+			}
+			fileParameters.add(ParameterSpec.builder(FILE_UPLOAD, FILE_PART).build());
+			fileChecks.add(CodeBlock.of("$T.notNull(file, $S)", TypeWriter.ASSERT, "FileUpload must not be null"));
+			this.fileUploads.put(operation,
+					new OperationCall(operation, methodName, holder(), constant, fileParameters, fileChecks,
+							fileOptions.toBuilder().add(".file(file)").build(), answer, item, fileDoc(fileDoc),
+							walkArguments));
+		}
 		return new OperationCall(operation, methodName, holder(), constant, parameters, checks, options.build(), answer,
 				item, doc.toString(), walkArguments);
+	}
+
+	/**
+	 * The Javadoc of the method that sends a file's bytes: the operation's, with how the
+	 * bytes go and the file parameter.
+	 */
+	private static String fileDoc(String doc) {
+		int firstLine = doc.indexOf('\n') + 1;
+		return doc.substring(0, firstLine) + "The content goes as it is, the {@code file} part of a "
+				+ "{@code multipart/form-data} body, as {@link io.github.cbkspring.client.core.ApiRequest#file} "
+				+ "sends it: content that can be read only once is not sent again on a retry.\n"
+				+ doc.substring(firstLine) + "@param file the content, with its file name and type\n";
 	}
 
 	/** The class that holds the constants. */

@@ -122,6 +122,10 @@ public final class ModelExtractor {
 			if (!json.isMissingNode()) {
 				operation.set("request", type(json));
 			}
+			String filePart = filePart(body.path("content").path("multipart/form-data").path("schema"));
+			if (filePart != null) {
+				operation.put("filePart", filePart);
+			}
 		}
 		JsonNode answer = source.path("responses").path("200").path("content");
 		ArrayNode contents = operation.putArray("answerContent");
@@ -136,6 +140,19 @@ public final class ModelExtractor {
 		}
 		operation.put("streams", json.isMissingNode() && !lines.isMissingNode());
 		return operation;
+	}
+
+	/**
+	 * The part of a {@code multipart/form-data} body that holds a file's bytes: its one
+	 * property of format {@code binary}, or {@code null} if it has none.
+	 */
+	private static @Nullable String filePart(JsonNode schema) {
+		for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+			if (property.getValue().path("format").asString("").equals("binary")) {
+				return property.getKey();
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -174,27 +191,38 @@ public final class ModelExtractor {
 	 * @return its type in the model
 	 */
 	static ObjectNode type(JsonNode schema) {
+		if (schema.has("allOf")) {
+			return type(allOf(schema));
+		}
 		ObjectNode type = NODES.objectNode();
 		List<JsonNode> alternatives = new ArrayList<>();
 		schema.path("oneOf").forEach(alternatives::add);
 		schema.path("anyOf").forEach(alternatives::add);
 		if (!alternatives.isEmpty()) {
 			type.put("kind", "union");
+			Set<String> required = required(schema);
+			// the properties declared beside the alternatives hold in each of them, as in
+			// the Node SDK's types ({...} & (A | B)); a required name that is no such
+			// property is one of the alternatives'
+			if (!schema.path("properties").isEmpty()) {
+				type.set("fields", fields(schema, required));
+			}
 			ArrayNode of = type.putArray("of");
-			alternatives.forEach((alternative) -> of.add(type(alternative)));
+			for (JsonNode alternative : alternatives) {
+				ObjectNode alternativeType = type(alternative);
+				alternativeType.path("fields").forEach((field) -> {
+					if (required.contains(field.path("name").asString())) {
+						((ObjectNode) field).put("required", true);
+					}
+				});
+				of.add(alternativeType);
+			}
 			return type;
 		}
 		String kind = kind(schema);
 		type.put("kind", kind);
 		switch (kind) {
-			case "object" -> {
-				ArrayNode fields = type.putArray("fields");
-				Set<String> required = new java.util.HashSet<>();
-				schema.path("required").forEach((name) -> required.add(name.asString()));
-				for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-					fields.add(field(property.getKey(), required.contains(property.getKey()), property.getValue()));
-				}
-			}
+			case "object" -> type.set("fields", fields(schema, required(schema)));
 			case "map" -> {
 				JsonNode values = schema.path("additionalProperties");
 				type.set("values", values.isObject() ? type(values) : NODES.objectNode().put("kind", "any"));
@@ -213,6 +241,57 @@ public final class ModelExtractor {
 			schema.get("enum").forEach((value) -> values.add(value.asString()));
 		}
 		return type;
+	}
+
+	private static Set<String> required(JsonNode schema) {
+		Set<String> required = new java.util.HashSet<>();
+		schema.path("required").forEach((name) -> required.add(name.asString()));
+		return required;
+	}
+
+	private static ArrayNode fields(JsonNode schema, Set<String> required) {
+		ArrayNode fields = NODES.arrayNode();
+		for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+			fields.add(field(property.getKey(), required.contains(property.getKey()), property.getValue()));
+		}
+		return fields;
+	}
+
+	/**
+	 * A schema of {@code allOf} as the one schema it means: the properties and required
+	 * names of all its parts and of the schema itself, and the alternatives of the one
+	 * part that has them.
+	 * @throws IllegalArgumentException if more than one part has alternatives, which the
+	 * model cannot say
+	 */
+	private static JsonNode allOf(JsonNode schema) {
+		ObjectNode merged = ((ObjectNode) schema).deepCopy();
+		merged.remove("allOf");
+		ObjectNode properties = merged.putObject("properties");
+		schema.path("properties")
+			.properties()
+			.forEach((property) -> properties.set(property.getKey(), property.getValue()));
+		ArrayNode required = merged.putArray("required");
+		schema.path("required").forEach(required::add);
+		for (JsonNode part : schema.get("allOf")) {
+			JsonNode resolved = part.has("allOf") ? allOf(part) : part;
+			resolved.path("properties")
+				.properties()
+				.forEach((property) -> properties.set(property.getKey(), property.getValue()));
+			resolved.path("required").forEach(required::add);
+			for (String combinator : List.of("oneOf", "anyOf")) {
+				if (resolved.has(combinator)) {
+					if (merged.has("oneOf") || merged.has("anyOf")) {
+						throw new IllegalArgumentException("allOf with alternatives in more than one part");
+					}
+					merged.set(combinator, resolved.get(combinator));
+				}
+			}
+		}
+		if (!merged.has("oneOf") && !merged.has("anyOf")) {
+			merged.put("type", "object");
+		}
+		return merged;
 	}
 
 	private static String kind(JsonNode schema) {

@@ -154,6 +154,39 @@ record Operation(JsonNode model, List<String> chain, @Nullable String verb, List
 		return false;
 	}
 
+	/**
+	 * Whether the operation's stream has error events of its own: the {@code type} of an
+	 * alternative of its events is {@code error}, so that an error event is one of them
+	 * (a task's execution failed) rather than the end of the stream, which it is on any
+	 * other stream.
+	 * @return whether its error events are data
+	 */
+	boolean streamsErrorEvents() {
+		JsonNode events = this.model.path("answer");
+		if (this.answer != Answer.STREAM || !"type".equals(TypeWriter.discriminator(events))) {
+			return false;
+		}
+		for (JsonNode alternative : events.path("of")) {
+			for (JsonNode field : alternative.path("fields")) {
+				if (field.path("name").asString().equals("type")
+						&& field.path("type").path("enum").get(0).asString().equals("error")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The part of a {@code multipart/form-data} body that takes a file's bytes, where the
+	 * operation takes one (an upload).
+	 * @return the part's name, or {@code null}
+	 */
+	@Nullable String filePart() {
+		JsonNode part = this.model.get("filePart");
+		return (part != null) ? part.asString() : null;
+	}
+
 	String id() {
 		return this.model.path("id").asString();
 	}

@@ -86,7 +86,9 @@ record OperationCall(Operation operation, String methodName, ClassName holder, S
 			case VOID -> CodeBlock.of(".execute()");
 			case ID -> CodeBlock.of(".retrieveId()");
 			case DOWNLOAD -> CodeBlock.of(".download()");
-			case STREAM -> CodeBlock.of(".stream($T.class)", this.answer);
+			case STREAM -> CodeBlock.of(
+					this.operation.streamsErrorEvents() ? ".streamWithErrorEvents($T.class)" : ".stream($T.class)",
+					this.answer);
 			case RECORD -> CodeBlock.of(".retrieve($T.class)", this.answer);
 			case MAP, PAGE -> CodeBlock.of(".retrieve($L)", constants.apply(typeConstant(this.constant)));
 		}).build();

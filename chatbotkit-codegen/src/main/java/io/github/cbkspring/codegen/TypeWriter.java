@@ -87,8 +87,9 @@ final class TypeWriter {
 	}
 
 	/**
-	 * The fields of an object, or of a union of objects merged into one (each optional, a
-	 * field whose alternatives differ read as any value).
+	 * The fields of an object, or of a union of objects merged into one: the fields
+	 * declared beside the alternatives as they are, then those of the alternatives (each
+	 * optional, a field whose alternatives differ read as any value).
 	 * @param type the model type
 	 * @return the fields, or {@code null} if the type is no object
 	 */
@@ -112,12 +113,24 @@ final class TypeWriter {
 					.add(field.path("type"));
 			}
 		}
-		List<JsonNode> fields = new ArrayList<>();
+		List<JsonNode> fields = shared(type);
+		Set<String> declared = new HashSet<>();
+		fields.forEach((field) -> declared.add(field.path("name").asString()));
+		alternatives.keySet().removeAll(declared);
 		alternatives.forEach((name, types) -> {
 			ObjectNode field = JsonNodeFactory.instance.objectNode().put("name", name).put("required", false);
 			field.set("type", merged(types));
 			fields.add(field);
 		});
+		return fields;
+	}
+
+	/**
+	 * The fields a union declares beside its alternatives, which each of them has.
+	 */
+	private static List<JsonNode> shared(JsonNode union) {
+		List<JsonNode> fields = new ArrayList<>();
+		union.path("fields").forEach(fields::add);
 		return fields;
 	}
 
@@ -202,7 +215,7 @@ final class TypeWriter {
 			ClassName type = name.nestedClass(Names.pascal(value));
 			taken.add(type.simpleName());
 			// the discriminator is text here: each alternative has its one value
-			List<JsonNode> fields = new ArrayList<>();
+			List<JsonNode> fields = shared(union);
 			for (JsonNode field : alternative.path("fields")) {
 				fields.add(field.path("name").asString().equals(discriminator) ? JsonNodeFactory.instance.objectNode()
 					.put("name", discriminator)

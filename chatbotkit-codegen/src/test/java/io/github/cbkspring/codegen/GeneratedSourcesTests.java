@@ -66,6 +66,20 @@ class GeneratedSourcesTests {
 	}
 
 	@Test
+	void anUploadOfBytesSendsThemAsTheFilePartBesideItsJsonTwinAndAnotherPartFailsTheGeneration() throws IOException {
+		ObjectNode model = (ObjectNode) JsonMapper.builder().build().readTree(Files.readString(MODEL));
+		String storage = Generator.generate(model, SOURCES)
+			.get("io/github/cbkspring/client/space/storage/SpaceStorageClient.java");
+		assertThat(storage).contains(
+				"public SpaceStorageUploadResponse upload(String spaceId, String path, SpaceStorageUploadRequest request)",
+				"public SpaceStorageUploadResponse upload(String spaceId, String path, FileUpload file)",
+				".file(file).retrieve(SpaceStorageUploadResponse.class)");
+		((ObjectNode) operation(model, "uploadSpaceStoragePath")).put("filePart", "attachment");
+		assertThatIllegalStateException().isThrownBy(() -> Generator.generate(model, SOURCES))
+			.withMessageContaining("uploadSpaceStoragePath takes its file as the part attachment");
+	}
+
+	@Test
 	void anOperationTheModelDropsLeavesAFileToDelete() throws IOException {
 		ObjectNode model = (ObjectNode) JsonMapper.builder().build().readTree(Files.readString(MODEL));
 		JsonNode operations = model.get("operations");

@@ -19,12 +19,18 @@ package io.github.cbkspring.codegen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -127,6 +133,124 @@ class ModelExtractorTests {
 		assertThat(operations.get(1).path("answer").path("kind").asString()).isEqualTo("object");
 		assertThat(operations.get(2).has("answer")).isFalse();
 		assertThat(operations.get(2).path("answerContent").get(0).asString()).isEqualTo("application/octet-stream");
+	}
+
+	@Test
+	void keepsThePropertiesDeclaredBesideTheAlternativesOfAUnionAndTheirRequiredMarks() {
+		for (String combinator : List.of("oneOf", "anyOf")) {
+			JsonNode type = ModelExtractor.type(JSON.readTree(
+					"""
+							{"type": "object", "properties": {"messages": {"type": "array", "items": {"type": "string"}},
+							   "limits": {"type": "object", "properties": {"iterations": {"type": "integer"}}}},
+							 "required": ["messages", "file"],
+							 "%s": [{"type": "object", "properties": {"botId": {"type": "string"}}},
+							        {"type": "object", "properties": {"model": {"type": "string"}, "file": {"type": "string"}}}]}"""
+						.formatted(combinator)));
+			assertThat(type).isEqualTo(JSON.readTree(
+					"""
+							{"kind": "union",
+							 "fields": [{"name": "messages", "required": true, "type": {"kind": "array", "items": {"kind": "string"}}},
+							   {"name": "limits", "required": false, "type": {"kind": "object", "fields": [
+							     {"name": "iterations", "required": false, "type": {"kind": "integer"}}]}}],
+							 "of": [{"kind": "object", "fields": [{"name": "botId", "required": false, "type": {"kind": "string"}}]},
+							   {"kind": "object", "fields": [{"name": "model", "required": false, "type": {"kind": "string"}},
+							     {"name": "file", "required": true, "type": {"kind": "string"}}]}]}"""));
+		}
+	}
+
+	@Test
+	void aUnionWithNothingBesideItsAlternativesHasNoFieldsOfItsOwn() {
+		JsonNode type = ModelExtractor.type(JSON.readTree("""
+				{"oneOf": [{"type": "string"}, {"type": "object", "properties": {"x": {"type": "number"}}}]}"""));
+		assertThat(type.has("fields")).isFalse();
+		assertThat(type.path("of")).hasSize(2);
+	}
+
+	@Test
+	void allOfIsTheOneObjectOfItsPartsAndTheirAlternatives() {
+		JsonNode object = ModelExtractor.type(JSON.readTree("""
+				{"properties": {"name": {"type": "string"}}, "required": ["name"],
+				 "allOf": [{"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+				           {"allOf": [{"type": "object", "properties": {"at": {"type": "number"}}}]}]}"""));
+		assertThat(object).isEqualTo(JSON.readTree("""
+				{"kind": "object", "fields": [{"name": "name", "required": true, "type": {"kind": "string"}},
+				  {"name": "id", "required": true, "type": {"kind": "string"}},
+				  {"name": "at", "required": false, "type": {"kind": "number"}}]}"""));
+		JsonNode union = ModelExtractor.type(JSON.readTree("""
+				{"allOf": [{"type": "object", "properties": {"messages": {"type": "string"}}},
+				           {"anyOf": [{"type": "object", "properties": {"botId": {"type": "string"}}},
+				                      {"type": "object", "properties": {"model": {"type": "string"}}}]}]}"""));
+		assertThat(union.path("kind").asString()).isEqualTo("union");
+		assertThat(union.path("fields").get(0).path("name").asString()).isEqualTo("messages");
+		assertThat(union.path("of")).hasSize(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> ModelExtractor.type(JSON.readTree("""
+				{"allOf": [{"oneOf": [{"type": "string"}, {"type": "number"}]},
+				           {"oneOf": [{"type": "boolean"}, {"type": "integer"}]}]}""")))
+			.withMessageContaining("more than one part");
+	}
+
+	/**
+	 * Where the OpenAPI description is at hand, every property it declares beside the
+	 * alternatives of a union is in the model: the properties of each such schema are the
+	 * fields of a union of the model, with the same required marks.
+	 */
+	@Test
+	void everyPropertyTheDescriptionDeclaresBesideAUnionIsInTheModel() throws IOException {
+		Path path = Path.of(System.getProperty("openapi", "none"));
+		assumeThat(path).exists();
+		JsonNode description = JSON.readTree(Files.readString(path));
+		// each shape once: the model keeps one of an answer's JSON and JSON Lines forms
+		Set<String> besides = new TreeSet<>();
+		collectBesides(description.path("paths"), besides);
+		Set<String> unions = new TreeSet<>();
+		collectUnionFields(JSON.readTree(Files.readString(GeneratedSourcesTests.MODEL)), unions);
+		assertThat(besides).isNotEmpty();
+		assertThat(unions).containsExactlyElementsOf(besides);
+	}
+
+	private static void collectBesides(JsonNode schema, Set<String> found) {
+		if ((schema.has("oneOf") || schema.has("anyOf")) && !schema.path("properties").isEmpty()) {
+			Set<String> required = new HashSet<>();
+			schema.path("required").forEach((name) -> required.add(name.asString()));
+			found.add(String.join(",",
+					schema.path("properties")
+						.propertyNames()
+						.stream()
+						.map((name) -> name + (required.contains(name) ? "*" : ""))
+						.toList()));
+		}
+		schema.values().forEach((child) -> collectBesides(child, found));
+	}
+
+	private static void collectUnionFields(JsonNode type, Set<String> found) {
+		if (type.path("kind").asString().equals("union") && type.has("fields")) {
+			List<String> names = new ArrayList<>();
+			type.path("fields")
+				.forEach((field) -> names
+					.add(field.path("name").asString() + (field.path("required").asBoolean() ? "*" : "")));
+			found.add(String.join(",", names));
+		}
+		type.values().forEach((child) -> collectUnionFields(child, found));
+	}
+
+	@Test
+	void namesThePartOfAMultipartBodyThatTakesAFilesBytes() {
+		JsonNode operations = ModelExtractor
+			.extract(JSON.readTree(
+					"""
+							{"paths": {
+							  "/thing/{thingId}/upload": {"post": {"operationId": "upload", "requestBody": {"content": {
+							    "application/json": {"schema": {"type": "object", "properties": {"file": {"type": "string"}}}},
+							    "multipart/form-data": {"schema": {"type": "object", "properties": {
+							      "name": {"type": "string"}, "file": {"type": "string", "format": "binary"}}}},
+							    "*/*": {"schema": {"type": "string", "format": "binary"}}}}}},
+							  "/thing/{thingId}/form": {"post": {"operationId": "form", "requestBody": {"content": {
+							    "multipart/form-data": {"schema": {"type": "object", "properties": {"name": {"type": "string"}}}}}}}}
+							}}"""))
+			.path("operations");
+		assertThat(operations.get(0).path("filePart").asString()).isEqualTo("file");
+		assertThat(operations.get(0).path("requestContent").toString()).contains("multipart/form-data", "*/*");
+		assertThat(operations.get(1).has("filePart")).isFalse();
 	}
 
 	@Test

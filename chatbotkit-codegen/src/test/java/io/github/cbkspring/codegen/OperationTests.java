@@ -64,6 +64,30 @@ class OperationTests {
 	}
 
 	@Test
+	void aStreamWhoseEventsHaveAnErrorAlternativeHasErrorEventsAsDataAndNoOtherHas() {
+		String events = """
+				{"kind": "union", "of": [
+				  {"kind": "object", "fields": [{"name": "type", "required": true, "type": {"kind": "string", "enum": ["%s"]}}]},
+				  {"kind": "object", "fields": [{"name": "type", "required": true, "type": {"kind": "string", "enum": ["%s"]}}]}]}""";
+		assertThat(stream(events.formatted("operationEnd", "error")).streamsErrorEvents()).isTrue();
+		assertThat(stream(events.formatted("operationEnd", "message")).streamsErrorEvents()).isFalse();
+		// one alternative tells nothing apart: an error event there is the stream's end
+		assertThat(
+				stream("""
+						{"kind": "object", "fields": [{"name": "type", "required": true, "type": {"kind": "string", "enum": ["error"]}}]}""")
+					.streamsErrorEvents())
+			.isFalse();
+		assertThat(operation("POST", "/thing/{thingId}/sync", events.formatted("a", "error")).streamsErrorEvents())
+			.isFalse();
+	}
+
+	private static Operation stream(String answer) {
+		return Operation.of(json("""
+				{"id": "s", "method": "POST", "path": "/thing/subscribe", "streams": true, "answer": %s}"""
+			.formatted(answer)));
+	}
+
+	@Test
 	void streamsDownloadsAndUndescribedAnswers() {
 		assertThat(Operation.of(json("""
 				{"id": "s", "method": "POST", "path": "/thing/subscribe", "streams": true,

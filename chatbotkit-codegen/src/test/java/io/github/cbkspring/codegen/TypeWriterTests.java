@@ -110,6 +110,39 @@ class TypeWriterTests {
 		assertThat(request).contains("record Begin(", "builder()").doesNotContain("Unknown");
 	}
 
+	@Test
+	void theFieldsDeclaredBesideAUnionsAlternativesComeFirstAsTheyAreInTheMergedRecord() {
+		JsonNode union = JsonMapper.builder().build().readTree("""
+				{"kind": "union",
+				 "fields": [{"name": "messages", "required": true, "type": {"kind": "string"}}],
+				 "of": [{"kind": "object", "fields": [{"name": "botId", "required": true, "type": {"kind": "string"}}]},
+				        {"kind": "object", "fields": [{"name": "model", "required": false, "type": {"kind": "string"}},
+				          {"name": "messages", "required": false, "type": {"kind": "number"}}]}]}""");
+		assertThat(TypeWriter.fields(union))
+			.extracting((field) -> field.path("name").asString() + (field.path("required").asBoolean() ? "*" : "") + ":"
+					+ field.path("type").path("kind").asString())
+			.containsExactly("messages*:string", "botId:string", "model:string");
+	}
+
+	@Test
+	void theFieldsDeclaredBesideAUnionToldApartAreInEachAlternative() {
+		ClassName event = ClassName.get("io.github.cbkspring.client.task", "Event");
+		tools.jackson.databind.node.ObjectNode union = (tools.jackson.databind.node.ObjectNode) union("begin", "end");
+		union.putArray("fields")
+			.addObject()
+			.put("name", "taskId")
+			.put("required", true)
+			.putObject("type")
+			.put("kind", "string");
+		String source = TypeWriter
+			.sealed(event, union, TypeWriter.Side.ANSWER, "An event.", new Enums(event.packageName(), "Task"))
+			.toString();
+		// in Begin and End, not in Unknown
+		assertThat(source.split("java.lang.String taskId", -1)).hasSize(3);
+		assertThat(source.indexOf("java.lang.String taskId")).isBetween(source.indexOf("record Begin("),
+				source.indexOf("record End("));
+	}
+
 	private static JsonNode union(String... values) {
 		StringBuilder of = new StringBuilder();
 		for (String value : values) {

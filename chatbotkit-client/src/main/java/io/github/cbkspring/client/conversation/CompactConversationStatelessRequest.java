@@ -19,11 +19,16 @@
 package io.github.cbkspring.client.conversation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * The request of {@code POST /conversation/compact}.
  *
+ * @param messages <code>messages</code>, array of object; required
+ * @param extensions <code>extensions</code>, object; optional
  * @param botId <code>botId</code>, string; optional
  * @param model <code>model</code>, string; optional
  * @param backstory <code>backstory</code>, string; optional
@@ -33,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  * @param moderation <code>moderation</code>, boolean; optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CompactConversationStatelessRequest(@Nullable String botId, @Nullable String model,
-		@Nullable String backstory, @Nullable String datasetId, @Nullable String skillsetId, @Nullable Boolean privacy,
-		@Nullable Boolean moderation) {
+public record CompactConversationStatelessRequest(List<CompactConversationStatelessRequest.Message> messages,
+		CompactConversationStatelessRequest.@Nullable Extensions extensions, @Nullable String botId,
+		@Nullable String model, @Nullable String backstory, @Nullable String datasetId, @Nullable String skillsetId,
+		@Nullable Boolean privacy, @Nullable Boolean moderation) {
 
 	/**
 	 * Start building a {@link CompactConversationStatelessRequest} that sets nothing yet.
@@ -46,9 +52,551 @@ public record CompactConversationStatelessRequest(@Nullable String botId, @Nulla
 	}
 
 	/**
+	 * The {@code message} object.
+	 *
+	 * @param type <code>type</code>, string; required; one of <code>user</code>,
+	 * <code>bot</code>, <code>reasoning</code>, <code>context</code>,
+	 * <code>instruction</code>, <code>backstory</code>, <code>activity</code>,
+	 * <code>checkpoint</code>
+	 * @param text <code>text</code>, string; required
+	 * @param meta <code>meta</code>, object of any JSON value; optional
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Message(ConversationMessageType type, String text, @Nullable Map<String, Object> meta) {
+
+		/**
+		 * Start building a {@link Message} that sets nothing yet.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/**
+		 * Builder for {@link Message}.
+		 */
+		public static final class Builder {
+
+			private @Nullable ConversationMessageType type;
+
+			private @Nullable String text;
+
+			private @Nullable Map<String, Object> meta;
+
+			private Builder() {
+			}
+
+			/**
+			 * Set {@code type}.
+			 * @param type the value
+			 * @return this builder
+			 */
+			public Builder type(ConversationMessageType type) {
+				this.type = type;
+				return this;
+			}
+
+			/**
+			 * Set {@code text}.
+			 * @param text the value
+			 * @return this builder
+			 */
+			public Builder text(String text) {
+				this.text = text;
+				return this;
+			}
+
+			/**
+			 * Set {@code meta}.
+			 * @param meta the value
+			 * @return this builder
+			 */
+			public Builder meta(Map<String, Object> meta) {
+				this.meta = meta;
+				return this;
+			}
+
+			/**
+			 * Build the {@link Message}.
+			 * @return the built value
+			 */
+			public Message build() {
+				Assert.notNull(this.type, "type is required");
+				Assert.notNull(this.text, "text is required");
+				return new Message(this.type, this.text, this.meta);
+			}
+
+		}
+	}
+
+	/**
+	 * The {@code extensions} object.
+	 *
+	 * @param backstory <code>backstory</code>, string; optional
+	 * @param datasets <code>datasets</code>, array of object; optional
+	 * @param skillsets <code>skillsets</code>, array of object; optional
+	 * @param features <code>features</code>, array of object; optional
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Extensions(@Nullable String backstory, @Nullable List<Extensions.Dataset> datasets,
+			@Nullable List<Extensions.Skillset> skillsets, @Nullable List<Extensions.Feature> features) {
+
+		/**
+		 * Start building a {@link Extensions} that sets nothing yet.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/**
+		 * The {@code dataset} object.
+		 *
+		 * @param name <code>name</code>, string; optional
+		 * @param description <code>description</code>, string; optional
+		 * @param records <code>records</code>, array of object; required
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Dataset(@Nullable String name, @Nullable String description, List<Dataset.Record> records) {
+
+			/**
+			 * Start building a {@link Dataset} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * The {@code record} object.
+			 *
+			 * @param text <code>text</code>, string; required
+			 * @param meta <code>meta</code>, object of any JSON value; optional
+			 */
+			@JsonInclude(JsonInclude.Include.NON_NULL)
+			public record Record(String text, @Nullable Map<String, Object> meta) {
+
+				/**
+				 * Start building a {@link Record} that sets nothing yet.
+				 * @return a new builder
+				 */
+				public static Builder builder() {
+					return new Builder();
+				}
+
+				/**
+				 * Builder for {@link Record}.
+				 */
+				public static final class Builder {
+
+					private @Nullable String text;
+
+					private @Nullable Map<String, Object> meta;
+
+					private Builder() {
+					}
+
+					/**
+					 * Set {@code text}.
+					 * @param text the value
+					 * @return this builder
+					 */
+					public Builder text(String text) {
+						this.text = text;
+						return this;
+					}
+
+					/**
+					 * Set {@code meta}.
+					 * @param meta the value
+					 * @return this builder
+					 */
+					public Builder meta(Map<String, Object> meta) {
+						this.meta = meta;
+						return this;
+					}
+
+					/**
+					 * Build the {@link Record}.
+					 * @return the built value
+					 */
+					public Record build() {
+						Assert.notNull(this.text, "text is required");
+						return new Record(this.text, this.meta);
+					}
+
+				}
+			}
+
+			/**
+			 * Builder for {@link Dataset}.
+			 */
+			public static final class Builder {
+
+				private @Nullable String name;
+
+				private @Nullable String description;
+
+				private @Nullable List<Record> records;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code name}.
+				 * @param name the value
+				 * @return this builder
+				 */
+				public Builder name(String name) {
+					this.name = name;
+					return this;
+				}
+
+				/**
+				 * Set {@code description}.
+				 * @param description the value
+				 * @return this builder
+				 */
+				public Builder description(String description) {
+					this.description = description;
+					return this;
+				}
+
+				/**
+				 * Set {@code records}.
+				 * @param records the value
+				 * @return this builder
+				 */
+				public Builder records(List<Record> records) {
+					this.records = records;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Dataset}.
+				 * @return the built value
+				 */
+				public Dataset build() {
+					Assert.notNull(this.records, "records is required");
+					return new Dataset(this.name, this.description, this.records);
+				}
+
+			}
+		}
+
+		/**
+		 * The {@code skillset} object.
+		 *
+		 * @param name <code>name</code>, string; optional
+		 * @param description <code>description</code>, string; optional
+		 * @param abilities <code>abilities</code>, array of object; required
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Skillset(@Nullable String name, @Nullable String description, List<Skillset.Ability> abilities) {
+
+			/**
+			 * Start building a {@link Skillset} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * The {@code ability} object.
+			 *
+			 * @param name <code>name</code>, string; required
+			 * @param description <code>description</code>, string; required
+			 * @param instruction <code>instruction</code>, string; required
+			 * @param secretId <code>secretId</code>, string; optional
+			 * @param meta <code>meta</code>, object of any JSON value; optional
+			 */
+			@JsonInclude(JsonInclude.Include.NON_NULL)
+			public record Ability(String name, String description, String instruction, @Nullable String secretId,
+					@Nullable Map<String, Object> meta) {
+
+				/**
+				 * Start building a {@link Ability} that sets nothing yet.
+				 * @return a new builder
+				 */
+				public static Builder builder() {
+					return new Builder();
+				}
+
+				/**
+				 * Builder for {@link Ability}.
+				 */
+				public static final class Builder {
+
+					private @Nullable String name;
+
+					private @Nullable String description;
+
+					private @Nullable String instruction;
+
+					private @Nullable String secretId;
+
+					private @Nullable Map<String, Object> meta;
+
+					private Builder() {
+					}
+
+					/**
+					 * Set {@code name}.
+					 * @param name the value
+					 * @return this builder
+					 */
+					public Builder name(String name) {
+						this.name = name;
+						return this;
+					}
+
+					/**
+					 * Set {@code description}.
+					 * @param description the value
+					 * @return this builder
+					 */
+					public Builder description(String description) {
+						this.description = description;
+						return this;
+					}
+
+					/**
+					 * Set {@code instruction}.
+					 * @param instruction the value
+					 * @return this builder
+					 */
+					public Builder instruction(String instruction) {
+						this.instruction = instruction;
+						return this;
+					}
+
+					/**
+					 * Set {@code secretId}.
+					 * @param secretId the value
+					 * @return this builder
+					 */
+					public Builder secretId(String secretId) {
+						this.secretId = secretId;
+						return this;
+					}
+
+					/**
+					 * Set {@code meta}.
+					 * @param meta the value
+					 * @return this builder
+					 */
+					public Builder meta(Map<String, Object> meta) {
+						this.meta = meta;
+						return this;
+					}
+
+					/**
+					 * Build the {@link Ability}.
+					 * @return the built value
+					 */
+					public Ability build() {
+						Assert.notNull(this.name, "name is required");
+						Assert.notNull(this.description, "description is required");
+						Assert.notNull(this.instruction, "instruction is required");
+						return new Ability(this.name, this.description, this.instruction, this.secretId, this.meta);
+					}
+
+				}
+			}
+
+			/**
+			 * Builder for {@link Skillset}.
+			 */
+			public static final class Builder {
+
+				private @Nullable String name;
+
+				private @Nullable String description;
+
+				private @Nullable List<Ability> abilities;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code name}.
+				 * @param name the value
+				 * @return this builder
+				 */
+				public Builder name(String name) {
+					this.name = name;
+					return this;
+				}
+
+				/**
+				 * Set {@code description}.
+				 * @param description the value
+				 * @return this builder
+				 */
+				public Builder description(String description) {
+					this.description = description;
+					return this;
+				}
+
+				/**
+				 * Set {@code abilities}.
+				 * @param abilities the value
+				 * @return this builder
+				 */
+				public Builder abilities(List<Ability> abilities) {
+					this.abilities = abilities;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Skillset}.
+				 * @return the built value
+				 */
+				public Skillset build() {
+					Assert.notNull(this.abilities, "abilities is required");
+					return new Skillset(this.name, this.description, this.abilities);
+				}
+
+			}
+		}
+
+		/**
+		 * The {@code feature} object.
+		 *
+		 * @param name <code>name</code>, string; required
+		 * @param options <code>options</code>, object of any JSON value; optional
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Feature(String name, @Nullable Map<String, Object> options) {
+
+			/**
+			 * Start building a {@link Feature} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * Builder for {@link Feature}.
+			 */
+			public static final class Builder {
+
+				private @Nullable String name;
+
+				private @Nullable Map<String, Object> options;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code name}.
+				 * @param name the value
+				 * @return this builder
+				 */
+				public Builder name(String name) {
+					this.name = name;
+					return this;
+				}
+
+				/**
+				 * Set {@code options}.
+				 * @param options the value
+				 * @return this builder
+				 */
+				public Builder options(Map<String, Object> options) {
+					this.options = options;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Feature}.
+				 * @return the built value
+				 */
+				public Feature build() {
+					Assert.notNull(this.name, "name is required");
+					return new Feature(this.name, this.options);
+				}
+
+			}
+		}
+
+		/**
+		 * Builder for {@link Extensions}.
+		 */
+		public static final class Builder {
+
+			private @Nullable String backstory;
+
+			private @Nullable List<Dataset> datasets;
+
+			private @Nullable List<Skillset> skillsets;
+
+			private @Nullable List<Feature> features;
+
+			private Builder() {
+			}
+
+			/**
+			 * Set {@code backstory}.
+			 * @param backstory the value
+			 * @return this builder
+			 */
+			public Builder backstory(String backstory) {
+				this.backstory = backstory;
+				return this;
+			}
+
+			/**
+			 * Set {@code datasets}.
+			 * @param datasets the value
+			 * @return this builder
+			 */
+			public Builder datasets(List<Dataset> datasets) {
+				this.datasets = datasets;
+				return this;
+			}
+
+			/**
+			 * Set {@code skillsets}.
+			 * @param skillsets the value
+			 * @return this builder
+			 */
+			public Builder skillsets(List<Skillset> skillsets) {
+				this.skillsets = skillsets;
+				return this;
+			}
+
+			/**
+			 * Set {@code features}.
+			 * @param features the value
+			 * @return this builder
+			 */
+			public Builder features(List<Feature> features) {
+				this.features = features;
+				return this;
+			}
+
+			/**
+			 * Build the {@link Extensions}.
+			 * @return the built value
+			 */
+			public Extensions build() {
+				return new Extensions(this.backstory, this.datasets, this.skillsets, this.features);
+			}
+
+		}
+	}
+
+	/**
 	 * Builder for {@link CompactConversationStatelessRequest}.
 	 */
 	public static final class Builder {
+
+		private @Nullable List<Message> messages;
+
+		private @Nullable Extensions extensions;
 
 		private @Nullable String botId;
 
@@ -65,6 +613,26 @@ public record CompactConversationStatelessRequest(@Nullable String botId, @Nulla
 		private @Nullable Boolean moderation;
 
 		private Builder() {
+		}
+
+		/**
+		 * Set {@code messages}.
+		 * @param messages the value
+		 * @return this builder
+		 */
+		public Builder messages(List<Message> messages) {
+			this.messages = messages;
+			return this;
+		}
+
+		/**
+		 * Set {@code extensions}.
+		 * @param extensions the value
+		 * @return this builder
+		 */
+		public Builder extensions(Extensions extensions) {
+			this.extensions = extensions;
+			return this;
 		}
 
 		/**
@@ -142,8 +710,9 @@ public record CompactConversationStatelessRequest(@Nullable String botId, @Nulla
 		 * @return the built value
 		 */
 		public CompactConversationStatelessRequest build() {
-			return new CompactConversationStatelessRequest(this.botId, this.model, this.backstory, this.datasetId,
-					this.skillsetId, this.privacy, this.moderation);
+			Assert.notNull(this.messages, "messages is required");
+			return new CompactConversationStatelessRequest(this.messages, this.extensions, this.botId, this.model,
+					this.backstory, this.datasetId, this.skillsetId, this.privacy, this.moderation);
 		}
 
 	}

@@ -18,11 +18,25 @@
 // Regenerate with ./mvnw -B -ntp -pl chatbotkit-codegen compile exec:java@generate
 package io.github.cbkspring.client.conversation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An item of {@code GET /conversation/export}.
  *
+ * @param name <code>name</code>, string; optional
+ * @param description <code>description</code>, string; optional
+ * @param meta <code>meta</code>, object of any JSON value; optional
+ * @param id <code>id</code>, string; required
+ * @param createdAt <code>createdAt</code>, number; required; epoch milliseconds on the
+ * wire
+ * @param updatedAt <code>updatedAt</code>, number; required; epoch milliseconds on the
+ * wire
+ * @param contactId <code>contactId</code>, string; optional
+ * @param taskId <code>taskId</code>, string; optional
+ * @param spaceId <code>spaceId</code>, string; optional
  * @param botId <code>botId</code>, string; optional
  * @param model <code>model</code>, string; optional
  * @param backstory <code>backstory</code>, string; optional
@@ -31,7 +45,11 @@ import org.jspecify.annotations.Nullable;
  * @param privacy <code>privacy</code>, boolean; optional
  * @param moderation <code>moderation</code>, boolean; optional
  */
-public record ConversationExportItem(@Nullable String botId, @Nullable String model, @Nullable String backstory,
-		@Nullable String datasetId, @Nullable String skillsetId, @Nullable Boolean privacy,
+public record ConversationExportItem(@Nullable String name, @Nullable String description,
+		@Nullable Map<String, Object> meta, @JsonProperty(value = "id", required = true) String id,
+		@JsonProperty(value = "createdAt", required = true) Instant createdAt,
+		@JsonProperty(value = "updatedAt", required = true) Instant updatedAt, @Nullable String contactId,
+		@Nullable String taskId, @Nullable String spaceId, @Nullable String botId, @Nullable String model,
+		@Nullable String backstory, @Nullable String datasetId, @Nullable String skillsetId, @Nullable Boolean privacy,
 		@Nullable Boolean moderation) {
 }

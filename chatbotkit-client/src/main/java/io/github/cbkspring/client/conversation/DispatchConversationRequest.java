@@ -19,11 +19,21 @@
 package io.github.cbkspring.client.conversation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * The request of {@code POST /conversation/dispatch}.
  *
+ * @param messages <code>messages</code>, array of object; required
+ * @param attachments <code>attachments</code>, array of object; optional
+ * @param contactId <code>contactId</code>, one of several shapes; optional
+ * @param functions <code>functions</code>, array of object; optional
+ * @param extensions <code>extensions</code>, object; optional
+ * @param limits <code>limits</code>, object; optional
+ * @param channelId <code>channelId</code>, string; optional; at least 24 characters
  * @param botId <code>botId</code>, string; optional
  * @param model <code>model</code>, string; optional
  * @param backstory <code>backstory</code>, string; optional
@@ -33,9 +43,13 @@ import org.jspecify.annotations.Nullable;
  * @param moderation <code>moderation</code>, boolean; optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DispatchConversationRequest(@Nullable String botId, @Nullable String model, @Nullable String backstory,
-		@Nullable String datasetId, @Nullable String skillsetId, @Nullable Boolean privacy,
-		@Nullable Boolean moderation) {
+public record DispatchConversationRequest(List<DispatchConversationRequest.Message> messages,
+		@Nullable List<DispatchConversationRequest.Attachment> attachments, @Nullable Object contactId,
+		@Nullable List<DispatchConversationRequest.Function> functions,
+		DispatchConversationRequest.@Nullable Extensions extensions,
+		DispatchConversationRequest.@Nullable Limits limits, @Nullable String channelId, @Nullable String botId,
+		@Nullable String model, @Nullable String backstory, @Nullable String datasetId, @Nullable String skillsetId,
+		@Nullable Boolean privacy, @Nullable Boolean moderation) {
 
 	/**
 	 * Start building a {@link DispatchConversationRequest} that sets nothing yet.
@@ -46,9 +60,980 @@ public record DispatchConversationRequest(@Nullable String botId, @Nullable Stri
 	}
 
 	/**
+	 * The {@code message} object.
+	 *
+	 * @param type <code>type</code>, string; required; one of <code>user</code>,
+	 * <code>bot</code>, <code>reasoning</code>, <code>context</code>,
+	 * <code>instruction</code>, <code>backstory</code>, <code>activity</code>,
+	 * <code>checkpoint</code>
+	 * @param text <code>text</code>, string; required
+	 * @param meta <code>meta</code>, object of any JSON value; optional
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Message(ConversationMessageType type, String text, @Nullable Map<String, Object> meta) {
+
+		/**
+		 * Start building a {@link Message} that sets nothing yet.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/**
+		 * Builder for {@link Message}.
+		 */
+		public static final class Builder {
+
+			private @Nullable ConversationMessageType type;
+
+			private @Nullable String text;
+
+			private @Nullable Map<String, Object> meta;
+
+			private Builder() {
+			}
+
+			/**
+			 * Set {@code type}.
+			 * @param type the value
+			 * @return this builder
+			 */
+			public Builder type(ConversationMessageType type) {
+				this.type = type;
+				return this;
+			}
+
+			/**
+			 * Set {@code text}.
+			 * @param text the value
+			 * @return this builder
+			 */
+			public Builder text(String text) {
+				this.text = text;
+				return this;
+			}
+
+			/**
+			 * Set {@code meta}.
+			 * @param meta the value
+			 * @return this builder
+			 */
+			public Builder meta(Map<String, Object> meta) {
+				this.meta = meta;
+				return this;
+			}
+
+			/**
+			 * Build the {@link Message}.
+			 * @return the built value
+			 */
+			public Message build() {
+				Assert.notNull(this.type, "type is required");
+				Assert.notNull(this.text, "text is required");
+				return new Message(this.type, this.text, this.meta);
+			}
+
+		}
+	}
+
+	/**
+	 * The {@code attachment} object.
+	 *
+	 * @param url <code>url</code>, string; optional
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Attachment(@Nullable String url) {
+
+		/**
+		 * Start building a {@link Attachment} that sets nothing yet.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/**
+		 * Builder for {@link Attachment}.
+		 */
+		public static final class Builder {
+
+			private @Nullable String url;
+
+			private Builder() {
+			}
+
+			/**
+			 * Set {@code url}.
+			 * @param url the value
+			 * @return this builder
+			 */
+			public Builder url(String url) {
+				this.url = url;
+				return this;
+			}
+
+			/**
+			 * Build the {@link Attachment}.
+			 * @return the built value
+			 */
+			public Attachment build() {
+				return new Attachment(this.url);
+			}
+
+		}
+	}
+
+	/**
+	 * The {@code function} object.
+	 *
+	 * @param name <code>name</code>, string; required
+	 * @param description <code>description</code>, string; required
+	 * @param parameters <code>parameters</code>, object; required
+	 * @param result <code>result</code>, one of several shapes; optional
+	 * @param call <code>call</code>, object; optional
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Function(String name, String description, Function.Parameters parameters,
+			Function.@Nullable Result result, Function.@Nullable Call call) {
+
+		/**
+		 * Start building a {@link Function} that sets nothing yet.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/**
+		 * The {@code parameters} object.
+		 *
+		 * @param type <code>type</code>, string; required; one of <code>object</code>
+		 * @param properties <code>properties</code>, object of any JSON value; required
+		 * @param required <code>required</code>, array of string; optional
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Parameters(ConversationType type, Map<String, Object> properties,
+				@Nullable List<String> required) {
+
+			/**
+			 * Start building a {@link Parameters} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * Builder for {@link Parameters}.
+			 */
+			public static final class Builder {
+
+				private @Nullable ConversationType type;
+
+				private @Nullable Map<String, Object> properties;
+
+				private @Nullable List<String> required;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code type}.
+				 * @param type the value
+				 * @return this builder
+				 */
+				public Builder type(ConversationType type) {
+					this.type = type;
+					return this;
+				}
+
+				/**
+				 * Set {@code properties}.
+				 * @param properties the value
+				 * @return this builder
+				 */
+				public Builder properties(Map<String, Object> properties) {
+					this.properties = properties;
+					return this;
+				}
+
+				/**
+				 * Set {@code required}.
+				 * @param required the value
+				 * @return this builder
+				 */
+				public Builder required(List<String> required) {
+					this.required = required;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Parameters}.
+				 * @return the built value
+				 */
+				public Parameters build() {
+					Assert.notNull(this.type, "type is required");
+					Assert.notNull(this.properties, "properties is required");
+					return new Parameters(this.type, this.properties, this.required);
+				}
+
+			}
+		}
+
+		/**
+		 * The {@code result} object.
+		 *
+		 * @param data <code>data</code>, any JSON value; optional
+		 * @param channel <code>channel</code>, string; optional
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Result(@Nullable Object data, @Nullable String channel) {
+
+			/**
+			 * Start building a {@link Result} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * Builder for {@link Result}.
+			 */
+			public static final class Builder {
+
+				private @Nullable Object data;
+
+				private @Nullable String channel;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code data}.
+				 * @param data the value
+				 * @return this builder
+				 */
+				public Builder data(Object data) {
+					this.data = data;
+					return this;
+				}
+
+				/**
+				 * Set {@code channel}.
+				 * @param channel the value
+				 * @return this builder
+				 */
+				public Builder channel(String channel) {
+					this.channel = channel;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Result}.
+				 * @return the built value
+				 */
+				public Result build() {
+					return new Result(this.data, this.channel);
+				}
+
+			}
+		}
+
+		/**
+		 * The {@code call} object.
+		 *
+		 * @param start <code>start</code>, boolean; optional
+		 * @param end <code>end</code>, boolean; optional
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Call(@Nullable Boolean start, @Nullable Boolean end) {
+
+			/**
+			 * Start building a {@link Call} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * Builder for {@link Call}.
+			 */
+			public static final class Builder {
+
+				private @Nullable Boolean start;
+
+				private @Nullable Boolean end;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code start}.
+				 * @param start the value
+				 * @return this builder
+				 */
+				public Builder start(Boolean start) {
+					this.start = start;
+					return this;
+				}
+
+				/**
+				 * Set {@code end}.
+				 * @param end the value
+				 * @return this builder
+				 */
+				public Builder end(Boolean end) {
+					this.end = end;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Call}.
+				 * @return the built value
+				 */
+				public Call build() {
+					return new Call(this.start, this.end);
+				}
+
+			}
+		}
+
+		/**
+		 * Builder for {@link Function}.
+		 */
+		public static final class Builder {
+
+			private @Nullable String name;
+
+			private @Nullable String description;
+
+			private @Nullable Parameters parameters;
+
+			private @Nullable Result result;
+
+			private @Nullable Call call;
+
+			private Builder() {
+			}
+
+			/**
+			 * Set {@code name}.
+			 * @param name the value
+			 * @return this builder
+			 */
+			public Builder name(String name) {
+				this.name = name;
+				return this;
+			}
+
+			/**
+			 * Set {@code description}.
+			 * @param description the value
+			 * @return this builder
+			 */
+			public Builder description(String description) {
+				this.description = description;
+				return this;
+			}
+
+			/**
+			 * Set {@code parameters}.
+			 * @param parameters the value
+			 * @return this builder
+			 */
+			public Builder parameters(Parameters parameters) {
+				this.parameters = parameters;
+				return this;
+			}
+
+			/**
+			 * Set {@code result}.
+			 * @param result the value
+			 * @return this builder
+			 */
+			public Builder result(Result result) {
+				this.result = result;
+				return this;
+			}
+
+			/**
+			 * Set {@code call}.
+			 * @param call the value
+			 * @return this builder
+			 */
+			public Builder call(Call call) {
+				this.call = call;
+				return this;
+			}
+
+			/**
+			 * Build the {@link Function}.
+			 * @return the built value
+			 */
+			public Function build() {
+				Assert.notNull(this.name, "name is required");
+				Assert.notNull(this.description, "description is required");
+				Assert.notNull(this.parameters, "parameters is required");
+				return new Function(this.name, this.description, this.parameters, this.result, this.call);
+			}
+
+		}
+	}
+
+	/**
+	 * The {@code extensions} object.
+	 *
+	 * @param backstory <code>backstory</code>, string; optional
+	 * @param datasets <code>datasets</code>, array of object; optional
+	 * @param skillsets <code>skillsets</code>, array of object; optional
+	 * @param features <code>features</code>, array of object; optional
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Extensions(@Nullable String backstory, @Nullable List<Extensions.Dataset> datasets,
+			@Nullable List<Extensions.Skillset> skillsets, @Nullable List<Extensions.Feature> features) {
+
+		/**
+		 * Start building a {@link Extensions} that sets nothing yet.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/**
+		 * The {@code dataset} object.
+		 *
+		 * @param name <code>name</code>, string; optional
+		 * @param description <code>description</code>, string; optional
+		 * @param records <code>records</code>, array of object; required
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Dataset(@Nullable String name, @Nullable String description, List<Dataset.Record> records) {
+
+			/**
+			 * Start building a {@link Dataset} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * The {@code record} object.
+			 *
+			 * @param text <code>text</code>, string; required
+			 * @param meta <code>meta</code>, object of any JSON value; optional
+			 */
+			@JsonInclude(JsonInclude.Include.NON_NULL)
+			public record Record(String text, @Nullable Map<String, Object> meta) {
+
+				/**
+				 * Start building a {@link Record} that sets nothing yet.
+				 * @return a new builder
+				 */
+				public static Builder builder() {
+					return new Builder();
+				}
+
+				/**
+				 * Builder for {@link Record}.
+				 */
+				public static final class Builder {
+
+					private @Nullable String text;
+
+					private @Nullable Map<String, Object> meta;
+
+					private Builder() {
+					}
+
+					/**
+					 * Set {@code text}.
+					 * @param text the value
+					 * @return this builder
+					 */
+					public Builder text(String text) {
+						this.text = text;
+						return this;
+					}
+
+					/**
+					 * Set {@code meta}.
+					 * @param meta the value
+					 * @return this builder
+					 */
+					public Builder meta(Map<String, Object> meta) {
+						this.meta = meta;
+						return this;
+					}
+
+					/**
+					 * Build the {@link Record}.
+					 * @return the built value
+					 */
+					public Record build() {
+						Assert.notNull(this.text, "text is required");
+						return new Record(this.text, this.meta);
+					}
+
+				}
+			}
+
+			/**
+			 * Builder for {@link Dataset}.
+			 */
+			public static final class Builder {
+
+				private @Nullable String name;
+
+				private @Nullable String description;
+
+				private @Nullable List<Record> records;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code name}.
+				 * @param name the value
+				 * @return this builder
+				 */
+				public Builder name(String name) {
+					this.name = name;
+					return this;
+				}
+
+				/**
+				 * Set {@code description}.
+				 * @param description the value
+				 * @return this builder
+				 */
+				public Builder description(String description) {
+					this.description = description;
+					return this;
+				}
+
+				/**
+				 * Set {@code records}.
+				 * @param records the value
+				 * @return this builder
+				 */
+				public Builder records(List<Record> records) {
+					this.records = records;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Dataset}.
+				 * @return the built value
+				 */
+				public Dataset build() {
+					Assert.notNull(this.records, "records is required");
+					return new Dataset(this.name, this.description, this.records);
+				}
+
+			}
+		}
+
+		/**
+		 * The {@code skillset} object.
+		 *
+		 * @param name <code>name</code>, string; optional
+		 * @param description <code>description</code>, string; optional
+		 * @param abilities <code>abilities</code>, array of object; required
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Skillset(@Nullable String name, @Nullable String description, List<Skillset.Ability> abilities) {
+
+			/**
+			 * Start building a {@link Skillset} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * The {@code ability} object.
+			 *
+			 * @param name <code>name</code>, string; required
+			 * @param description <code>description</code>, string; required
+			 * @param instruction <code>instruction</code>, string; required
+			 * @param secretId <code>secretId</code>, string; optional
+			 * @param meta <code>meta</code>, object of any JSON value; optional
+			 */
+			@JsonInclude(JsonInclude.Include.NON_NULL)
+			public record Ability(String name, String description, String instruction, @Nullable String secretId,
+					@Nullable Map<String, Object> meta) {
+
+				/**
+				 * Start building a {@link Ability} that sets nothing yet.
+				 * @return a new builder
+				 */
+				public static Builder builder() {
+					return new Builder();
+				}
+
+				/**
+				 * Builder for {@link Ability}.
+				 */
+				public static final class Builder {
+
+					private @Nullable String name;
+
+					private @Nullable String description;
+
+					private @Nullable String instruction;
+
+					private @Nullable String secretId;
+
+					private @Nullable Map<String, Object> meta;
+
+					private Builder() {
+					}
+
+					/**
+					 * Set {@code name}.
+					 * @param name the value
+					 * @return this builder
+					 */
+					public Builder name(String name) {
+						this.name = name;
+						return this;
+					}
+
+					/**
+					 * Set {@code description}.
+					 * @param description the value
+					 * @return this builder
+					 */
+					public Builder description(String description) {
+						this.description = description;
+						return this;
+					}
+
+					/**
+					 * Set {@code instruction}.
+					 * @param instruction the value
+					 * @return this builder
+					 */
+					public Builder instruction(String instruction) {
+						this.instruction = instruction;
+						return this;
+					}
+
+					/**
+					 * Set {@code secretId}.
+					 * @param secretId the value
+					 * @return this builder
+					 */
+					public Builder secretId(String secretId) {
+						this.secretId = secretId;
+						return this;
+					}
+
+					/**
+					 * Set {@code meta}.
+					 * @param meta the value
+					 * @return this builder
+					 */
+					public Builder meta(Map<String, Object> meta) {
+						this.meta = meta;
+						return this;
+					}
+
+					/**
+					 * Build the {@link Ability}.
+					 * @return the built value
+					 */
+					public Ability build() {
+						Assert.notNull(this.name, "name is required");
+						Assert.notNull(this.description, "description is required");
+						Assert.notNull(this.instruction, "instruction is required");
+						return new Ability(this.name, this.description, this.instruction, this.secretId, this.meta);
+					}
+
+				}
+			}
+
+			/**
+			 * Builder for {@link Skillset}.
+			 */
+			public static final class Builder {
+
+				private @Nullable String name;
+
+				private @Nullable String description;
+
+				private @Nullable List<Ability> abilities;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code name}.
+				 * @param name the value
+				 * @return this builder
+				 */
+				public Builder name(String name) {
+					this.name = name;
+					return this;
+				}
+
+				/**
+				 * Set {@code description}.
+				 * @param description the value
+				 * @return this builder
+				 */
+				public Builder description(String description) {
+					this.description = description;
+					return this;
+				}
+
+				/**
+				 * Set {@code abilities}.
+				 * @param abilities the value
+				 * @return this builder
+				 */
+				public Builder abilities(List<Ability> abilities) {
+					this.abilities = abilities;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Skillset}.
+				 * @return the built value
+				 */
+				public Skillset build() {
+					Assert.notNull(this.abilities, "abilities is required");
+					return new Skillset(this.name, this.description, this.abilities);
+				}
+
+			}
+		}
+
+		/**
+		 * The {@code feature} object.
+		 *
+		 * @param name <code>name</code>, string; required
+		 * @param options <code>options</code>, object of any JSON value; optional
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Feature(String name, @Nullable Map<String, Object> options) {
+
+			/**
+			 * Start building a {@link Feature} that sets nothing yet.
+			 * @return a new builder
+			 */
+			public static Builder builder() {
+				return new Builder();
+			}
+
+			/**
+			 * Builder for {@link Feature}.
+			 */
+			public static final class Builder {
+
+				private @Nullable String name;
+
+				private @Nullable Map<String, Object> options;
+
+				private Builder() {
+				}
+
+				/**
+				 * Set {@code name}.
+				 * @param name the value
+				 * @return this builder
+				 */
+				public Builder name(String name) {
+					this.name = name;
+					return this;
+				}
+
+				/**
+				 * Set {@code options}.
+				 * @param options the value
+				 * @return this builder
+				 */
+				public Builder options(Map<String, Object> options) {
+					this.options = options;
+					return this;
+				}
+
+				/**
+				 * Build the {@link Feature}.
+				 * @return the built value
+				 */
+				public Feature build() {
+					Assert.notNull(this.name, "name is required");
+					return new Feature(this.name, this.options);
+				}
+
+			}
+		}
+
+		/**
+		 * Builder for {@link Extensions}.
+		 */
+		public static final class Builder {
+
+			private @Nullable String backstory;
+
+			private @Nullable List<Dataset> datasets;
+
+			private @Nullable List<Skillset> skillsets;
+
+			private @Nullable List<Feature> features;
+
+			private Builder() {
+			}
+
+			/**
+			 * Set {@code backstory}.
+			 * @param backstory the value
+			 * @return this builder
+			 */
+			public Builder backstory(String backstory) {
+				this.backstory = backstory;
+				return this;
+			}
+
+			/**
+			 * Set {@code datasets}.
+			 * @param datasets the value
+			 * @return this builder
+			 */
+			public Builder datasets(List<Dataset> datasets) {
+				this.datasets = datasets;
+				return this;
+			}
+
+			/**
+			 * Set {@code skillsets}.
+			 * @param skillsets the value
+			 * @return this builder
+			 */
+			public Builder skillsets(List<Skillset> skillsets) {
+				this.skillsets = skillsets;
+				return this;
+			}
+
+			/**
+			 * Set {@code features}.
+			 * @param features the value
+			 * @return this builder
+			 */
+			public Builder features(List<Feature> features) {
+				this.features = features;
+				return this;
+			}
+
+			/**
+			 * Build the {@link Extensions}.
+			 * @return the built value
+			 */
+			public Extensions build() {
+				return new Extensions(this.backstory, this.datasets, this.skillsets, this.features);
+			}
+
+		}
+	}
+
+	/**
+	 * The {@code limits} object.
+	 *
+	 * @param iterations <code>iterations</code>, integer; optional; at least 1
+	 * @param continuations <code>continuations</code>, integer; optional; at least 1
+	 * @param calls <code>calls</code>, integer; optional; at least 1
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Limits(@Nullable Long iterations, @Nullable Long continuations, @Nullable Long calls) {
+
+		/**
+		 * Start building a {@link Limits} that sets nothing yet.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/**
+		 * Builder for {@link Limits}.
+		 */
+		public static final class Builder {
+
+			private @Nullable Long iterations;
+
+			private @Nullable Long continuations;
+
+			private @Nullable Long calls;
+
+			private Builder() {
+			}
+
+			/**
+			 * Set {@code iterations}.
+			 * @param iterations the value
+			 * @return this builder
+			 */
+			public Builder iterations(Long iterations) {
+				this.iterations = iterations;
+				return this;
+			}
+
+			/**
+			 * Set {@code continuations}.
+			 * @param continuations the value
+			 * @return this builder
+			 */
+			public Builder continuations(Long continuations) {
+				this.continuations = continuations;
+				return this;
+			}
+
+			/**
+			 * Set {@code calls}.
+			 * @param calls the value
+			 * @return this builder
+			 */
+			public Builder calls(Long calls) {
+				this.calls = calls;
+				return this;
+			}
+
+			/**
+			 * Build the {@link Limits}.
+			 * @return the built value
+			 */
+			public Limits build() {
+				return new Limits(this.iterations, this.continuations, this.calls);
+			}
+
+		}
+	}
+
+	/**
 	 * Builder for {@link DispatchConversationRequest}.
 	 */
 	public static final class Builder {
+
+		private @Nullable List<Message> messages;
+
+		private @Nullable List<Attachment> attachments;
+
+		private @Nullable Object contactId;
+
+		private @Nullable List<Function> functions;
+
+		private @Nullable Extensions extensions;
+
+		private @Nullable Limits limits;
+
+		private @Nullable String channelId;
 
 		private @Nullable String botId;
 
@@ -65,6 +1050,76 @@ public record DispatchConversationRequest(@Nullable String botId, @Nullable Stri
 		private @Nullable Boolean moderation;
 
 		private Builder() {
+		}
+
+		/**
+		 * Set {@code messages}.
+		 * @param messages the value
+		 * @return this builder
+		 */
+		public Builder messages(List<Message> messages) {
+			this.messages = messages;
+			return this;
+		}
+
+		/**
+		 * Set {@code attachments}.
+		 * @param attachments the value
+		 * @return this builder
+		 */
+		public Builder attachments(List<Attachment> attachments) {
+			this.attachments = attachments;
+			return this;
+		}
+
+		/**
+		 * Set {@code contactId}.
+		 * @param contactId the value
+		 * @return this builder
+		 */
+		public Builder contactId(Object contactId) {
+			this.contactId = contactId;
+			return this;
+		}
+
+		/**
+		 * Set {@code functions}.
+		 * @param functions the value
+		 * @return this builder
+		 */
+		public Builder functions(List<Function> functions) {
+			this.functions = functions;
+			return this;
+		}
+
+		/**
+		 * Set {@code extensions}.
+		 * @param extensions the value
+		 * @return this builder
+		 */
+		public Builder extensions(Extensions extensions) {
+			this.extensions = extensions;
+			return this;
+		}
+
+		/**
+		 * Set {@code limits}.
+		 * @param limits the value
+		 * @return this builder
+		 */
+		public Builder limits(Limits limits) {
+			this.limits = limits;
+			return this;
+		}
+
+		/**
+		 * Set {@code channelId}.
+		 * @param channelId the value
+		 * @return this builder
+		 */
+		public Builder channelId(String channelId) {
+			this.channelId = channelId;
+			return this;
 		}
 
 		/**
@@ -142,8 +1197,10 @@ public record DispatchConversationRequest(@Nullable String botId, @Nullable Stri
 		 * @return the built value
 		 */
 		public DispatchConversationRequest build() {
-			return new DispatchConversationRequest(this.botId, this.model, this.backstory, this.datasetId,
-					this.skillsetId, this.privacy, this.moderation);
+			Assert.notNull(this.messages, "messages is required");
+			return new DispatchConversationRequest(this.messages, this.attachments, this.contactId, this.functions,
+					this.extensions, this.limits, this.channelId, this.botId, this.model, this.backstory,
+					this.datasetId, this.skillsetId, this.privacy, this.moderation);
 		}
 
 	}

@@ -183,6 +183,22 @@ public interface ApiRequest {
 			Function<? super T, @Nullable String> errorMessage);
 
 	/**
+	 * Like {@link #stream(Class)} for a stream whose {@code {"type":"error"}} events are
+	 * data rather than its end, such as a task's workflow events, where an error is one
+	 * of the task's execution and the stream goes on: every line is read straight into
+	 * the element type, which must read error events (a sealed type with an {@code Error}
+	 * alternative), and delivered, error events included. Lines that are not JSON, or not
+	 * an element, end the stream with a {@link ChatBotKitStreamException}; it ends when
+	 * the answer does.
+	 * @param <T> the element type
+	 * @param elementType the type to read each line into
+	 * @return the stream of elements
+	 * @throws ChatBotKitException if the call fails before the stream starts
+	 * @since 0.1.0
+	 */
+	<T> Stream<T> streamWithErrorEvents(Class<T> elementType);
+
+	/**
 	 * Make the call and stream the answer's bytes, such as a file's content, without the
 	 * size limit of JSON answers: the bytes are read from the connection as the caller
 	 * reads them. Close the download, best with try-with-resources; see {@link Download}.

@@ -131,6 +131,16 @@ public interface ReactiveApiRequest {
 	<T> Flux<T> stream(Class<T> elementType, Predicate<? super T> finalElement);
 
 	/**
+	 * Read a JSON Lines answer whose {@code {"type":"error"}} events are data rather than
+	 * its end, as {@link ApiRequest#streamWithErrorEvents(Class)}.
+	 * @param <T> the element type
+	 * @param elementType the element type, which reads error events
+	 * @return the elements
+	 * @since 0.1.0
+	 */
+	<T> Flux<T> streamWithErrorEvents(Class<T> elementType);
+
+	/**
 	 * Read a JSON Lines answer whose element type reads the API's error events itself, as
 	 * {@link ApiRequest#stream(Class, Predicate, Function)}.
 	 * @param <T> the element type

@@ -144,6 +144,12 @@ final class DefaultApiRequest implements ApiRequest {
 				new JsonLinesResponseReader<>(JsonCodec.INSTANCE.type(elementType), finalElement, errorMessage));
 	}
 
+	@Override
+	public <T> Stream<T> streamWithErrorEvents(Class<T> elementType) {
+		return exchange(new JsonLinesResponseReader<>(JsonCodec.INSTANCE.type(elementType), null,
+				JsonLineMapper.errorEventsAreData()));
+	}
+
 	// Binary answers and the API's storage: the bytes stream, and pre-signed URLs are
 	// reached without the ChatBotKit credential (StorageTransfer)
 

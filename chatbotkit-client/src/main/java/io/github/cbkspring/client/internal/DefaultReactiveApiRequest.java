@@ -129,6 +129,11 @@ final class DefaultReactiveApiRequest implements ReactiveApiRequest {
 		return lines(elementType, finalElement, errorMessage);
 	}
 
+	@Override
+	public <T> Flux<T> streamWithErrorEvents(Class<T> elementType) {
+		return lines(elementType, null, JsonLineMapper.errorEventsAreData());
+	}
+
 	private <T> Flux<T> lines(Class<T> elementType, @Nullable Predicate<? super T> finalElement,
 			@Nullable Function<? super T, @Nullable String> errorMessage) {
 		JsonLineMapper<T> mapper = new JsonLineMapper<>(JsonCodec.INSTANCE.type(elementType), finalElement,

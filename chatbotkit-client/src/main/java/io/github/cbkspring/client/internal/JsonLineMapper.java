@@ -74,6 +74,16 @@ final class JsonLineMapper<T> {
 	}
 
 	/**
+	 * The error messages of a stream whose error events are data: none, so that every
+	 * element, error events included, is read straight and delivered.
+	 * @param <T> the element type
+	 * @return the function
+	 */
+	static <T> Function<? super T, @Nullable String> errorEventsAreData() {
+		return (element) -> null;
+	}
+
+	/**
 	 * Whether the stream must end with a final element.
 	 */
 	boolean hasFinalElement() {

@@ -53,10 +53,10 @@ import org.springframework.util.Assert;
  * back-off of the client's {@link RetryOptions} ({@code Retry-After} honoured, as for
  * every call). It gives up with the failure, a
  * {@link io.github.cbkspring.client.error.ChatBotKitException}, at once when asking again
- * cannot help (401, 403, 404 and other client errors, a malformed line, an error event)
- * and otherwise once the retry options' attempts or deadline are used up by consecutive
- * failures; each connection that opens starts the count again. With retries disabled the
- * first drop ends it.
+ * cannot help (401, 403, 404 and other client errors, a malformed line, an error event of
+ * the event log or a channel) and otherwise once the retry options' attempts or deadline
+ * are used up by consecutive failures; each connection that opens starts the count again.
+ * With retries disabled the first drop ends it.
  * <p>
  * <b>What a reconnect can lose or repeat.</b> The API has no cursor, since or last-event
  * id to resume from: a subscription can only ask for up to {@code historyLength} of the
@@ -65,11 +65,13 @@ import org.springframework.util.Assert;
  * whose key it delivered before, remembering the keys of the last
  * {@link Builder#deduplicationWindow(int) deduplicationWindow} events (at least as many
  * as the replay, so that a replayed event is always recognised). An event-log event's key
- * is its id; a task event's is its type, operation id and time. No event is delivered
- * twice; events are lost only when more than {@code replayOnReconnect} of them happened
- * while disconnected. A channel's messages have no id, so a channel subscription replays
- * nothing unless given a key with {@link Builder#deduplicateBy}, and messages published
- * while disconnected are lost.
+ * is its id; a task event's is its type, operation id (an error's code) and time. A
+ * task's error events ({@link TaskSubscribeEvent.Error}, an execution that failed) are
+ * events like the others: they are delivered, and the subscription goes on. No event is
+ * delivered twice; events are lost only when more than {@code replayOnReconnect} of them
+ * happened while disconnected. A channel's messages have no id, so a channel subscription
+ * replays nothing unless given a key with {@link Builder#deduplicateBy}, and messages
+ * published while disconnected are lost.
  * <p>
  * Read the events on one thread, with {@link #forEach(Consumer)} or {@link #stream()},
  * once; {@link #close()} from any thread ends the reading at once: it aborts the open
@@ -131,8 +133,8 @@ public final class EventSubscription<T> implements AutoCloseable {
 
 	/**
 	 * Start building a subscription to {@code POST /task/{taskId}/subscribe}, a task's
-	 * workflow events. It replays 100 events on each reconnect and knows each by its
-	 * type, its operation's id and its time.
+	 * workflow events, its error events included. It replays 100 events on each reconnect
+	 * and knows each by its type, its operation's id (an error's code) and its time.
 	 * @param transport the transport to call through, such as a {@code ChatBotKitClient}
 	 * @param taskId the task's id
 	 * @return a new builder
@@ -166,6 +168,9 @@ public final class EventSubscription<T> implements AutoCloseable {
 		}
 		if (event instanceof TaskSubscribeEvent.OperationEnd end) {
 			return taskKey(end.type(), end.data().id(), end.createdAt());
+		}
+		if (event instanceof TaskSubscribeEvent.Error error) {
+			return taskKey(error.type(), error.data().code(), error.createdAt());
 		}
 		return null;
 	}

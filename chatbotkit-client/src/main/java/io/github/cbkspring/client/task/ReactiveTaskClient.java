@@ -62,7 +62,8 @@ public class ReactiveTaskClient {
 
 	/**
 	 * {@code POST /task/{taskId}/subscribe}, operation
-	 * {@code subscribeTaskWorkflowEvents}.
+	 * {@code subscribeTaskWorkflowEvents}. An {@code error} event is delivered as the
+	 * others are: it is one of the events, not the end of the stream.
 	 * @param taskId the path variable {@code taskId}
 	 * @param request the request
 	 * @return the events as they arrive; cancel to stop reading
@@ -70,7 +71,9 @@ public class ReactiveTaskClient {
 	 */
 	public Flux<TaskSubscribeEvent> subscribe(String taskId, TaskSubscribeRequest request) {
 		Assert.notNull(request, "TaskSubscribeRequest must not be null");
-		return this.transport.request(TaskClient.SUBSCRIBE, taskId).body(request).stream(TaskSubscribeEvent.class);
+		return this.transport.request(TaskClient.SUBSCRIBE, taskId)
+			.body(request)
+			.streamWithErrorEvents(TaskSubscribeEvent.class);
 	}
 
 	/**

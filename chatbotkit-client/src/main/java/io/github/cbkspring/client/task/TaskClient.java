@@ -86,7 +86,8 @@ public class TaskClient {
 
 	/**
 	 * {@code POST /task/{taskId}/subscribe}, operation
-	 * {@code subscribeTaskWorkflowEvents}.
+	 * {@code subscribeTaskWorkflowEvents}. An {@code error} event is delivered as the
+	 * others are: it is one of the events, not the end of the stream.
 	 * @param taskId the path variable {@code taskId}
 	 * @param request the request
 	 * @return the events as they arrive; close the stream to stop reading
@@ -95,7 +96,7 @@ public class TaskClient {
 	 */
 	public Stream<TaskSubscribeEvent> subscribe(String taskId, TaskSubscribeRequest request) {
 		Assert.notNull(request, "TaskSubscribeRequest must not be null");
-		return this.transport.request(SUBSCRIBE, taskId).body(request).stream(TaskSubscribeEvent.class);
+		return this.transport.request(SUBSCRIBE, taskId).body(request).streamWithErrorEvents(TaskSubscribeEvent.class);
 	}
 
 	/**

@@ -26,9 +26,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.SortOrder;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
 
 /**
  * The arguments of a generated method with every field set: request and parameter records
@@ -39,6 +42,9 @@ import tools.jackson.databind.JsonNode;
 final class ArgumentFiller {
 
 	static final Instant INSTANT = Instant.ofEpochMilli(1767225600000L);
+
+	/** The bytes of a file an upload sends: not text in any one encoding. */
+	static final byte[] FILE_CONTENT = { 'n', 'o', 't', 'e', 0, (byte) 0xff, (byte) 0xc3, '\n' };
 
 	private ArgumentFiller() {
 	}
@@ -117,6 +123,9 @@ final class ArgumentFiller {
 		}
 		if (raw == Instant.class) {
 			return INSTANT;
+		}
+		if (raw == FileUpload.class) {
+			return FileUpload.of(FILE_CONTENT, "notes 1.txt", MediaType.TEXT_PLAIN);
 		}
 		if (raw.isEnum()) {
 			return Arrays.stream(raw.getEnumConstants())

@@ -43,6 +43,7 @@ import io.github.cbkspring.client.ChatBotKitResources;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.client.core.Page;
 import io.github.cbkspring.client.generated.GeneratedOperations.Invocation;
@@ -111,9 +112,89 @@ class GeneratedClientsConformanceTests {
 		List<LoggedRequest> requests = api
 			.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(1);
-		assertRequest(operation, requests.get(0));
+		assertRequest(invocation, requests.get(0));
 		assertAnswer(invocation, answer, result);
 		CALLED.add(operation.path("id").asString());
+	}
+
+	/**
+	 * The fields the API declares beside the alternatives of a union (a conversation's
+	 * {@code messages} beside its bot given by id or inline) are sent and read by every
+	 * generated operation that has them, as the Node SDK's types have them.
+	 */
+	@Test
+	void everyFieldDeclaredBesideTheAlternativesOfAUnionIsSentAndRead() throws Exception {
+		Set<String> operations = new TreeSet<>();
+		for (Invocation invocation : GeneratedOperations.all()) {
+			JsonNode operation = invocation.operation();
+			Set<String> sent = besides(operation.path("request"));
+			Set<String> read = besides(operation.path("answer"));
+			if (sent.isEmpty() && read.isEmpty()) {
+				continue;
+			}
+			operations.add(operation.path("id").asString());
+			JsonNode answer = answer(operation);
+			stub(operation, answer);
+			Object result = call(invocation, invocation.entryPoint(api));
+			LoggedRequest request = api
+				.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))
+				.get(0);
+			if (!sent.isEmpty()) {
+				assertThat(JSON.readTree(request.getBodyAsString()).propertyNames()).as(invocation + " sends")
+					.containsAll(sent);
+			}
+			if (!read.isEmpty()) {
+				Object item = (result instanceof Page<?> page) ? page.items().get(0)
+						: (result instanceof List<?> items) ? items.get(0) : result;
+				Set<String> components = new TreeSet<>();
+				for (RecordComponent component : item.getClass().getRecordComponents()) {
+					components.add(component.getName());
+				}
+				assertThat(components).as(invocation + " reads").containsAll(read);
+				assertAnswer(invocation, answer, result);
+			}
+			api.resetRequests();
+		}
+		System.out.println("Generated operations with fields beside a union: " + operations);
+		assertThat(operations).isNotEmpty();
+	}
+
+	/**
+	 * The names of the fields declared beside the alternatives of a body that is a union,
+	 * or of a page whose items are.
+	 */
+	private static Set<String> besides(JsonNode type) {
+		JsonNode union = type;
+		for (JsonNode field : type.path("fields")) {
+			if (field.path("name").asString().equals("items")) {
+				union = field.path("type").path("items");
+			}
+		}
+		Set<String> names = new TreeSet<>();
+		if (union.path("kind").asString().equals("union")) {
+			union.path("fields").forEach((field) -> names.add(field.path("name").asString()));
+		}
+		return names;
+	}
+
+	/**
+	 * Every operation that takes a file's bytes in a {@code multipart/form-data} body has
+	 * a method that sends them, besides the one that sends JSON.
+	 */
+	@Test
+	void everyOperationThatTakesAFilesBytesHasAMethodThatSendsThem() {
+		Set<String> takeBytes = new TreeSet<>();
+		GeneratedOperations.generated()
+			.stream()
+			.filter((operation) -> operation.has("filePart"))
+			.forEach((operation) -> takeBytes.add(operation.path("id").asString()));
+		Set<String> sendBytes = new TreeSet<>();
+		GeneratedOperations.all()
+			.stream()
+			.filter((invocation) -> Arrays.asList(invocation.method().getParameterTypes()).contains(FileUpload.class))
+			.forEach((invocation) -> sendBytes.add(invocation.operation().path("id").asString()));
+		assertThat(takeBytes).contains("uploadSpaceStoragePath", "uploadConversationAttachment");
+		assertThat(sendBytes).isEqualTo(takeBytes);
 	}
 
 	@Test
@@ -132,6 +213,8 @@ class GeneratedClientsConformanceTests {
 			.stream()
 			.filter((invocation) -> invocation.accessors().get(0).getDeclaringClass() == ChatBotKitResources.class)
 			.filter((invocation) -> invocation.method().getReturnType() != Download.class)
+			// nor has an upload of bytes, since ReactiveApiRequest sends no file yet
+			.filter((invocation) -> !Arrays.asList(invocation.method().getParameterTypes()).contains(FileUpload.class))
 			.forEach((invocation) -> blocking.add(signature(invocation)));
 		Set<String> reactive = new TreeSet<>();
 		GeneratedOperations.reactive().forEach((invocation) -> reactive.add(signature(invocation)));
@@ -227,14 +310,6 @@ class GeneratedClientsConformanceTests {
 			for (JsonNode alternative : operation.path("answer").path("of")) {
 				JsonNode sample = ModelJson.sample(alternative, "");
 				stub(operation, sample);
-				if (sample.path("type").asString().equals("error")) {
-					// an error event ends every stream with the API's message, as it
-					// always has
-					assertThatExceptionOfType(ChatBotKitStreamException.class)
-						.isThrownBy(() -> call(invocation, client))
-						.withMessageContaining(sample.path("data").path("message").asString());
-					continue;
-				}
 				List<?> events = (List<?>) call(invocation, client);
 				assertThat(events).singleElement().isInstanceOf(element);
 				names.add(events.get(0).getClass().getSimpleName());
@@ -247,6 +322,47 @@ class GeneratedClientsConformanceTests {
 			assertThat(unknown.getClass().getMethod("type").invoke(unknown)).isEqualTo("somethingNew");
 		}
 		assertThat(unions).isPositive();
+	}
+
+	/**
+	 * An error event is one of the events of a stream whose model has it as an
+	 * alternative (a task's execution failed: the Node SDK delivers it, and the stream
+	 * goes on), and the end of every other stream, with the API's message.
+	 */
+	@Test
+	void anErrorEventIsAnEventWhereTheModelHasOneAndEndsEveryOtherStream() throws Exception {
+		Set<String> delivered = new TreeSet<>();
+		for (Invocation invocation : invocations()) {
+			JsonNode operation = invocation.operation();
+			if (!operation.path("streams").asBoolean()) {
+				continue;
+			}
+			boolean modelled = false;
+			for (JsonNode alternative : operation.path("answer").path("of")) {
+				modelled |= ModelJson.sample(alternative, "").path("type").asString().equals("error");
+			}
+			api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/jsonl")
+				.withBody("{\"type\":\"error\",\"createdAt\":1,\"data\":{\"code\":\"E\",\"message\":\"went wrong\"}}\n"
+						+ "{\"type\":\"somethingNew\",\"createdAt\":2}\n")));
+			Object client = invocation.entryPoint(api);
+			if (modelled) {
+				List<?> events = (List<?>) call(invocation, client);
+				assertThat(events).as(invocation.toString()).hasSize(2);
+				Object error = events.get(0);
+				assertThat(error.getClass().getSimpleName()).isEqualTo("Error");
+				Object data = error.getClass().getMethod("data").invoke(error);
+				assertThat(data.getClass().getMethod("message").invoke(data)).isEqualTo("went wrong");
+				assertThat(data.getClass().getMethod("code").invoke(data)).isEqualTo("E");
+				delivered.add(operation.path("id").asString());
+			}
+			else {
+				assertThatExceptionOfType(ChatBotKitStreamException.class).as(invocation.toString())
+					.isThrownBy(() -> call(invocation, client))
+					.withMessageContaining("went wrong");
+			}
+		}
+		assertThat(delivered).containsExactly("subscribeTaskWorkflowEvents");
 	}
 
 	@Test
@@ -330,7 +446,8 @@ class GeneratedClientsConformanceTests {
 		return result;
 	}
 
-	private static void assertRequest(JsonNode operation, LoggedRequest request) throws Exception {
+	private static void assertRequest(Invocation invocation, LoggedRequest request) throws Exception {
+		JsonNode operation = invocation.operation();
 		assertThat(request.getMethod().getName()).isEqualTo(operation.path("method").asString());
 		String url = request.getUrl();
 		int question = url.indexOf('?');
@@ -363,7 +480,17 @@ class GeneratedClientsConformanceTests {
 				assertThat(values).as("values of " + name).contains(value);
 			}
 		});
-		if (operation.has("request")) {
+		if (Arrays.asList(invocation.method().getParameterTypes()).contains(FileUpload.class)) {
+			// the bytes as they are, in the multipart part the model names
+			assertThat(request.getHeader("Content-Type")).startsWith("multipart/form-data");
+			assertThat(request.getParts()).singleElement().satisfies((part) -> {
+				assertThat(part.getName()).isEqualTo(operation.path("filePart").asString());
+				assertThat(part.getHeader("Content-Disposition").firstValue()).contains("filename=\"notes 1.txt\"");
+				assertThat(part.getHeader("Content-Type").firstValue()).isEqualTo("text/plain");
+				assertThat(part.getBody().asBytes()).isEqualTo(ArgumentFiller.FILE_CONTENT);
+			});
+		}
+		else if (operation.has("request")) {
 			ModelJson.assertConforms(JSON.readTree(request.getBodyAsString()), operation.get("request"), "body");
 		}
 		else {

@@ -49,7 +49,8 @@ final class ModelJson {
 	}
 
 	/**
-	 * The fields of an object, or of a union of objects (all fields of all alternatives).
+	 * The fields of an object, or of a union of objects (those declared beside its
+	 * alternatives, then all fields of all alternatives).
 	 * @param type a model type
 	 * @return the fields by name, or {@code null} if the type is not an object
 	 */
@@ -61,6 +62,8 @@ final class ModelJson {
 			return fields;
 		}
 		if (kind.equals("union")) {
+			// those declared beside the alternatives, which each of them has
+			type.path("fields").forEach((field) -> fields.put(field.path("name").asString(), field.path("type")));
 			for (JsonNode alternative : type.path("of")) {
 				if (!alternative.path("kind").asString().equals("object")) {
 					return null;

@@ -456,12 +456,37 @@ class EventSubscriptionTests {
 		reader.awaitEnd();
 	}
 
+	@Test
+	void aTasksErrorEventsAreDeliveredAndKnownByTypeCodeAndTime() throws Exception {
+		Reader<TaskSubscribeEvent> reader = read(
+				EventSubscription.task(this.client, "task-1").retry(RETRY).sleeper(this.sleeps::add).build(),
+				EventSubscriptionTests::label);
+		String error = "{\"type\":\"error\",\"createdAt\":1500,\"data\":{\"code\":\"TOOL\",\"message\":\"failed\"}}";
+		this.server.next().open().send(taskEvent("operationBegin", 1000)).send(error).drop();
+		// the replay repeats the error, which is left out, and the stream goes on after
+		// it
+		this.server.next()
+			.open()
+			.send(taskEvent("operationBegin", 1000))
+			.send(error)
+			.send(taskEvent("operationEnd", 2000));
+		assertThat(reader.take(3)).containsExactly("operationBegin 1000", "error TOOL failed 1500",
+				"operationEnd 2000");
+		assertThat(reader.failure.get()).isNull();
+		reader.subscription.close();
+		reader.awaitEnd();
+	}
+
 	private static String label(TaskSubscribeEvent event) {
 		if (event instanceof TaskSubscribeEvent.OperationBegin begin) {
 			return begin.type() + " " + begin.createdAt().toEpochMilli();
 		}
 		if (event instanceof TaskSubscribeEvent.OperationEnd end) {
 			return end.type() + " " + end.createdAt().toEpochMilli();
+		}
+		if (event instanceof TaskSubscribeEvent.Error error) {
+			return error.type() + " " + error.data().code() + " " + error.data().message() + " "
+					+ error.createdAt().toEpochMilli();
 		}
 		return String.valueOf(event.type());
 	}

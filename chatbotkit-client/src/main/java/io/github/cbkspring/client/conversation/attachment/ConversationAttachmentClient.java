@@ -21,6 +21,7 @@ package io.github.cbkspring.client.conversation.attachment;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ApiTransport;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.Page;
 import java.util.function.Consumer;
@@ -95,6 +96,25 @@ public class ConversationAttachmentClient {
 		Assert.notNull(request, "ConversationAttachmentUploadRequest must not be null");
 		return this.transport.request(UPLOAD, conversationId)
 			.body(request)
+			.retrieve(ConversationAttachmentUploadResponse.class);
+	}
+
+	/**
+	 * {@code POST /conversation/{conversationId}/attachment/upload}, operation
+	 * {@code uploadConversationAttachment}. The content goes as it is, the {@code file}
+	 * part of a {@code multipart/form-data} body, as
+	 * {@link io.github.cbkspring.client.core.ApiRequest#file} sends it: content that can
+	 * be read only once is not sent again on a retry.
+	 * @param conversationId the path variable {@code conversationId}
+	 * @param file the content, with its file name and type
+	 * @return the answer
+	 * @throws IllegalArgumentException if an argument is not acceptable
+	 * @throws io.github.cbkspring.client.error.ChatBotKitException if the call fails
+	 */
+	public ConversationAttachmentUploadResponse upload(String conversationId, FileUpload file) {
+		Assert.notNull(file, "FileUpload must not be null");
+		return this.transport.request(UPLOAD, conversationId)
+			.file(file)
 			.retrieve(ConversationAttachmentUploadResponse.class);
 	}
 
