@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
@@ -85,38 +86,66 @@ public final class ReactiveExchange {
 	 */
 	private final Clock clock;
 
+	/** The engine this exchange was built with and closes, if any. */
+	private final @Nullable ReactorEngine engine;
+
+	/**
+	 * Whether the engine was closed: shared with the copies, which call through it.
+	 */
+	private final AtomicBoolean closed;
+
 	/**
 	 * An exchange on a web client, waiting on Reactor's parallel scheduler.
 	 * @param webClient the web client
 	 * @param options the options
+	 * @param engine the engine under the web client that {@link #close()} closes, or
+	 * {@code null} when the web client's connector is not this exchange's to close
 	 */
-	public ReactiveExchange(WebClient webClient, ChatBotKitOptions options) {
-		this(webClient, options, Schedulers.parallel(), Clock.systemUTC());
+	public ReactiveExchange(WebClient webClient, ChatBotKitOptions options, @Nullable ReactorEngine engine) {
+		this(webClient, options, Schedulers.parallel(), Clock.systemUTC(), engine, new AtomicBoolean());
 	}
 
 	/**
-	 * An exchange on a web client.
+	 * An exchange on a web client whose connector it does not own.
 	 * @param webClient the web client
 	 * @param options the options
 	 * @param timer waits between attempts; its clock measures the retry deadline
 	 * @param clock the wall clock a {@code Retry-After} date counts from
 	 */
 	public ReactiveExchange(WebClient webClient, ChatBotKitOptions options, Scheduler timer, Clock clock) {
+		this(webClient, options, timer, clock, null, new AtomicBoolean());
+	}
+
+	private ReactiveExchange(WebClient webClient, ChatBotKitOptions options, Scheduler timer, Clock clock,
+			@Nullable ReactorEngine engine, AtomicBoolean closed) {
 		this.webClient = webClient;
 		this.options = options;
 		this.retryPolicy = new RetryPolicy(options.retry());
 		this.headers = new ApiHeaders(options);
 		this.timer = timer;
 		this.clock = clock;
+		this.engine = engine;
+		this.closed = closed;
 	}
 
 	/**
-	 * A copy with other options on the same web client.
+	 * A copy with other options on the same web client; the copy does not own the engine.
 	 * @param options the options
 	 * @return the copy
 	 */
 	public ReactiveExchange withOptions(ChatBotKitOptions options) {
-		return new ReactiveExchange(this.webClient, options, this.timer, this.clock);
+		return new ReactiveExchange(this.webClient, options, this.timer, this.clock, null, this.closed);
+	}
+
+	/**
+	 * Close the engine this exchange was built with, if any: calls on it and on its
+	 * copies fail from then on.
+	 */
+	public void close() {
+		if (this.engine != null) {
+			this.closed.set(true);
+			this.engine.close();
+		}
 	}
 
 	public ChatBotKitOptions options() {
@@ -201,6 +230,11 @@ public final class ReactiveExchange {
 	 */
 	private <T> Mono<T> withRetries(ApiCall call, Mono<T> attempt) {
 		return Mono.defer(() -> {
+			if (this.closed.get()) {
+				// a programming error, not a network failure to retry
+				return Mono.error(new IllegalStateException("This ChatBotKitReactiveClient is closed, and with it the"
+						+ " connection pool that its copies (withOptions) share"));
+			}
 			long deadline = now() + this.options.retry().deadline().toNanos();
 			List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
 			return attempt.onErrorMap((ex) -> !(ex instanceof ChatBotKitException), (ex) -> translate(ex, call))
