@@ -25,11 +25,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
+import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.error.ChatBotKitException;
+import io.github.cbkspring.client.error.ChatBotKitStorageException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -191,6 +194,78 @@ public final class ReactiveExchange {
 			}
 			return JsonLinesFlux.decode(lines, mapper, this.options, call.toString());
 		});
+	}
+
+	/**
+	 * A call with a binary answer: the attempts until the answer's headers are retried,
+	 * the body is handed on unread. A JSON answer is looked into first, within
+	 * {@link DownloadResponseReader#MAX_POINTER_SIZE}, to tell the API's pointer to its
+	 * storage, which is not followed here, from a JSON file.
+	 */
+	Mono<ReactiveDownload> download(ApiCall call, RequestBody.@Nullable Json body) {
+		return withRetries(call, send(call, body, MediaType.ALL)).flatMap((entity) -> {
+			HttpHeaders headers = entity.getHeaders();
+			Flux<DataBuffer> bytes = body(entity).onErrorMap((ex) -> !(ex instanceof ChatBotKitException),
+					(ex) -> translate(ex, call));
+			MediaType contentType = headers.getContentType();
+			if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
+				return Mono.just(new ReactiveDownload(headers, bytes));
+			}
+			return jsonDownload(call, headers, bytes);
+		});
+	}
+
+	private Mono<ReactiveDownload> jsonDownload(ApiCall call, HttpHeaders headers, Flux<DataBuffer> bytes) {
+		long[] read = { 0 };
+		// a head that stays within the limit is the whole answer: the cut comes only past
+		// it
+		return bytes
+			.bufferUntil((buffer) -> (read[0] += buffer.readableByteCount()) > DownloadResponseReader.MAX_POINTER_SIZE)
+			.switchOnFirst((first, chunks) -> {
+				List<DataBuffer> head = first.get();
+				if (head != null && read[0] <= DownloadResponseReader.MAX_POINTER_SIZE) {
+					String url = DownloadResponseReader.pointer(peek(head));
+					if (url != null) {
+						head.forEach(DataBufferUtils::release);
+						return Flux.error(pointerNotFollowed(call, url));
+					}
+				}
+				Flux<DataBuffer> body = chunks.flatMapIterable(Function.identity())
+					.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+				return Flux.just(new ReactiveDownload(headers, body));
+			}, false)
+			.single()
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+	}
+
+	/**
+	 * The bytes of some buffers, leaving them unread.
+	 */
+	private static byte[] peek(List<DataBuffer> buffers) {
+		byte[] bytes = new byte[buffers.stream().mapToInt(DataBuffer::readableByteCount).sum()];
+		int offset = 0;
+		for (DataBuffer buffer : buffers) {
+			int position = buffer.readPosition();
+			int length = buffer.readableByteCount();
+			buffer.read(bytes, offset, length);
+			buffer.readPosition(position);
+			offset += length;
+		}
+		return bytes;
+	}
+
+	private ChatBotKitStorageException pointerNotFollowed(ApiCall call, String url) {
+		String location;
+		try {
+			location = StorageLocation.of(url, this.options).toString();
+		}
+		catch (ChatBotKitStorageException ex) {
+			return ex;
+		}
+		return new ChatBotKitStorageException(
+				"The API answered " + call + " with a pre-signed URL of its storage, " + location
+						+ ", which the reactive client does not fetch: download it with the blocking client",
+				location, 0, null);
 	}
 
 	/**
