@@ -23,13 +23,12 @@ import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
+import io.github.cbkspring.client.internal.EngineSettings;
 import io.github.cbkspring.client.internal.ReactiveExchange;
+import io.github.cbkspring.client.internal.ReactorEngine;
 import io.github.cbkspring.client.internal.util.Redaction;
-import io.netty.channel.ChannelOption;
 import reactor.core.scheduler.Scheduler;
-import reactor.netty.http.client.HttpClient;
 
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -45,12 +44,21 @@ import org.springframework.web.reactive.function.client.WebClient;
  * </pre> The generated clients of the resources without a hand-written client come from
  * {@link ReactiveChatBotKitResources}. Needs Spring WebFlux on the class path, and
  * Reactor Netty for {@link #create(ChatBotKitOptions)}. Thread-safe; copies made with
- * {@link #withOptions(Consumer)} share the connection pool.
+ * {@link #withOptions(Consumer)} share the connection pool. A client made with
+ * {@link #create(ChatBotKitOptions)} owns its engine: {@link #close()} it when it is no
+ * longer used.
  *
  * @author cbkspring contributors
  * @since 0.1.0
  */
-public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResources {
+public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResources, AutoCloseable {
+
+	/**
+	 * What a message about the pool of {@link #create(ChatBotKitOptions)} says to change.
+	 */
+	private static final String DEFAULT_POOL_SETTING = "the pool size: build the client with create(WebClient.builder()"
+			+ ".clientConnector(...), options) on a pool of ChatBotKitReactiveEngine.connectionProvider(connectTimeout,"
+			+ " maxConnections, setting)";
 
 	private final ReactiveExchange exchange;
 
@@ -62,7 +70,10 @@ public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResourc
 	 * Create a client on a {@link WebClient.Builder}, whose connector, filters and
 	 * observation settings it keeps. The builder is not changed. Give it a connector with
 	 * a connect timeout, a response timeout and no redirects; Spring Boot's builder has
-	 * the {@code spring.http.clients.reactive.*} settings.
+	 * the {@code spring.http.clients.reactive.*} settings, and
+	 * {@link ChatBotKitReactiveEngine#connectionProvider} sizes a Reactor Netty pool as
+	 * {@link #create(ChatBotKitOptions)} does. The client does not own the connector:
+	 * {@link #close()} leaves it open.
 	 * @param webClientBuilder the builder to build the {@link WebClient} with
 	 * @param options the options
 	 * @return the client
@@ -70,22 +81,35 @@ public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResourc
 	public static ChatBotKitReactiveClient create(WebClient.Builder webClientBuilder, ChatBotKitOptions options) {
 		Assert.notNull(webClientBuilder, "WebClient.Builder must not be null");
 		Assert.notNull(options, "ChatBotKitOptions must not be null");
-		return new ChatBotKitReactiveClient(new ReactiveExchange(webClientBuilder.clone().build(), options));
+		return new ChatBotKitReactiveClient(new ReactiveExchange(webClientBuilder.clone().build(), options, null));
 	}
 
 	/**
-	 * Create a client on Reactor Netty's shared connection pool, with
+	 * Create a client on a Reactor Netty engine of its own: a connection pool of
+	 * {@link ChatBotKitHttpEngine#DEFAULT_MAX_CONNECTIONS} connections set up by
+	 * {@link ChatBotKitReactiveEngine} (a call waits at most the connect timeout for a
+	 * free one) on Reactor Netty's shared event loops,
 	 * {@link ChatBotKitClient#DEFAULT_CONNECT_TIMEOUT}, a read timeout (the longest
 	 * silence while an answer is awaited or read) of
 	 * {@link ChatBotKitClient#DEFAULT_READ_TIMEOUT}, and no redirects followed.
+	 * {@link #close()} closes the pool and stops the loops.
 	 * @param options the options
 	 * @return the client
 	 */
 	public static ChatBotKitReactiveClient create(ChatBotKitOptions options) {
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT.toMillis())
-			.responseTimeout(ChatBotKitClient.DEFAULT_READ_TIMEOUT);
-		return create(WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)), options);
+		return create(options,
+				new EngineSettings(ChatBotKitClient.DEFAULT_CONNECT_TIMEOUT, ChatBotKitClient.DEFAULT_READ_TIMEOUT,
+						ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS, DEFAULT_POOL_SETTING));
+	}
+
+	/**
+	 * Create a client that owns an engine with the given settings.
+	 */
+	static ChatBotKitReactiveClient create(ChatBotKitOptions options, EngineSettings settings) {
+		Assert.notNull(options, "ChatBotKitOptions must not be null");
+		ReactorEngine engine = new ReactorEngine(settings);
+		return new ChatBotKitReactiveClient(
+				new ReactiveExchange(WebClient.builder().clientConnector(engine.connector()).build(), options, engine));
 	}
 
 	/**
@@ -144,6 +168,20 @@ public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResourc
 	@Override
 	public ReactiveApiRequest request(ApiEndpoint endpoint, Object... pathVariables) {
 		return this.exchange.request(endpoint, pathVariables);
+	}
+
+	/**
+	 * Close the engine that {@link #create(ChatBotKitOptions)} made for this client: its
+	 * connections, in use or idle, and its pool are closed before this returns (call it
+	 * where blocking is allowed, not on an event loop). Its copies
+	 * ({@link #withOptions(Consumer)}) share the engine and cannot be used afterwards: a
+	 * call on either fails with an {@link IllegalStateException} signal, and exchanges
+	 * still under way fail with a {@code ChatBotKitException}. A client on a
+	 * {@code WebClient.Builder} of your own, or a copy, closes nothing.
+	 */
+	@Override
+	public void close() {
+		this.exchange.close();
 	}
 
 	@Override

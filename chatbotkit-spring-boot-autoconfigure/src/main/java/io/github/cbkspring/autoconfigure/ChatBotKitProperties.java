@@ -83,7 +83,9 @@ public class ChatBotKitProperties {
 	private DataSize maxResponseSize = DataSize.ofBytes(ChatBotKitOptions.DEFAULT_MAX_RESPONSE_SIZE);
 
 	/**
-	 * Most connections kept open to the API, when the client runs on Apache HttpClient 5.
+	 * Most connections kept open to the API, when the client runs on Apache HttpClient 5
+	 * and when the reactive client runs on Reactor Netty; a call waits at most the
+	 * connect timeout for a free one.
 	 */
 	private int maxConnections = ChatBotKitHttpEngine.DEFAULT_MAX_CONNECTIONS;
 

@@ -15,11 +15,16 @@
  */
 package io.github.cbkspring.autoconfigure;
 
+import java.util.Objects;
+
 import io.github.cbkspring.client.ChatBotKitReactiveClient;
+import io.github.cbkspring.client.ChatBotKitReactiveEngine;
 import io.github.cbkspring.client.bot.ReactiveSessionClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,9 +33,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -48,7 +56,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * its own, with the application's {@link ClientHttpConnectorBuilder}
  * ({@code spring.http.clients.reactive.connector}) and settings
  * ({@code spring.http.clients.*}), but with the ChatBotKit timeouts and SSL bundle and
- * without redirects, as for the blocking client.
+ * without redirects, as for the blocking client. On Reactor Netty (Boot's first choice)
+ * the connector has a connection pool of its own, sized by
+ * {@code chatbotkit.max-connections}, that a call waits for at most the connect timeout
+ * (see {@link ChatBotKitReactiveEngine}), disposed with the context; the builder's
+ * customizers, the event loops of Boot's {@code ReactorResourceFactory} included, still
+ * apply. The other connectors keep their own pools, which the property does not size.
  *
  * @author cbkspring contributors
  * @since 0.1.0
@@ -59,20 +72,33 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(ChatBotKitProperties.class)
 public final class ChatBotKitReactiveAutoConfiguration {
 
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent("reactor.netty.http.client.HttpClient",
+			ChatBotKitReactiveAutoConfiguration.class.getClassLoader());
+
 	@Bean
-	@ConditionalOnMissingBean
-	ChatBotKitReactiveClient chatBotKitReactiveClient(ChatBotKitProperties properties, ResourceLoader resourceLoader,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+	@ConditionalOnMissingBean(ChatBotKitReactiveClient.class)
+	ChatBotKitReactiveEngineBean chatBotKitReactiveEngine(ChatBotKitProperties properties,
+			ResourceLoader resourceLoader, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
 		ChatBotKitPropertiesMapper mapper = new ChatBotKitPropertiesMapper(properties);
-		ChatBotKitOptions options = mapper.toOptions();
 		HttpClientSettings settings = mapper.toHttpClientSettings(
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable());
+		int maxConnections = mapper.maxConnections();
 		ClientHttpConnectorBuilder<?> connector = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		if (REACTOR_NETTY_PRESENT && ReactorNetty.is(connector)) {
+			return ReactorNetty.engine(connector, settings, maxConnections);
+		}
+		return new ChatBotKitReactiveEngineBean(connector.build(settings), null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatBotKitReactiveClient chatBotKitReactiveClient(ChatBotKitProperties properties,
+			ChatBotKitReactiveEngineBean engine, ObjectProvider<WebClient.Builder> webClientBuilder) {
+		ChatBotKitOptions options = new ChatBotKitPropertiesMapper(properties).toOptions();
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
-			.clientConnector(connector.build(settings));
+			.clientConnector(engine.connector());
 		return ChatBotKitReactiveClient.create(builder, options);
 	}
 
@@ -86,6 +112,34 @@ public final class ChatBotKitReactiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveConversationClient reactiveConversationClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
 		return chatBotKitReactiveClient.conversations();
+	}
+
+	/**
+	 * The Reactor Netty connector with a pool of its own, sized by
+	 * {@code chatbotkit.max-connections}: kept apart so that the configuration loads
+	 * without Reactor Netty.
+	 */
+	private static final class ReactorNetty {
+
+		static boolean is(ClientHttpConnectorBuilder<?> builder) {
+			return builder instanceof ReactorClientHttpConnectorBuilder;
+		}
+
+		/**
+		 * The application's builder with the pool as its client's: its customizers, the
+		 * event loops of its {@code ReactorResourceFactory} included, still apply.
+		 */
+		static ChatBotKitReactiveEngineBean engine(ClientHttpConnectorBuilder<?> builder, HttpClientSettings settings,
+				int maxConnections) {
+			ConnectionProvider pool = ChatBotKitReactiveEngine.connectionProvider(
+					Objects.requireNonNull(settings.connectTimeout()), maxConnections,
+					ChatBotKitPropertiesMapper.MAX_CONNECTIONS);
+			ClientHttpConnector connector = ((ReactorClientHttpConnectorBuilder) builder)
+				.withHttpClientFactory(() -> HttpClient.create(pool))
+				.build(settings);
+			return new ChatBotKitReactiveEngineBean(connector, pool);
+		}
+
 	}
 
 }

@@ -16,6 +16,7 @@
 package io.github.cbkspring.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -27,6 +28,8 @@ import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
 import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
+import io.github.cbkspring.testsupport.HeldAnswer;
+import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +48,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -66,6 +72,8 @@ class ChatBotKitReactiveAutoConfigurationTests {
 	private static final Duration HANG_GUARD = Duration.ofMinutes(2);
 
 	private static final ApiEndpoint FETCH = ApiEndpoint.get("/bot/{botId}/fetch");
+
+	private static final String ID_ANSWER = LoopbackServer.json("200 OK", "{\"id\":\"b\"}", "");
 
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -188,6 +196,91 @@ class ChatBotKitReactiveAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidChatBotKitPropertyException.class));
+	}
+
+	@Test
+	void maxConnectionsSizesTheReactorNettyPoolAndASecondCallWaitsForTheFirst() throws InterruptedException {
+		try (HeldAnswer held = new HeldAnswer(ID_ANSWER);
+				LoopbackServer server = new LoopbackServer(held, HANG_GUARD, false)) {
+			this.reactive
+				.withPropertyValues("chatbotkit.url=" + server.url(), "chatbotkit.max-connections=1",
+						"chatbotkit.connect-timeout=2m")
+				.run((context) -> {
+					ChatBotKitReactiveClient client = context.getBean(ChatBotKitReactiveClient.class);
+					CompletableFuture<String> first = client.request(FETCH, "b").retrieveId().toFuture();
+					held.awaitRequest();
+					CompletableFuture<String> second = client.request(FETCH, "b").retrieveId().toFuture();
+					held.release();
+					assertThat(first.join()).isEqualTo("b");
+					assertThat(second.join()).isEqualTo("b");
+					assertThat(server.requestLines()).hasSize(2);
+					assertThat(server.connectionCount()).as("the second call waited for the one connection").isOne();
+				});
+			server.awaitConnectionClosedByClient(); // the pool closed with the context
+		}
+	}
+
+	@Test
+	void theWaitForAPooledConnectionIsBoundedByTheConnectTimeoutAndNamesTheProperty() throws InterruptedException {
+		try (HeldAnswer held = new HeldAnswer(ID_ANSWER);
+				LoopbackServer server = new LoopbackServer(held, HANG_GUARD, false)) {
+			this.reactive
+				.withPropertyValues("chatbotkit.url=" + server.url(), "chatbotkit.max-connections=1",
+						"chatbotkit.connect-timeout=300ms", "chatbotkit.retry.max-attempts=1")
+				.run((context) -> {
+					ChatBotKitReactiveClient client = context.getBean(ChatBotKitReactiveClient.class);
+					CompletableFuture<String> holding = client.request(FETCH, "b").retrieveId().toFuture();
+					held.awaitRequest();
+					assertThat(catchThrowable(() -> fetch(client))).isInstanceOf(ChatBotKitTimeoutException.class)
+						.satisfies((ex) -> assertThat(((ChatBotKitTimeoutException) ex).requestSent()).isFalse())
+						.hasMessageStartingWith("Timed out waiting for a pooled connection: GET ")
+						.hasMessageEndingWith(": no free connection within 300 ms: all 1 pooled connections are in use;"
+								+ " raise chatbotkit.max-connections, or close streams that are not read to the end");
+					held.release();
+					assertThat(holding.join()).isEqualTo("b");
+					assertThat(server.requestLines()).as("only the holding call was sent").hasSize(1);
+				});
+		}
+	}
+
+	@Test
+	void onReactorNettyTheStarterMakesAConnectorOfItsOwnBesideBoots() {
+		this.reactive.run((context) -> {
+			ClientHttpConnector connector = context.getBean(ChatBotKitReactiveEngineBean.class).connector();
+			assertThat(connector).isInstanceOf(ReactorClientHttpConnector.class)
+				.isNotSameAs(context.getBean(ClientHttpConnector.class));
+			assertThat(context.getBean(ChatBotKitReactiveEngineBean.class)).extracting("pool").isNotNull();
+		});
+	}
+
+	@Test
+	void withTheJdkConnectorThereIsNoPoolOfTheStarters() {
+		this.reactive.withPropertyValues("spring.http.clients.reactive.connector=jdk").run((context) -> {
+			assertThat(context.getBean(ChatBotKitReactiveEngineBean.class).connector())
+				.isInstanceOf(JdkClientHttpConnector.class);
+			assertThat(context.getBean(ChatBotKitReactiveEngineBean.class)).extracting("pool").isNull();
+		});
+	}
+
+	@Test
+	void anInvalidMaxConnectionsFailsAsForTheBlockingClient() {
+		this.reactive.withPropertyValues("chatbotkit.max-connections=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidChatBotKitPropertyException.class)
+				.hasMessageContaining("chatbotkit.max-connections"));
+	}
+
+	@Test
+	void withoutReactorNettyTheConnectorBootDetectsIsUsedWithoutAPool() {
+		this.reactive.withClassLoader(new FilteredClassLoader("reactor.netty"))
+			.withPropertyValues("chatbotkit.max-connections=1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class);
+				assertThat(context.getBean(ChatBotKitReactiveEngineBean.class).connector())
+					.isNotInstanceOf(ReactorClientHttpConnector.class);
+			});
 	}
 
 	private static String fetch(ChatBotKitReactiveClient client) {

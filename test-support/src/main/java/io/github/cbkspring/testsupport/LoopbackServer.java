@@ -55,6 +55,8 @@ public final class LoopbackServer implements AutoCloseable {
 
 	private final Semaphore idleConnectionsEnded = new Semaphore(0);
 
+	private final Semaphore connectionsClosedByClient = new Semaphore(0);
+
 	/**
 	 * Start a server.
 	 * @param answers the raw answer to a request head, or {@code null} to close the
@@ -113,6 +115,16 @@ public final class LoopbackServer implements AutoCloseable {
 		assertThat(this.idleConnectionsEnded.tryAcquire(2, TimeUnit.MINUTES)).as("an idle connection ended").isTrue();
 	}
 
+	/**
+	 * Wait until a client has closed a connection: the server read the end of the stream
+	 * where a request could start, or the connection was reset. The wait is a hang guard
+	 * of two minutes.
+	 */
+	public void awaitConnectionClosedByClient() throws InterruptedException {
+		assertThat(this.connectionsClosedByClient.tryAcquire(2, TimeUnit.MINUTES)).as("a client closed a connection")
+			.isTrue();
+	}
+
 	private void serve(Socket socket) {
 		try (socket) {
 			InputStream in = socket.getInputStream();
@@ -136,7 +148,12 @@ public final class LoopbackServer implements AutoCloseable {
 					this.idleConnectionsEnded.release();
 					return;
 				}
+				catch (IOException ex) {
+					this.connectionsClosedByClient.release(); // reset by the client
+					return;
+				}
 				if (head == null) {
+					this.connectionsClosedByClient.release();
 					return;
 				}
 				first = false;

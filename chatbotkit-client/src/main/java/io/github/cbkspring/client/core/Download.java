@@ -125,7 +125,15 @@ public final class Download implements Closeable {
 	 * @return the file name, or {@code null} if the answer named none
 	 */
 	public @Nullable String filename() {
-		String value = this.headers.getFirst(HttpHeaders.CONTENT_DISPOSITION);
+		return filename(this.headers);
+	}
+
+	/**
+	 * The safe file name of an answer's {@code Content-Disposition}, as
+	 * {@link #filename()} reads it.
+	 */
+	static @Nullable String filename(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.CONTENT_DISPOSITION);
 		if (value == null) {
 			return null;
 		}

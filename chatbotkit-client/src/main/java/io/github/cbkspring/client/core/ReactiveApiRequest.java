@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.cbkspring.client.error.ChatBotKitException;
+import io.github.cbkspring.client.error.ChatBotKitStorageException;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -152,5 +153,23 @@ public interface ReactiveApiRequest {
 	 */
 	<T> Flux<T> stream(Class<T> elementType, Predicate<? super T> finalElement,
 			Function<? super T, @Nullable String> errorMessage);
+
+	/**
+	 * Make the call and stream the answer's bytes, such as a file's content, without the
+	 * size limit of JSON answers, as {@link ApiRequest#download()} does: the download
+	 * comes with the answer's headers, its body is read only as fast as the subscriber
+	 * asks, and cancelling the body closes the connection; see {@link ReactiveDownload}.
+	 * Failures until the headers are retried as the retry options say.
+	 * <p>
+	 * Unlike {@link ApiRequest#download()}, the pointer that the API answers some
+	 * downloads with ({@code 200 application/json {"url": "..."}}, a pre-signed URL of
+	 * its storage) is not followed: such an answer is a
+	 * {@link ChatBotKitStorageException} signal that names the storage with its query
+	 * masked (download it with the blocking client). Any other JSON answer is a JSON file
+	 * and streamed as it is.
+	 * @return the download, or a {@link ChatBotKitException} signal
+	 * @since 0.1.0
+	 */
+	Mono<ReactiveDownload> download();
 
 }

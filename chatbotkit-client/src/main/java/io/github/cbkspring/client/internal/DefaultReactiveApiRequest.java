@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
+import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.core.SortOrder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -132,6 +133,11 @@ final class DefaultReactiveApiRequest implements ReactiveApiRequest {
 	@Override
 	public <T> Flux<T> streamWithErrorEvents(Class<T> elementType) {
 		return lines(elementType, null, JsonLineMapper.errorEventsAreData());
+	}
+
+	@Override
+	public Mono<ReactiveDownload> download() {
+		return this.exchange.download(call(), this.body);
 	}
 
 	private <T> Flux<T> lines(Class<T> elementType, @Nullable Predicate<? super T> finalElement,

@@ -78,7 +78,7 @@ final class DownloadResponseReader implements ResponseReader<DownloadResponseRea
 		return new Bytes(Connections.download(response, new SequenceInputStream(new ByteArrayInputStream(head), body)));
 	}
 
-	private static @Nullable String pointer(byte[] json) {
+	static @Nullable String pointer(byte[] json) {
 		try {
 			JsonNode url = JsonCodec.INSTANCE.readTree(json).get("url");
 			return (url != null && url.isString()) ? url.asString() : null;

@@ -26,7 +26,8 @@ import org.springframework.util.Assert;
  *
  * @param connectTimeout the longest wait for a connection, and for a free pooled one
  * @param readTimeout the longest silence while waiting for, and while reading, an answer
- * @param maxConnections the most pooled connections (Apache HttpClient 5 only)
+ * @param maxConnections the most pooled connections (Apache HttpClient 5 and Reactor
+ * Netty)
  * @param maxConnectionsSetting the setting that chose {@code maxConnections}, named in
  * messages
  * @author cbkspring contributors
@@ -38,6 +39,17 @@ public record EngineSettings(Duration connectTimeout, Duration readTimeout, int 
 		Assert.isTrue(isPositive(connectTimeout), "connectTimeout must be positive");
 		Assert.isTrue(isPositive(readTimeout), "readTimeout must be positive");
 		Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
+	}
+
+	/**
+	 * What a wait for a pooled connection that ran out says: how long it waited, and what
+	 * to change.
+	 * @return the message
+	 */
+	public String poolExhausted() {
+		return "no free connection within " + EngineSetup.format(this.connectTimeout) + ": all " + this.maxConnections
+				+ " pooled connections are in use; raise " + this.maxConnectionsSetting
+				+ ", or close streams that are not read to the end";
 	}
 
 	private static boolean isPositive(Duration duration) {

@@ -290,10 +290,7 @@ public final class EngineSetup {
 				}
 				catch (ConnectionRequestTimeoutException ex) {
 					ConnectionRequestTimeoutException described = new ConnectionRequestTimeoutException(
-							"no free connection within " + format(settings.connectTimeout()) + ": all "
-									+ settings.maxConnections() + " pooled connections are in use; raise "
-									+ settings.maxConnectionsSetting()
-									+ ", or close streams that are not read to the end");
+							settings.poolExhausted());
 					described.initCause(ex);
 					throw described;
 				}

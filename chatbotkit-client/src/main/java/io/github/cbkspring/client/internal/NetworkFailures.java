@@ -182,7 +182,8 @@ final class NetworkFailures {
 	}
 
 	private static boolean isPoolTimeout(Throwable failure) {
-		return HTTP_COMPONENTS_PRESENT && HttpComponents.isPoolTimeout(failure);
+		return failure instanceof PoolWaitTimeoutException
+				|| (HTTP_COMPONENTS_PRESENT && HttpComponents.isPoolTimeout(failure));
 	}
 
 	private static boolean isConnectTimeout(Throwable failure) {

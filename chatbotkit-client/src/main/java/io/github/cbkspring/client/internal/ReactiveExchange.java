@@ -24,11 +24,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
+import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.error.ChatBotKitException;
+import io.github.cbkspring.client.error.ChatBotKitStorageException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -85,38 +89,66 @@ public final class ReactiveExchange {
 	 */
 	private final Clock clock;
 
+	/** The engine this exchange was built with and closes, if any. */
+	private final @Nullable ReactorEngine engine;
+
+	/**
+	 * Whether the engine was closed: shared with the copies, which call through it.
+	 */
+	private final AtomicBoolean closed;
+
 	/**
 	 * An exchange on a web client, waiting on Reactor's parallel scheduler.
 	 * @param webClient the web client
 	 * @param options the options
+	 * @param engine the engine under the web client that {@link #close()} closes, or
+	 * {@code null} when the web client's connector is not this exchange's to close
 	 */
-	public ReactiveExchange(WebClient webClient, ChatBotKitOptions options) {
-		this(webClient, options, Schedulers.parallel(), Clock.systemUTC());
+	public ReactiveExchange(WebClient webClient, ChatBotKitOptions options, @Nullable ReactorEngine engine) {
+		this(webClient, options, Schedulers.parallel(), Clock.systemUTC(), engine, new AtomicBoolean());
 	}
 
 	/**
-	 * An exchange on a web client.
+	 * An exchange on a web client whose connector it does not own.
 	 * @param webClient the web client
 	 * @param options the options
 	 * @param timer waits between attempts; its clock measures the retry deadline
 	 * @param clock the wall clock a {@code Retry-After} date counts from
 	 */
 	public ReactiveExchange(WebClient webClient, ChatBotKitOptions options, Scheduler timer, Clock clock) {
+		this(webClient, options, timer, clock, null, new AtomicBoolean());
+	}
+
+	private ReactiveExchange(WebClient webClient, ChatBotKitOptions options, Scheduler timer, Clock clock,
+			@Nullable ReactorEngine engine, AtomicBoolean closed) {
 		this.webClient = webClient;
 		this.options = options;
 		this.retryPolicy = new RetryPolicy(options.retry());
 		this.headers = new ApiHeaders(options);
 		this.timer = timer;
 		this.clock = clock;
+		this.engine = engine;
+		this.closed = closed;
 	}
 
 	/**
-	 * A copy with other options on the same web client.
+	 * A copy with other options on the same web client; the copy does not own the engine.
 	 * @param options the options
 	 * @return the copy
 	 */
 	public ReactiveExchange withOptions(ChatBotKitOptions options) {
-		return new ReactiveExchange(this.webClient, options, this.timer, this.clock);
+		return new ReactiveExchange(this.webClient, options, this.timer, this.clock, null, this.closed);
+	}
+
+	/**
+	 * Close the engine this exchange was built with, if any: calls on it and on its
+	 * copies fail from then on.
+	 */
+	public void close() {
+		if (this.engine != null) {
+			this.closed.set(true);
+			this.engine.close();
+		}
 	}
 
 	public ChatBotKitOptions options() {
@@ -165,6 +197,78 @@ public final class ReactiveExchange {
 	}
 
 	/**
+	 * A call with a binary answer: the attempts until the answer's headers are retried,
+	 * the body is handed on unread. A JSON answer is looked into first, within
+	 * {@link DownloadResponseReader#MAX_POINTER_SIZE}, to tell the API's pointer to its
+	 * storage, which is not followed here, from a JSON file.
+	 */
+	Mono<ReactiveDownload> download(ApiCall call, RequestBody.@Nullable Json body) {
+		return withRetries(call, send(call, body, MediaType.ALL)).flatMap((entity) -> {
+			HttpHeaders headers = entity.getHeaders();
+			Flux<DataBuffer> bytes = body(entity).onErrorMap((ex) -> !(ex instanceof ChatBotKitException),
+					(ex) -> translate(ex, call));
+			MediaType contentType = headers.getContentType();
+			if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
+				return Mono.just(new ReactiveDownload(headers, bytes));
+			}
+			return jsonDownload(call, headers, bytes);
+		});
+	}
+
+	private Mono<ReactiveDownload> jsonDownload(ApiCall call, HttpHeaders headers, Flux<DataBuffer> bytes) {
+		long[] read = { 0 };
+		// a head that stays within the limit is the whole answer: the cut comes only past
+		// it
+		return bytes
+			.bufferUntil((buffer) -> (read[0] += buffer.readableByteCount()) > DownloadResponseReader.MAX_POINTER_SIZE)
+			.switchOnFirst((first, chunks) -> {
+				List<DataBuffer> head = first.get();
+				if (head != null && read[0] <= DownloadResponseReader.MAX_POINTER_SIZE) {
+					String url = DownloadResponseReader.pointer(peek(head));
+					if (url != null) {
+						head.forEach(DataBufferUtils::release);
+						return Flux.error(pointerNotFollowed(call, url));
+					}
+				}
+				Flux<DataBuffer> body = chunks.flatMapIterable(Function.identity())
+					.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+				return Flux.just(new ReactiveDownload(headers, body));
+			}, false)
+			.single()
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+	}
+
+	/**
+	 * The bytes of some buffers, leaving them unread.
+	 */
+	private static byte[] peek(List<DataBuffer> buffers) {
+		byte[] bytes = new byte[buffers.stream().mapToInt(DataBuffer::readableByteCount).sum()];
+		int offset = 0;
+		for (DataBuffer buffer : buffers) {
+			int position = buffer.readPosition();
+			int length = buffer.readableByteCount();
+			buffer.read(bytes, offset, length);
+			buffer.readPosition(position);
+			offset += length;
+		}
+		return bytes;
+	}
+
+	private ChatBotKitStorageException pointerNotFollowed(ApiCall call, String url) {
+		String location;
+		try {
+			location = StorageLocation.of(url, this.options).toString();
+		}
+		catch (ChatBotKitStorageException ex) {
+			return ex;
+		}
+		return new ChatBotKitStorageException(
+				"The API answered " + call + " with a pre-signed URL of its storage, " + location
+						+ ", which the reactive client does not fetch: download it with the blocking client",
+				location, 0, null);
+	}
+
+	/**
 	 * Send a request and take the answer's headers, its body still unread; an error
 	 * answer fails with its typed exception, made here rather than in a status handler of
 	 * the web client, so that nothing but the client's own suppressed failures is added
@@ -201,6 +305,11 @@ public final class ReactiveExchange {
 	 */
 	private <T> Mono<T> withRetries(ApiCall call, Mono<T> attempt) {
 		return Mono.defer(() -> {
+			if (this.closed.get()) {
+				// a programming error, not a network failure to retry
+				return Mono.error(new IllegalStateException("This ChatBotKitReactiveClient is closed, and with it the"
+						+ " connection pool that its copies (withOptions) share"));
+			}
 			long deadline = now() + this.options.retry().deadline().toNanos();
 			List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
 			return attempt.onErrorMap((ex) -> !(ex instanceof ChatBotKitException), (ex) -> translate(ex, call))
