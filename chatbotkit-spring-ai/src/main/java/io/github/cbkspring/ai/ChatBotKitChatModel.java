@@ -191,8 +191,8 @@ public final class ChatBotKitChatModel implements ChatModel {
 	 * <p>
 	 * Without one, the events are read from the blocking client on the builder's
 	 * scheduler, as they come (a slow subscriber has them buffered). Cancelling the
-	 * {@code Flux} stops the call at any moment, on every engine: while it waits for the
-	 * answer's headers the call is cancelled (a
+	 * {@code Flux} stops the call at any moment, at once on the client's own engines:
+	 * while it waits for the answer's headers the call is cancelled (a
 	 * {@link io.github.cbkspring.client.core.Cancellation}), and once the answer is open
 	 * its connection is aborted, also while a read waits on it.
 	 * @param prompt the messages and options

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -34,10 +34,10 @@ import io.github.cbkspring.client.core.Cancellation;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.EventStreamServer;
 import io.github.cbkspring.testsupport.HeldAnswer;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
 import io.github.cbkspring.testsupport.LoopbackServer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,46 +145,79 @@ class CancellationTests {
 	}
 
 	/**
-	 * A stream that a call inside returned is closed by the cancel, wherever it is read:
-	 * its connection is aborted before the long answer is through, and a read on it ends.
+	 * A stream that a call inside returned is cancelled with it, wherever it is read: its
+	 * connection is aborted before the long answer is through, and its reads fail with
+	 * the cancel.
 	 */
 	@ParameterizedTest
 	@EnumSource(ClientPath.class)
-	void cancelClosesAnOpenStreamThatACallInsideReturned(ClientPath path) {
+	void cancelAbortsAnOpenStreamThatACallInsideReturnedAndItsReadsFail(ClientPath path) {
 		try (LargeAnswerServer server = new LargeAnswerServer("200 OK", "Content-Type: application/jsonl\r\n",
 				LargeAnswerServer.repeated("{\"n\":1}\n"));
 				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url()).readTimeout(NEVER))) {
 			Cancellation cancellation = new Cancellation();
-			Stream<Map> lines = cancellation
-				.call(() -> opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c"));
-			Iterator<Map> reading = lines.iterator();
-			assertThat(reading.next()).containsEntry("n", 1);
+			try (Stream<Map> lines = cancellation
+				.call(() -> opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c"))) {
+				Iterator<Map> reading = lines.iterator();
+				assertThat(reading.next()).containsEntry("n", 1);
 
-			cancellation.cancel();
+				cancellation.cancel();
 
-			server.assertEveryAnswerAbandoned();
-			catchThrowable(() -> reading.forEachRemaining((line) -> {
-			}));
+				server.assertEveryAnswerAbandoned();
+				assertCancelled(catchThrowable(() -> reading.forEachRemaining((line) -> {
+				})), true);
+			}
 			assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag").isFalse();
 		}
 	}
 
 	/**
-	 * A stream closed before the cancel is forgotten: the cancel has nothing to close.
+	 * A stream read inside the cancellation on another thread, while the server holds the
+	 * rest of the answer: the reader gets the cancel, never a quiet end that would pass
+	 * half a reply for a whole one.
 	 */
-	@Test
-	void aStreamClosedBeforeTheCancelIsNotClosedAgain() {
-		try (LargeAnswerServer server = new LargeAnswerServer("200 OK", "Content-Type: application/jsonl\r\n",
-				LargeAnswerServer.repeated("{\"n\":1}\n"));
-				ClientPath.Opened opened = ClientPath.PLAIN.open(ClientPath.Setup.of(server.url()))) {
+	@ParameterizedTest
+	@EnumSource(ClientPath.class)
+	void cancelWhileAStreamIsReadFailsTheReadNeverEndsItQuietly(ClientPath path) throws Exception {
+		try (EventStreamServer server = new EventStreamServer();
+				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url()).readTimeout(NEVER))) {
 			Cancellation cancellation = new Cancellation();
-			AtomicInteger closes = new AtomicInteger();
-			Stream<Map> lines = cancellation
-				.call(() -> opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c"))
-				.onClose(closes::incrementAndGet);
-			lines.close();
+			CountDownLatch firstLine = new CountDownLatch(1);
+			CompletableFuture<Throwable> outcome = callInAnotherThread(cancellation, () -> {
+				try (Stream<Map> lines = opened.client()
+					.stream("/conversation/{id}/complete", Map.of(), Map.class, "c")) {
+					lines.forEach((line) -> firstLine.countDown());
+				}
+			});
+			EventStreamServer.Exchange exchange = server.next().open().send("{\"n\":1}");
+			assertThat(firstLine.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).as("the first line read").isTrue();
+
 			cancellation.cancel();
-			assertThat(closes).hasValue(1);
+
+			assertCancelled(outcome.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS), true);
+			exchange.awaitClosedByClient();
+		}
+	}
+
+	/**
+	 * A cancellation inside another: a cancel of either ends the call.
+	 */
+	@ParameterizedTest
+	@EnumSource(ClientPath.class)
+	void anOuterCancellationCancelsTheCallsInsideAnInnerOne(ClientPath path) throws Exception {
+		try (HeldAnswer held = new HeldAnswer(LoopbackServer.json("200 OK", "{}", ""));
+				LoopbackServer server = new LoopbackServer(held, NEVER, false);
+				ClientPath.Opened opened = path.open(ClientPath.Setup.of(server.url()).readTimeout(NEVER))) {
+			Cancellation outer = new Cancellation();
+			Cancellation inner = new Cancellation();
+			CompletableFuture<Throwable> outcome = callInAnotherThread(outer,
+					() -> inner.run(() -> opened.client().get("/bot/{id}/fetch", Map.class, "b")));
+			held.awaitRequest();
+
+			outer.cancel();
+
+			assertCancelled(outcome.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS), true);
+			assertThat(inner.isCancelled()).isFalse();
 		}
 	}
 

@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Cancels, from any thread, the calls made inside {@link #call(Supplier)} (on the thread
- * that runs it; one cancellation may cover several threads at once): a call in progress
- * is aborted at once, whether it waits for a pooled connection, for the answer's headers
- * or reads the answer; a stream such a call returned is closed, which aborts its
- * connection, wherever it is being read; and a call that starts after the cancel is not
- * sent. The way to give up a blocking call from elsewhere, such as a streamed completion
- * whose caller went away:
+ * that runs it; one cancellation may cover several threads at once, and cancellations
+ * nest: a call inside two is cancelled by either): a call in progress is aborted, whether
+ * it waits for a pooled connection, for the answer's headers or reads the answer; a JSON
+ * Lines stream such a call returned is aborted, wherever it is being read; and a call
+ * that starts after the cancel is not sent. The way to give up a blocking call from
+ * elsewhere, such as a streamed completion whose caller went away:
  *
  * <pre class="code">
  * Cancellation cancellation = new Cancellation();
@@ -39,15 +39,20 @@ import org.jspecify.annotations.Nullable;
  * cancellation.cancel();
  * </pre>
  *
- * A cancelled call fails with a {@link ChatBotKitConnectionException} whose cause is a
- * {@link java.util.concurrent.CancellationException}, and is never retried; a closed
- * stream ends as closing it from another thread ends it. Calls that the code inside makes
- * on other threads are not covered.
+ * A cancelled call, and every later read of a cancelled stream, fails with a
+ * {@link ChatBotKitConnectionException} "Cancelled" whose cause is a
+ * {@link java.util.concurrent.CancellationException}, and is never retried; a stream
+ * whose final event (a completion's result) had arrived reads to its end. Calls that the
+ * code inside makes on other threads are not covered.
  * <p>
- * Apache HttpClient 5 as the client's own engine or one tuned by
- * {@code ChatBotKitHttpEngine} aborts its request; other engines are interrupted, which
- * the JDK's {@code HttpClient} answers at once, and the interrupt is cleared when the
- * call ends. A {@code Cancellation} holds no resource; it can be dropped without closing.
+ * The abort is at once on the client's own engines: Apache HttpClient 5 as the client
+ * builds it or as {@code ChatBotKitHttpEngine} tunes it aborts its request, and the JDK's
+ * {@code HttpClient} answers the interrupt its calling thread gets. Other engines get the
+ * interrupt too, which ends a wait only where they answer interrupts (Spring's
+ * {@code SimpleClientHttpRequestFactory} and a plain
+ * {@code HttpComponentsClientHttpRequestFactory} do not: there the call ends with its
+ * read timeout, as a "Cancelled" failure). The interrupt is cleared when the call ends. A
+ * {@code Cancellation} holds no resource; it can be dropped without closing.
  *
  * @author cbkspring contributors
  * @since 0.1.0
@@ -78,7 +83,7 @@ public final class Cancellation {
 	}
 
 	/**
-	 * Cancel the call in progress inside {@link #call(Supplier)}, if any, close the open
+	 * Cancel the calls in progress inside {@link #call(Supplier)}, if any, abort the open
 	 * streams that calls inside returned, and refuse every call made inside it from now
 	 * on. Calling it again does nothing.
 	 */

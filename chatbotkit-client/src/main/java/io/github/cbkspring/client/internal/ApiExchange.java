@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ApiRequest;
@@ -182,7 +181,7 @@ public final class ApiExchange {
 		}
 		ApiCall call = ApiCall.of(this.options, endpoint, pathVariables, query);
 		NonBlockingThreads.refuseBlocking(call);
-		CancellationScope cancellation = CancellationScope.current();
+		CancellationScope.Active cancellation = CancellationScope.active();
 		if (cancellation == null) {
 			return attempts(call, body, reader, null);
 		}
@@ -190,13 +189,7 @@ public final class ApiExchange {
 			throw cancelled(call, false, null);
 		}
 		try {
-			T result = attempts(call, body, reader, cancellation);
-			if (result instanceof Stream<?> stream) {
-				@SuppressWarnings("unchecked")
-				T tracked = (T) stream.onClose(cancellation.track(stream::close));
-				return tracked;
-			}
-			return result;
+			return attempts(call, body, reader, cancellation);
 		}
 		catch (ChatBotKitException ex) {
 			if (!cancellation.isCancelled()) {
@@ -222,7 +215,7 @@ public final class ApiExchange {
 	}
 
 	private <T> T attempts(ApiCall call, @Nullable RequestBody body, ResponseReader<T> reader,
-			@Nullable CancellationScope cancellation) {
+			CancellationScope.@Nullable Active cancellation) {
 		long deadline = this.nanoClock.getAsLong() + this.options.retry().deadline().toNanos();
 		List<ChatBotKitException> earlierFailures = new ArrayList<>(0);
 		for (int attempt = 1;; attempt++) {

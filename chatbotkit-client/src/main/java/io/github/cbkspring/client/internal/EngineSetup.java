@@ -268,7 +268,7 @@ public final class EngineSetup {
 		 */
 		private static ClassicHttpResponse cancellable(ClassicHttpRequest request, ExecChain.Scope scope,
 				ExecChain chain) throws IOException, HttpException {
-			CancellationScope cancellation = CancellationScope.current();
+			CancellationScope.Active cancellation = CancellationScope.active();
 			if (cancellation != null && scope.originalRequest instanceof Cancellable abortable) {
 				cancellation.attach(abortable::cancel);
 			}

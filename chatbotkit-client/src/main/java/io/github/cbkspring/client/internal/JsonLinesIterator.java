@@ -22,10 +22,12 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.client.internal.util.Redaction;
@@ -90,6 +92,9 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 
 	private boolean finalElementSeen;
 
+	/** Whether a cancellation aborted the answer: set from any thread. */
+	private volatile boolean cancelled;
+
 	JsonLinesIterator(ClientHttpResponse response, JavaType elementType, @Nullable Predicate<? super T> finalElement,
 			@Nullable Function<? super T, @Nullable String> errorMessage, ChatBotKitOptions options, String call) {
 		this.response = response;
@@ -101,9 +106,39 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	@Override
 	public boolean hasNext() {
 		if (this.next == null && !this.finished) {
-			this.next = readNext();
+			try {
+				this.next = readNext();
+			}
+			catch (ChatBotKitException ex) {
+				// however the abort showed (a reset, an early end, a line cut short)
+				throw (this.cancelled && !this.finalElementSeen) ? cancelled(ex) : ex;
+			}
+		}
+		if (this.next == null && this.cancelled && !this.finalElementSeen) {
+			throw cancelled(null);
 		}
 		return this.next != null;
+	}
+
+	/**
+	 * Cancel from any thread: the answer is aborted, and the reads on the reading thread
+	 * fail with a "Cancelled" {@link ChatBotKitConnectionException} unless the final
+	 * element had arrived. The reading thread's state is left to it.
+	 */
+	void cancel() {
+		this.cancelled = true;
+		Connections.abort(this.response);
+	}
+
+	private ChatBotKitConnectionException cancelled(@Nullable Throwable failure) {
+		ChatBotKitConnectionException cancelled = new ChatBotKitConnectionException(
+				"Cancelled: " + this.call + " was cancelled while its answer was read (stream, line "
+						+ Math.max(this.lineNumber, 1) + ")",
+				new CancellationException("cancelled by Cancellation.cancel()"), true);
+		if (failure != null) {
+			cancelled.addSuppressed(failure);
+		}
+		return cancelled;
 	}
 
 	@Override
@@ -151,6 +186,10 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 		}
 		catch (IOException | JacksonIOException ex) {
 			close();
+			if (this.cancelled && this.finalElementSeen) {
+				// the answer was whole: what the cancel cut is what follows it
+				return null;
+			}
 			Throwable failure = (ex instanceof JacksonIOException) ? ex.getCause() : ex;
 			if (failure instanceof LineTooLongException) {
 				throw JsonLineMapper.lineTooLong(this.options.maxResponseSize(), currentLine(parser));

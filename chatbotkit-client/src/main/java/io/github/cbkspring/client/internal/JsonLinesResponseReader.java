@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.internal.util.CancellationScope;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 
@@ -63,9 +64,12 @@ record JsonLinesResponseReader<T>(JavaType elementType, @Nullable Predicate<? su
 	public Stream<T> read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
 		JsonLinesIterator<T> lines = new JsonLinesIterator<>(response, this.elementType, this.finalElement,
 				this.errorMessage, options, call);
-		return StreamSupport
+		Stream<T> stream = StreamSupport
 			.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED | Spliterator.NONNULL), false)
 			.onClose(lines::close);
+		CancellationScope.Active cancellation = CancellationScope.active();
+		// a cancel fails the stream's reads wherever they are, until it is closed
+		return (cancellation != null) ? stream.onClose(cancellation.track(lines::cancel)) : stream;
 	}
 
 }

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CancellationScope {
 
-	private static final ThreadLocal<@Nullable CancellationScope> current = new ThreadLocal<>();
+	private static final ThreadLocal<@Nullable Frame> current = new ThreadLocal<>();
 
 	private boolean cancelled;
 
@@ -50,22 +50,24 @@ public final class CancellationScope {
 	private final Set<Runnable> openStreams = new LinkedHashSet<>();
 
 	/**
-	 * The scope the calling thread is in, if any.
-	 * @return the scope, or {@code null}
+	 * The scopes the calling thread is in, innermost first, if any: a call is cancelled
+	 * by a cancel of any of them.
+	 * @return the scopes, or {@code null} if the thread is in none
 	 */
-	public static @Nullable CancellationScope current() {
-		return current.get();
+	public static @Nullable Active active() {
+		Frame frame = current.get();
+		return (frame != null) ? new Active(frame) : null;
 	}
 
 	/**
-	 * Run code on this thread inside this scope; scopes nest, the innermost counts.
+	 * Run code on this thread inside this scope, and inside the scopes it is already in.
 	 * @param <T> the result type
 	 * @param code the code
 	 * @return its result
 	 */
 	public <T extends @Nullable Object> T call(Supplier<T> code) {
-		CancellationScope outer = current.get();
-		current.set(this);
+		Frame outer = current.get();
+		current.set(new Frame(this, outer));
 		try {
 			return code.get();
 		}
@@ -84,7 +86,7 @@ public final class CancellationScope {
 	 * @return {@code false} if this scope is already cancelled: the call is not to be
 	 * made
 	 */
-	public synchronized boolean begin() {
+	synchronized boolean begin() {
 		if (this.cancelled) {
 			return false;
 		}
@@ -97,7 +99,7 @@ public final class CancellationScope {
 	 * already cancelled.
 	 * @param abort aborts the request, from any thread
 	 */
-	public void attach(Runnable abort) {
+	void attach(Runnable abort) {
 		synchronized (this) {
 			Call call = this.calls.get(Thread.currentThread());
 			if (!this.cancelled) {
@@ -114,7 +116,7 @@ public final class CancellationScope {
 	 * The attached request of the current thread has ended: a cancel from now on
 	 * interrupts again.
 	 */
-	public synchronized void detach() {
+	synchronized void detach() {
 		Call call = this.calls.get(Thread.currentThread());
 		if (call != null) {
 			call.abort = null;
@@ -126,7 +128,7 @@ public final class CancellationScope {
 	 * interrupt that a cancel sent is cleared, since it was for the call, not for what
 	 * the thread does next.
 	 */
-	public void end() {
+	void end() {
 		Call call;
 		synchronized (this) {
 			call = this.calls.remove(Thread.currentThread());
@@ -142,7 +144,7 @@ public final class CancellationScope {
 	 * @param close closes the stream, from any thread
 	 * @return forgets the stream: for the stream's own close
 	 */
-	public Runnable track(Runnable close) {
+	Runnable track(Runnable close) {
 		synchronized (this) {
 			if (!this.cancelled) {
 				this.openStreams.add(close);
@@ -191,6 +193,88 @@ public final class CancellationScope {
 	 */
 	public synchronized boolean isCancelled() {
 		return this.cancelled;
+	}
+
+	/**
+	 * The scopes a thread is in, innermost first, each once: what the exchange and the
+	 * engines tell about a call goes to all of them.
+	 */
+	public static final class Active {
+
+		private final List<CancellationScope> scopes = new ArrayList<>(2);
+
+		private Active(Frame innermost) {
+			for (Frame frame = innermost; frame != null; frame = frame.outer()) {
+				if (!this.scopes.contains(frame.scope())) {
+					this.scopes.add(frame.scope());
+				}
+			}
+		}
+
+		/**
+		 * A call starts on the current thread.
+		 * @return {@code false} if a scope is already cancelled: the call is not to be
+		 * made
+		 */
+		public boolean begin() {
+			for (int i = 0; i < this.scopes.size(); i++) {
+				if (!this.scopes.get(i).begin()) {
+					this.scopes.subList(0, i).forEach(CancellationScope::end);
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * The engine's abort of the request the current thread is making; run at once if
+		 * a scope is already cancelled.
+		 * @param abort aborts the request, from any thread
+		 */
+		public void attach(Runnable abort) {
+			this.scopes.forEach((scope) -> scope.attach(abort));
+		}
+
+		/**
+		 * The attached request of the current thread has ended.
+		 */
+		public void detach() {
+			this.scopes.forEach(CancellationScope::detach);
+		}
+
+		/**
+		 * The call that {@link #begin()} started has ended.
+		 */
+		public void end() {
+			this.scopes.forEach(CancellationScope::end);
+		}
+
+		/**
+		 * A stream that a call returned: a cancel of any scope cancels it, until it is
+		 * closed.
+		 * @param cancel cancels the stream, from any thread
+		 * @return forgets the stream: for the stream's own close
+		 */
+		public Runnable track(Runnable cancel) {
+			List<Runnable> forget = new ArrayList<>(this.scopes.size());
+			this.scopes.forEach((scope) -> forget.add(scope.track(cancel)));
+			return () -> forget.forEach(Runnable::run);
+		}
+
+		/**
+		 * Whether a scope was cancelled.
+		 * @return whether one was
+		 */
+		public boolean isCancelled() {
+			return this.scopes.stream().anyMatch(CancellationScope::isCancelled);
+		}
+
+	}
+
+	/**
+	 * A scope a thread entered, and the one it was in before.
+	 */
+	private record Frame(CancellationScope scope, @Nullable Frame outer) {
 	}
 
 	/**
