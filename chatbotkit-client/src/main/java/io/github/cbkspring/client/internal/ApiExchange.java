@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -205,13 +204,8 @@ public final class ApiExchange {
 
 	private static ChatBotKitConnectionException cancelled(ApiCall call, boolean requestSent,
 			@Nullable ChatBotKitException failure) {
-		ChatBotKitConnectionException cancelled = new ChatBotKitConnectionException(
-				"Cancelled: " + call + ((requestSent) ? " was cancelled after it was sent" : " was not sent"),
-				new CancellationException("cancelled by Cancellation.cancel()"), requestSent);
-		if (failure != null) {
-			cancelled.addSuppressed(failure);
-		}
-		return cancelled;
+		return NetworkFailures.cancelled(call + ((requestSent) ? " was cancelled after it was sent" : " was not sent"),
+				requestSent, failure);
 	}
 
 	private <T> T attempts(ApiCall call, @Nullable RequestBody body, ResponseReader<T> reader,
@@ -227,9 +221,7 @@ public final class ApiExchange {
 					// a cancel from now on is for the wait or the next attempt
 					cancellation.detach();
 				}
-				// an interrupted or cancelled caller wants to stop, not to wait for
-				// another
-				// attempt
+				// a caller interrupted or cancelled wants to stop, not to wait
 				boolean stopped = Thread.currentThread().isInterrupted()
 						|| (cancellation != null && cancellation.isCancelled());
 				Duration delay = (!stopped && (body == null || body.replayable()))

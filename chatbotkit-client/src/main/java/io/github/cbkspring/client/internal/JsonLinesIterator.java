@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -131,14 +130,8 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	}
 
 	private ChatBotKitConnectionException cancelled(@Nullable Throwable failure) {
-		ChatBotKitConnectionException cancelled = new ChatBotKitConnectionException(
-				"Cancelled: " + this.call + " was cancelled while its answer was read (stream, line "
-						+ Math.max(this.lineNumber, 1) + ")",
-				new CancellationException("cancelled by Cancellation.cancel()"), true);
-		if (failure != null) {
-			cancelled.addSuppressed(failure);
-		}
-		return cancelled;
+		return NetworkFailures.cancelled(this.call + " was cancelled while its answer was read (stream, line "
+				+ Math.max(this.lineNumber, 1) + ")", true, failure);
 	}
 
 	@Override

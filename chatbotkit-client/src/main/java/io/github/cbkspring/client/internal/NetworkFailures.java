@@ -77,6 +77,23 @@ final class NetworkFailures {
 	}
 
 	/**
+	 * The failure of a call that a {@code Cancellation} cancelled: caused by a
+	 * {@link CancellationException}, with what the engine threw, if anything, suppressed.
+	 * @param what the call and how far it got
+	 * @param requestSent whether the request may have left
+	 * @param failure what the engine threw, if anything
+	 * @return the exception to throw
+	 */
+	static ChatBotKitConnectionException cancelled(String what, boolean requestSent, @Nullable Throwable failure) {
+		ChatBotKitConnectionException cancelled = new ChatBotKitConnectionException("Cancelled: " + what,
+				new CancellationException("cancelled by Cancellation.cancel()"), requestSent);
+		if (failure != null) {
+			cancelled.addSuppressed(failure);
+		}
+		return cancelled;
+	}
+
+	/**
 	 * Classify a failure.
 	 * @param failure what the engine threw
 	 * @param call the call, for the message
