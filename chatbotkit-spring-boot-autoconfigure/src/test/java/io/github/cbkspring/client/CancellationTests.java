@@ -200,6 +200,33 @@ class CancellationTests {
 	}
 
 	/**
+	 * A stream the server ended whole before the cancel stays whole: the cancel does not
+	 * turn its end into a failure.
+	 */
+	@ParameterizedTest
+	@EnumSource(ClientPath.class)
+	void aStreamThatEndedBeforeTheCancelStaysWhole(ClientPath path) {
+		api.stubFor(WireMock.any(anyUrl())
+			.willReturn(WireMock.aResponse()
+				.withHeader("Content-Type", "application/jsonl")
+				.withBody("{\"n\":1}\n{\"n\":2}\n")));
+		try (ClientPath.Opened opened = path.open(ClientPath.Setup.of(api.baseUrl()))) {
+			Cancellation cancellation = new Cancellation();
+			try (Stream<Map> lines = cancellation
+				.call(() -> opened.client().stream("/conversation/{id}/complete", Map.of(), Map.class, "c"))) {
+				Iterator<Map> reading = lines.iterator();
+				List<Map> read = List.of(reading.next(), reading.next());
+				assertThat(reading.hasNext()).isFalse();
+
+				cancellation.cancel();
+
+				assertThat(reading.hasNext()).as("still ended, not failed").isFalse();
+				assertThat(read).extracting((line) -> line.get("n")).containsExactly(1, 2);
+			}
+		}
+	}
+
+	/**
 	 * A cancellation inside another: a cancel of either ends the call.
 	 */
 	@ParameterizedTest

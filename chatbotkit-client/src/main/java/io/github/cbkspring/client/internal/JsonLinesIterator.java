@@ -94,6 +94,9 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	/** Whether a cancellation aborted the answer: set from any thread. */
 	private volatile boolean cancelled;
 
+	/** Whether the answer ended as the server ended it, before any cancel. */
+	private boolean endedWhole;
+
 	JsonLinesIterator(ClientHttpResponse response, JavaType elementType, @Nullable Predicate<? super T> finalElement,
 			@Nullable Function<? super T, @Nullable String> errorMessage, ChatBotKitOptions options, String call) {
 		this.response = response;
@@ -110,10 +113,10 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 			}
 			catch (ChatBotKitException ex) {
 				// however the abort showed (a reset, an early end, a line cut short)
-				throw (this.cancelled && !this.finalElementSeen) ? cancelled(ex) : ex;
+				throw cutByCancel() ? cancelled(ex) : ex;
 			}
 		}
-		if (this.next == null && this.cancelled && !this.finalElementSeen) {
+		if (this.next == null && cutByCancel()) {
 			throw cancelled(null);
 		}
 		return this.next != null;
@@ -127,6 +130,14 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 	void cancel() {
 		this.cancelled = true;
 		Connections.abort(this.response);
+	}
+
+	/**
+	 * Whether a cancel cut the answer short: not once its final element arrived or it
+	 * ended whole before the cancel.
+	 */
+	private boolean cutByCancel() {
+		return this.cancelled && !this.finalElementSeen && !this.endedWhole;
 	}
 
 	private ChatBotKitConnectionException cancelled(@Nullable Throwable failure) {
@@ -175,6 +186,8 @@ public final class JsonLinesIterator<T> implements Iterator<T>, AutoCloseable {
 				throw new ChatBotKitStreamException("The stream ended before its final event: the answer is incomplete",
 						Math.max(this.lineNumber, 1), null);
 			}
+			// an end that a cancel's abort caused is no end of the answer
+			this.endedWhole = !this.cancelled;
 			return null;
 		}
 		catch (IOException | JacksonIOException ex) {
