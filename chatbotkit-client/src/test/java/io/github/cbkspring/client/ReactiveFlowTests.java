@@ -15,12 +15,6 @@
  */
 package io.github.cbkspring.client;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +28,7 @@ import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.testsupport.ApiStub;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
-import io.github.cbkspring.testsupport.LoopbackServer;
+import io.github.cbkspring.testsupport.SilentServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Subscription;
@@ -177,66 +171,6 @@ class ReactiveFlowTests {
 
 		void cancelNow() {
 			cancel();
-		}
-
-	}
-
-	/**
-	 * A server that reads a request and never answers, and says when the client closed
-	 * the connection.
-	 */
-	static final class SilentServer implements AutoCloseable {
-
-		private final ServerSocket server;
-
-		private final CountDownLatch requested = new CountDownLatch(1);
-
-		private final CountDownLatch closed = new CountDownLatch(1);
-
-		SilentServer() throws IOException {
-			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-			Thread acceptor = new Thread(this::serve, "silent-server");
-			acceptor.setDaemon(true);
-			acceptor.start();
-		}
-
-		String url() {
-			return "http://127.0.0.1:" + this.server.getLocalPort();
-		}
-
-		private void serve() {
-			try (Socket socket = this.server.accept()) {
-				InputStream in = socket.getInputStream();
-				if (LoopbackServer.readHead(in) != null) {
-					this.requested.countDown();
-				}
-				while (in.read() != -1) {
-					// a GET has no body: anything read is the end of the connection
-				}
-				this.closed.countDown();
-			}
-			catch (IOException ex) {
-				// a reset is a close too
-				this.closed.countDown();
-			}
-		}
-
-		void awaitRequest() throws InterruptedException {
-			assertThat(this.requested.await(2, TimeUnit.MINUTES)).as("a request arrived").isTrue();
-		}
-
-		void awaitClosed() throws InterruptedException {
-			assertThat(this.closed.await(2, TimeUnit.MINUTES)).as("the client closed the connection").isTrue();
-		}
-
-		@Override
-		public void close() {
-			try {
-				this.server.close();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
 		}
 
 	}

@@ -16,24 +16,16 @@
 
 package io.github.cbkspring.ai;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.testsupport.ClosedPort;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
-import io.github.cbkspring.testsupport.LoopbackServer;
+import io.github.cbkspring.testsupport.SilentServer;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -128,70 +120,6 @@ class ReactiveStreamCancellationTests {
 			.options(ChatBotKitChatOptions.builder().botId("bot-1").build())
 			.observationRegistry(this.observations)
 			.build();
-	}
-
-	/**
-	 * A server that reads a request and never answers, and says when the client closed
-	 * the connection.
-	 */
-	static final class SilentServer implements AutoCloseable {
-
-		private final ServerSocket server;
-
-		private final CountDownLatch requested = new CountDownLatch(1);
-
-		private final CountDownLatch closed = new CountDownLatch(1);
-
-		SilentServer() throws IOException {
-			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-			Thread acceptor = new Thread(this::serve, "silent-server");
-			acceptor.setDaemon(true);
-			acceptor.start();
-		}
-
-		String url() {
-			return "http://127.0.0.1:" + this.server.getLocalPort();
-		}
-
-		private void serve() {
-			try (Socket socket = this.server.accept()) {
-				InputStream in = socket.getInputStream();
-				String head = LoopbackServer.readHead(in);
-				if (head != null) {
-					LoopbackServer.skipBody(in, head);
-					this.requested.countDown();
-				}
-				while (in.read() != -1) {
-					// nothing more is sent on this connection: wait for its end
-				}
-				this.closed.countDown();
-			}
-			catch (IOException ex) {
-				// a reset is a close too
-				this.closed.countDown();
-			}
-		}
-
-		void awaitRequest() throws InterruptedException {
-			assertThat(this.requested.await(HANG_GUARD.toMinutes(), TimeUnit.MINUTES)).as("a request arrived").isTrue();
-		}
-
-		void awaitClosed() throws InterruptedException {
-			assertThat(this.closed.await(HANG_GUARD.toMinutes(), TimeUnit.MINUTES))
-				.as("the client closed the connection")
-				.isTrue();
-		}
-
-		@Override
-		public void close() {
-			try {
-				this.server.close();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
 	}
 
 }
