@@ -46,7 +46,7 @@ public final class CancellationScope {
 	/** The calls being made inside this scope, by the thread making each. */
 	private final Map<Thread, Call> calls = new HashMap<>();
 
-	/** How to close the streams that calls inside returned and that are still open. */
+	/** How to cancel the streams that calls inside returned and that are still open. */
 	private final Set<Runnable> openStreams = new LinkedHashSet<>();
 
 	/**
@@ -139,30 +139,30 @@ public final class CancellationScope {
 	}
 
 	/**
-	 * A stream that a call inside returned: a cancel closes it, until it is closed.
-	 * Closed at once if already cancelled.
-	 * @param close closes the stream, from any thread
+	 * A stream that a call inside returned: a cancel cancels it, until it is closed.
+	 * Cancelled at once if this scope already is.
+	 * @param cancel cancels the stream, from any thread
 	 * @return forgets the stream: for the stream's own close
 	 */
-	Runnable track(Runnable close) {
+	Runnable track(Runnable cancel) {
 		synchronized (this) {
 			if (!this.cancelled) {
-				this.openStreams.add(close);
+				this.openStreams.add(cancel);
 				return () -> {
 					synchronized (this) {
-						this.openStreams.remove(close);
+						this.openStreams.remove(cancel);
 					}
 				};
 			}
 		}
-		close.run();
+		cancel.run();
 		return () -> {
 		};
 	}
 
 	/**
 	 * Cancel: the calls being made are aborted, the open streams that calls returned are
-	 * closed, and calls that start later are not made.
+	 * cancelled, and calls that start later are not made.
 	 */
 	public void cancel() {
 		List<Runnable> closing;
@@ -183,7 +183,7 @@ public final class CancellationScope {
 				}
 			});
 		}
-		// outside the lock: a stream's close forgets it here
+		// outside the lock: an abort may close a stream, which forgets it here
 		closing.forEach(Runnable::run);
 	}
 
