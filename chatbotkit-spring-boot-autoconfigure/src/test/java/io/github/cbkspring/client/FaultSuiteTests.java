@@ -75,7 +75,7 @@ class FaultSuiteTests {
 	 * The read timeout of the faults about timeouts: short, since a busy machine only
 	 * makes the expected timeout likelier.
 	 */
-	private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(250);
+	private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(100);
 
 	/** How long a slow server is silent: twenty short read timeouts. */
 	private static final int SLOW = (int) SHORT_READ_TIMEOUT.toMillis() * 20;
