@@ -37,7 +37,8 @@ import io.github.cbkspring.client.bot.SessionClient;
  * measured rounds alternate the drivers (A B C A B C ...), so that drift of a shared
  * machine hits them all; the unary drivers first, then the streaming ones (unpaced);</li>
  * <li>paced streams: 256 and 1,024 streams open at once on platform threads (this JDK)
- * and on virtual threads (the JDK of {@code --virtual-java}), client and raw floor
+ * and on virtual threads (the JDK of {@code --virtual-java}), and on the reactive client
+ * without a thread a stream (with the platform threads' JVMs only), clients and raw floor
  * alternating, each JVM first warmed up with streams of one line a millisecond (the read
  * path of paced streams) until the JIT is done, each size run once to warm up and fill
  * the pool and once measured; then what happens at the pool's cap;</li>
