@@ -565,7 +565,7 @@ public final class BenchmarkRunner {
 			.toList();
 		System.out.println();
 		System.out.println("== Start-up of a minimal Boot application (spring-boot-starter-restclient, no WebFlux: "
-				+ withoutStarter.size() + " jars, " + withStarter.size() + " with the starter), " + runs
+				+ withoutStarter.size() + " class path entries, " + withStarter.size() + " with the starter), " + runs
 				+ " runs each after one discarded ==");
 		List<long[]> with = new ArrayList<>();
 		List<long[]> without = new ArrayList<>();
