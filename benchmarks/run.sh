@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmark module and runs the whole benchmark (about 8 minutes on 2 CPUs).
+# Builds the benchmark module and runs the whole benchmark (about 9 minutes on 2 quiet CPUs).
 # Options go to BenchmarkRunner, for example:
 #   benchmarks/run.sh --drivers=raw-httpclient5,sessionclient --skip-paced --skip-startup
 # Set JAVA_HOME to run the load on another JDK. The paced streams also run on virtual threads,

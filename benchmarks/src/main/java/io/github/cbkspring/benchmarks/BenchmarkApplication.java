@@ -24,6 +24,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * A minimal Spring Boot application: auto-configuration only, no component scan, no web
@@ -46,7 +47,8 @@ public class BenchmarkApplication {
 
 	/**
 	 * Start, print {@code STARTUP|<ms since JVM start>|<ms in SpringApplication>|<has
-	 * SessionClient>} and stop.
+	 * SessionClient>|<has WebFlux>} and stop. WebFlux must not be on the class path of
+	 * the start-up probe: it would bring the reactive client's configuration along.
 	 * @param args application arguments
 	 */
 	public static void main(String[] args) {
@@ -55,7 +57,8 @@ public class BenchmarkApplication {
 			long ready = System.currentTimeMillis();
 			long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
 			System.out.println("STARTUP|" + (ready - jvmStart) + "|" + (ready - mainStart) + "|"
-					+ context.containsBean("sessionClient"));
+					+ context.containsBean("sessionClient") + "|"
+					+ ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClient", null));
 		}
 	}
 

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import io.github.cbkspring.client.bot.SessionClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the whole benchmark and prints its tables and ratios:
@@ -38,14 +37,16 @@ import org.jspecify.annotations.Nullable;
  * measured rounds alternate the drivers (A B C A B C ...), so that drift of a shared
  * machine hits them all; the unary drivers first, then the streaming ones (unpaced);</li>
  * <li>paced streams: 256 and 1,024 streams open at once on platform threads (this JDK)
- * and on virtual threads (the JDK of {@code --virtual-java}), client and raw floor
+ * and on virtual threads (the JDK of {@code --virtual-java}), and on the reactive client
+ * without a thread a stream (with the platform threads' JVMs only), clients and raw floor
  * alternating, each JVM first warmed up with streams of one line a millisecond (the read
  * path of paced streams) until the JIT is done, each size run once to warm up and fill
  * the pool and once measured; then what happens at the pool's cap;</li>
  * <li>start-up of a minimal Boot application with and without the starter.</li>
  * </ol>
- * Ratios are of the ChatBotKit client over raw Apache HttpClient 5 and are medians of the
- * ratios of adjacent rounds. At concurrency 1 every process is pinned to CPU 0 with
+ * Ratios are of the ChatBotKit client, blocking and reactive, over raw Apache HttpClient
+ * 5 (and of the session client over a plain {@code RestClient} on it) and are medians of
+ * the ratios of adjacent rounds. At concurrency 1 every process is pinned to CPU 0 with
  * {@code taskset}: a request and its answer then hand over on one CPU instead of waking a
  * thread on the other, which on these VMs costs more than the call (and flips between two
  * modes). Warm-up runs pinned too, until the JIT compiler is done.
@@ -61,14 +62,47 @@ public final class BenchmarkRunner {
 
 	private static final String RAW = "raw-httpclient5";
 
+	/** Plain RestClient on the raw floor's engine: what RestClient itself costs. */
+	private static final String RAW_RESTCLIENT = "raw-restclient";
+
 	private static final String CLIENT = "sessionclient";
 
 	/** A generated operation on the same answer, for its ratio beside the session's. */
 	private static final String GENERATED = "generated";
 
+	private static final String REACTIVE = "reactive-sessionclient";
+
 	private static final String RAW_STREAM = "raw-httpclient5-stream";
 
 	private static final String CLIENT_STREAM = "completestream";
+
+	/**
+	 * Reads its streams on event loops: no thread a paced stream, so no virtual-thread
+	 * run.
+	 */
+	private static final String REACTIVE_STREAM = "reactive-completestream";
+
+	/**
+	 * The ratios of the summary, from the same rounds: each driver against the raw floor,
+	 * and the session client against plain RestClient on the floor's engine, which parts
+	 * what the ChatBotKit client adds from what RestClient costs.
+	 */
+	private static final List<Comparison> UNARY_RATIOS = List.of(new Comparison(CLIENT, RAW, "", "vs fastest raw"),
+			new Comparison(GENERATED, RAW, GENERATED + ": ", "vs fastest raw"),
+			new Comparison(REACTIVE, RAW, REACTIVE + ": ", "vs fastest raw"),
+			new Comparison(RAW_RESTCLIENT, RAW, RAW_RESTCLIENT + ": ", "vs fastest raw"),
+			new Comparison(CLIENT, RAW_RESTCLIENT, "", "vs raw-restclient"));
+
+	private static final List<Comparison> STREAM_RATIOS = List.of(
+			new Comparison(CLIENT_STREAM, RAW_STREAM, "streams: ", "vs raw"),
+			new Comparison(REACTIVE_STREAM, RAW_STREAM, "reactive streams: ", "vs raw"));
+
+	/**
+	 * Jars on the module's class path only for the other engines and the reactive
+	 * drivers, left out of the start-up measurement.
+	 */
+	private static final String NOT_IN_STARTUP = "(jetty|reactor|netty|spring-webflux|spring-boot-webclient"
+			+ "|spring-boot-http-codec).*";
 
 	private static final List<String> DRIVER_JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC");
 
@@ -188,6 +222,7 @@ public final class BenchmarkRunner {
 					DEFAULT_CONNECT_TIMEOUT_MILLIS);
 			streamDrivers = startDrivers(this.java, DriverProcess.class.getName(), streams, port,
 					DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+			String fresh = "from a fresh JVM";
 			for (String concurrency : this.options.getOrDefault("concurrency", "1,16").split(",", -1)) {
 				int threads = Integer.parseInt(concurrency.trim());
 				boolean pinned = threads == 1 && JvmProcess.canPin();
@@ -195,8 +230,9 @@ public final class BenchmarkRunner {
 				System.out.println("== Concurrency " + threads + (pinned
 						? " (stub and driver JVMs pinned to CPU 0; warm-up first on all CPUs)" : " (not pinned)")
 						+ " ==");
-				measure(unaryDrivers, stub, threads, pinned, false);
-				measure(streamDrivers, stub, threads, pinned, true);
+				measure(unaryDrivers, stub, threads, pinned, false, fresh);
+				measure(streamDrivers, stub, threads, pinned, true, fresh);
+				fresh = "after c=" + threads;
 			}
 		}
 		finally {
@@ -209,10 +245,13 @@ public final class BenchmarkRunner {
 	 * Warm up each driver, then run the measured rounds alternating the drivers, print
 	 * their table and add the ratios to the summary. Warm-up runs on all CPUs, so that
 	 * the JIT compiler has one to itself; when pinned, each driver is then warmed up
-	 * again on CPU 0 (which ends after a few rounds if the compiler is done).
+	 * again on CPU 0 (which ends after a few rounds if the compiler is done). The summary
+	 * gets how long each warm-up took to settle: from a fresh JVM at the first
+	 * concurrency, how long a new application takes to reach its steady rate.
+	 * @param since what the driver JVMs ran before, for the summary
 	 */
-	private void measure(List<DriverJvm> drivers, JvmProcess stub, int concurrency, boolean pinned, boolean streams)
-			throws IOException, InterruptedException {
+	private void measure(List<DriverJvm> drivers, JvmProcess stub, int concurrency, boolean pinned, boolean streams,
+			String since) throws IOException, InterruptedException {
 		if (drivers.isEmpty()) {
 			return;
 		}
@@ -240,26 +279,26 @@ public final class BenchmarkRunner {
 		}
 		String unit = streams ? "token" : "call";
 		double scale = streams ? 1_000_000.0 : 1000.0;
-		System.out.printf("%-30s %10s %9s %9s %9s %9s %7s %7s  %-23s  %s%n", "driver", streams ? "tokens/s" : "req/s",
+		System.out.printf("%-30s %10s %9s %9s %9s %9s %7s %7s  %-27s  %s%n", "driver", streams ? "tokens/s" : "req/s",
 				streams ? "p50 ms" : "p50 us", streams ? "p99 ms" : "p99 us", "cpu us/" + unit, "B/" + unit, "jit ms",
 				"gc ms", "warm-up", "engine");
 		for (int i = 0; i < drivers.size(); i++) {
 			String[] latency = drivers.get(i).process().send("latency", "LATENCY|");
 			List<Round> measured = results.get(i);
-			System.out.printf("%-30s %10.0f %9.1f %9.1f %9.2f %9.0f %7d %7d  %-23s  %s%n",
+			System.out.printf("%-30s %10.0f %9.1f %9.1f %9.2f %9.0f %7d %7d  %-27s  %s%n",
 					drivers.get(i).process().name(), median(measured, Round::rate), Long.parseLong(latency[1]) / scale,
 					Long.parseLong(latency[2]) / scale, median(measured, Round::cpuNanos) / 1000,
 					median(measured, Round::bytes), measured.stream().mapToLong(Round::jitMillis).sum(),
 					measured.stream().mapToLong(Round::gcMillis).sum(), warmups[i], drivers.get(i).engine());
 		}
-		int raw = indexOf(drivers, streams ? RAW_STREAM : RAW);
-		for (String name : streams ? List.of(CLIENT_STREAM) : List.of(CLIENT, GENERATED)) {
-			int client = indexOf(drivers, name);
+		for (Comparison comparison : streams ? STREAM_RATIOS : UNARY_RATIOS) {
+			int client = indexOf(drivers, comparison.driver());
+			int raw = indexOf(drivers, comparison.floor());
 			if (raw < 0 || client < 0) {
 				continue;
 			}
-			String prefix = streams ? "streams: " : name.equals(GENERATED) ? GENERATED + ": " : "";
-			String vs = streams ? "vs raw" : "vs fastest raw";
+			String prefix = comparison.prefix();
+			String vs = comparison.vs();
 			List<Round> clientRounds = results.get(client);
 			List<Round> rawRounds = results.get(raw);
 			this.summary.add(String.format("%sratio %s c=%d: %s", prefix, vs, concurrency,
@@ -268,10 +307,19 @@ public final class BenchmarkRunner {
 					pairedRatio(clientRounds, rawRounds, Round::cpuNanos)));
 			this.summary.add(String.format("%sallocation per %s %s c=%d: %s", prefix, unit, vs, concurrency,
 					pairedRatio(clientRounds, rawRounds, Round::bytes)));
-			this.summary.add(String.format(
-					"%sJIT compiling during measured rounds c=%d: %d of %d (client), %d of %d (raw)", prefix,
-					concurrency, compiling(clientRounds), clientRounds.size(), compiling(rawRounds), rawRounds.size()));
 		}
+		List<String> jit = new ArrayList<>();
+		List<String> warmed = new ArrayList<>();
+		for (int i = 0; i < drivers.size(); i++) {
+			String name = drivers.get(i).process().name();
+			jit.add(name + " " + compiling(results.get(i)) + " of " + results.get(i).size());
+			warmed.add(name + " " + warmups[i]);
+		}
+		String kind = streams ? "streams " : "";
+		this.summary.add(String.format("%sJIT compiling during measured rounds c=%d: %s", kind, concurrency,
+				String.join(", ", jit)));
+		this.summary.add(String.format("%swarm-up until settled c=%d, %s (%s ms rounds%s): %s", kind, concurrency,
+				since, roundMillis, pinned ? "; on all CPUs + again on CPU 0" : "", String.join(", ", warmed)));
 	}
 
 	/**
@@ -285,8 +333,8 @@ public final class BenchmarkRunner {
 		driver.pin(cpus);
 		String[] warm = driver.send("warmup " + concurrency + " " + this.options.getOrDefault("round-ms", "300") + " "
 				+ this.options.getOrDefault("warmup-max-ms", "20000") + workload, "WARM|");
-		return warm[1] + " in " + Math.round(Long.parseLong(warm[2]) / 1000.0) + " s"
-				+ (Boolean.parseBoolean(warm[3]) ? "" : " (unsettled)");
+		return String.format("%s in %.1f s%s", warm[1], Long.parseLong(warm[2]) / 1000.0,
+				Boolean.parseBoolean(warm[3]) ? "" : " (unsettled)");
 	}
 
 	private static int indexOf(List<DriverJvm> drivers, String name) {
@@ -322,44 +370,56 @@ public final class BenchmarkRunner {
 		System.out.println("(TTFT from the call to its first token; the stub's first line from the request to its "
 				+ "write, nominally " + CompletionJson.LINE_INTERVAL_MILLIS + " ms; the client's part, per stream, is "
 				+ "the first minus the second)");
-		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13s %15s %12s %17s %17s %17s %6s  %s%n", "threads", "streams",
+		System.out.printf("%-10s %7s %-24s %9s %6s %8s %13s %15s %12s %17s %17s %17s %6s  %s%n", "threads", "streams",
 				"driver", "completed", "failed", "max open", "cpu us/token", "heap KB/stream", "idle KB/conn",
 				"TTFT p50/p99 ms", "stub 1st line", "client's part", "jit ms", "Java");
 		for (String[] kind : kinds) {
+			boolean virtual = kind[0].equals("virtual");
+			// the reactive client holds no thread a stream: virtual threads change
+			// nothing
+			List<String> names = streams.stream().filter((name) -> !virtual || !name.equals(REACTIVE_STREAM)).toList();
 			List<DriverJvm> drivers = List.of();
 			try {
-				drivers = startDrivers(kind[1], kind[2], streams, port, maxConnections, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+				drivers = startDrivers(kind[1], kind[2], names, port, maxConnections, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+				List<String> warmed = new ArrayList<>();
 				for (DriverJvm driver : drivers) {
 					// streams on the paced read path until the JIT is done, so that it
-					// does
-					// not compete with the measured streams
-					warmup(driver.process(), stub, PACED_WARMUP_CONCURRENCY, " trickle", ALL_CPUS);
+					// does not compete with the measured streams
+					warmed.add(driver.process().name() + " "
+							+ warmup(driver.process(), stub, PACED_WARMUP_CONCURRENCY, " trickle", ALL_CPUS));
 				}
+				System.out.println("(" + kind[0] + " JVMs, warm-up on streams of one line a millisecond: "
+						+ String.join(", ", warmed) + ")");
 				Map<String, Paced> previous = new LinkedHashMap<>();
 				for (int size : sizes) {
 					for (DriverJvm driver : drivers) {
 						driver.process().send("paced " + size + " " + rampMillis, "PACED|");
 					}
-					@Nullable Paced raw = null;
-					@Nullable Paced client = null;
+					Map<String, Paced> measured = new LinkedHashMap<>();
 					for (DriverJvm driver : drivers) {
+						String name = driver.process().name();
 						stub.send("reset", "OK");
 						String[] result = driver.process().send("paced " + size + " " + rampMillis, "PACED|");
 						Paced paced = new Paced(result, stub.send("stats", "STATS|"),
 								ownPart(result[14], stub.send("firstlines", "FIRSTLINES|")[1]));
-						printPaced(kind[0], driver.process().name(), paced, driver.java());
-						raw = driver.process().name().equals(RAW_STREAM) ? paced : raw;
-						client = driver.process().name().equals(CLIENT_STREAM) ? paced : client;
-						Paced smaller = previous.put(driver.process().name(), paced);
+						printPaced(name.equals(REACTIVE_STREAM) ? "event loop" : kind[0], name, paced, driver.java());
+						measured.put(name, paced);
+						Paced smaller = previous.put(name, paced);
 						if (smaller != null) {
 							paced.marginalHeap = marginalHeap(smaller, paced);
-							System.out.printf("%-9s %7s %-24s heap per additional open stream from %s to %s: %s KB%n",
+							System.out.printf("%-10s %7s %-24s heap per additional open stream from %s to %s: %s KB%n",
 									"", "", "", smaller.result()[1], size,
 									kilobytes(Long.toString(paced.marginalHeap)));
 						}
 					}
+					Paced raw = measured.get(RAW_STREAM);
+					Paced client = measured.get(CLIENT_STREAM);
+					Paced reactive = measured.get(REACTIVE_STREAM);
 					if (raw != null && client != null) {
-						addPacedSummary(kind[0], size, client, raw);
+						addPacedSummary(kind[0] + " threads", size, client, raw);
+					}
+					if (raw != null && reactive != null) {
+						addPacedSummary("reactive client, no thread a stream", size, reactive, raw);
 					}
 				}
 			}
@@ -418,7 +478,7 @@ public final class BenchmarkRunner {
 
 	private static void printPaced(String threads, String driver, Paced paced, String java) {
 		String[] result = paced.result();
-		System.out.printf("%-9s %7s %-24s %9s %6s %8s %13.2f %15s %12s %17s %17s %17s %6s  %s%n", threads, result[1],
+		System.out.printf("%-10s %7s %-24s %9s %6s %8s %13.2f %15s %12s %17s %17s %17s %6s  %s%n", threads, result[1],
 				driver, result[2], result[3], result[4], Double.parseDouble(result[6]) / 1000, kilobytes(result[7]),
 				kilobytes(result[13]), String.format("%.1f / %.1f", millis(result[9]), millis(result[10])),
 				String.format("%.1f / %.1f", millis(paced.stub()[3]), millis(paced.stub()[4])),
@@ -444,17 +504,21 @@ public final class BenchmarkRunner {
 		return (value < 0) ? "-" : String.format("%.1f", value / 1024.0);
 	}
 
-	private void addPacedSummary(String threads, int size, Paced client, Paced raw) {
+	/**
+	 * A summary line of a client's paced run beside the raw floor's of the same JVM kind.
+	 * @param label how the client ran the streams, such as {@code platform threads}
+	 */
+	private void addPacedSummary(String label, int size, Paced client, Paced raw) {
 		String heap = (client.marginalHeap >= 0) ? String.format(", per additional stream %s KB (raw %s KB)",
 				kilobytes(Long.toString(client.marginalHeap)), kilobytes(Long.toString(raw.marginalHeap))) : "";
-		this.summary.add(String.format(
-				"paced %d streams, %s threads: completed %s of %s (raw %s), cpu per token vs raw %.2f, heap per open "
-						+ "stream %s KB (raw %s KB)%s, TTFT p99 vs raw %+.1f ms, client's part p99 %.2f ms (raw %.2f ms)",
-				size, threads, client.result()[2], client.result()[1], raw.result()[2],
-				Double.parseDouble(client.result()[6]) / Double.parseDouble(raw.result()[6]),
-				kilobytes(client.result()[7]), kilobytes(raw.result()[7]), heap,
-				millis(client.result()[10]) - millis(raw.result()[10]), client.ownPart()[1] / 1e6,
-				raw.ownPart()[1] / 1e6));
+		this.summary.add(String
+			.format("paced %d streams, %s: completed %s of %s (raw %s), cpu per token vs raw %.2f, heap per open "
+					+ "stream %s KB (raw %s KB)%s, TTFT p99 vs raw %+.1f ms, client's part p99 %.2f ms (raw %.2f ms)",
+					size, label, client.result()[2], client.result()[1], raw.result()[2],
+					Double.parseDouble(client.result()[6]) / Double.parseDouble(raw.result()[6]),
+					kilobytes(client.result()[7]), kilobytes(raw.result()[7]), heap,
+					millis(client.result()[10]) - millis(raw.result()[10]), client.ownPart()[1] / 1e6,
+					raw.ownPart()[1] / 1e6));
 	}
 
 	private static double millis(String nanos) {
@@ -490,16 +554,18 @@ public final class BenchmarkRunner {
 
 	private void runStartup(int runs) throws IOException, InterruptedException {
 		List<String> entries = Arrays.asList(this.classpath.split(File.pathSeparator));
-		// The other engines are here only for the engine comparison
+		// The other engines and WebFlux are here only for the engine comparison and the
+		// reactive drivers
 		List<String> withStarter = entries.stream()
-			.filter((entry) -> !fileName(entry).matches("(jetty|reactor|netty).*"))
+			.filter((entry) -> !fileName(entry).matches(NOT_IN_STARTUP))
 			.toList();
 		// What the starter brings to an application that already uses RestClient
 		List<String> withoutStarter = withStarter.stream()
 			.filter((entry) -> !fileName(entry).matches("(chatbotkit-spring-boot|httpclient5|httpcore5).*"))
 			.toList();
 		System.out.println();
-		System.out.println("== Start-up of a minimal Boot application (spring-boot-starter-restclient), " + runs
+		System.out.println("== Start-up of a minimal Boot application (spring-boot-starter-restclient, no WebFlux: "
+				+ withoutStarter.size() + " class path entries, " + withStarter.size() + " with the starter), " + runs
 				+ " runs each after one discarded ==");
 		List<long[]> with = new ArrayList<>();
 		List<long[]> without = new ArrayList<>();
@@ -533,6 +599,9 @@ public final class BenchmarkRunner {
 				throw new IllegalStateException(
 						"SessionClient bean present: " + fields[3] + ", expected " + expectSessionClient);
 			}
+			if (Boolean.parseBoolean(fields[4])) {
+				throw new IllegalStateException("WebFlux on the start-up class path: " + classpath);
+			}
 			return new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) };
 		}
 	}
@@ -558,6 +627,17 @@ public final class BenchmarkRunner {
 	private static String loadAverage() throws IOException {
 		String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
 		return fields[0] + " " + fields[1] + " " + fields[2];
+	}
+
+	/**
+	 * A ratio line of the summary: a driver over a floor, from their adjacent rounds.
+	 *
+	 * @param driver the driver measured
+	 * @param floor the driver it is held to
+	 * @param prefix what the summary line starts with
+	 * @param vs how the line names the floor
+	 */
+	private record Comparison(String driver, String floor, String prefix, String vs) {
 	}
 
 	/**

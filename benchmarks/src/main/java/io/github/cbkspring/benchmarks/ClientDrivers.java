@@ -17,23 +17,28 @@
 package io.github.cbkspring.benchmarks;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.github.cbkspring.autoconfigure.ChatBotKitRestClientCustomizer;
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.bot.ReactiveSessionClient;
 import io.github.cbkspring.client.bot.SessionClient;
 import io.github.cbkspring.client.bot.SessionCreateResponse;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.conversation.CompletionResult;
 import io.github.cbkspring.client.conversation.ConversationClient;
 import io.github.cbkspring.client.conversation.EndReason;
+import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.error.ChatBotKitConnectionException;
 import io.github.cbkspring.client.skillset.SkillsetClient;
 import io.github.cbkspring.client.skillset.SkillsetCreateRequest;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -91,6 +96,28 @@ final class ClientDrivers {
 	}
 
 	/**
+	 * The {@link ReactiveSessionClient} bean, on the connector the starter configures for
+	 * it (Reactor Netty with its own pool). The caller waits on each call's {@code Mono}.
+	 * @param port the stub's port
+	 * @param pool the pool settings, as {@code chatbotkit.*} properties
+	 * @return the driver
+	 */
+	static Driver reactiveSession(int port, Driver.Pool pool) {
+		return new ReactiveSession(port, pool);
+	}
+
+	/**
+	 * The {@link ReactiveConversationClient} bean's {@code completeStream}, each stream
+	 * read on the connector's event loops without a thread of its own.
+	 * @param port the stub's port
+	 * @param pool the pool settings, as {@code chatbotkit.*} properties
+	 * @return the driver
+	 */
+	static NonBlockingStreamDriver reactiveCompletion(int port, Driver.Pool pool) {
+		return new ReactiveCompletion(port, pool);
+	}
+
+	/**
 	 * A driver on a started {@link BenchmarkApplication} pointed at the stub, which knows
 	 * the request factory its ChatBotKit client was given.
 	 */
@@ -137,6 +164,10 @@ final class ClientDrivers {
 
 		<T> T bean(Class<T> type) {
 			return this.context.getBean(type);
+		}
+
+		<T> T bean(Class<T> type, String name) {
+			return this.context.getBean(name, type);
 		}
 
 		@Override
@@ -208,41 +239,163 @@ final class ClientDrivers {
 
 		@Override
 		public int stream(String conversationId, String text, Runnable firstToken) {
-			int tokens = 0;
-			long tokenChars = 0;
-			CompletionResult result = null;
+			CompletionCheck check = new CompletionCheck(firstToken);
 			try (Stream<CompletionEvent> events = this.conversationClient.completeStream(conversationId, text)) {
 				Iterator<CompletionEvent> iterator = events.iterator();
 				while (iterator.hasNext()) {
-					CompletionEvent event = iterator.next();
-					if (event instanceof CompletionEvent.Token token) {
-						if (tokens++ == 0) {
-							firstToken.run();
-						}
-						tokenChars += token.token().length();
-					}
-					else if (event instanceof CompletionEvent.Result last) {
-						result = last.result();
-					}
+					check.accept(iterator.next());
 				}
 			}
-			if (result == null) {
-				throw new IllegalStateException("No result event after " + tokens + " tokens");
-			}
-			CompletionJson.check(tokens, tokenChars, result.tokens(), result.text().length(),
-					result.endReason() == EndReason.STOP);
-			return tokens;
+			return check.tokens();
 		}
 
 		@Override
 		public String describe(Throwable failure) {
-			return (failure instanceof ChatBotKitConnectionException connection)
-					? failure + " (requestSent=" + connection.requestSent() + ")" : failure.toString();
+			return ClientDrivers.describe(failure);
 		}
 
 		@Override
 		public String engine() {
 			return super.engine() + ", completeStream";
+		}
+
+	}
+
+	/**
+	 * A driver on the reactive beans of a started {@link BenchmarkApplication}, whose
+	 * engine is the connector the starter built for the reactive client.
+	 */
+	private abstract static class ReactiveBootDriver extends BootDriver {
+
+		ReactiveBootDriver(int port, Driver.Pool pool) {
+			super(port, pool, null);
+		}
+
+		/**
+		 * The connector of the starter's reactive engine bean, which has no public
+		 * accessor; reading it changes nothing on the measured path.
+		 */
+		@Override
+		public String engine() {
+			Object engine = bean(Object.class, "chatBotKitReactiveEngine");
+			Method connector = ReflectionUtils.findMethod(engine.getClass(), "connector");
+			if (connector == null) {
+				return "?";
+			}
+			ReflectionUtils.makeAccessible(connector);
+			Object value = ReflectionUtils.invokeMethod(connector, engine);
+			return (value != null) ? value.getClass().getSimpleName() : "?";
+		}
+
+	}
+
+	private static final class ReactiveSession extends ReactiveBootDriver {
+
+		private final ReactiveSessionClient sessionClient;
+
+		ReactiveSession(int port, Driver.Pool pool) {
+			super(port, pool);
+			this.sessionClient = bean(ReactiveSessionClient.class);
+		}
+
+		@Override
+		public int call() {
+			SessionCreateResponse session = this.sessionClient.create("bot-1").block();
+			if (session == null) {
+				throw new IllegalStateException("No session");
+			}
+			SessionJson.check(200, session.token(), session.conversationId());
+			return 1;
+		}
+
+		@Override
+		public String engine() {
+			return super.engine() + ", ReactiveSessionClient";
+		}
+
+	}
+
+	/**
+	 * Reads every event to the end of the stream on the event loop that delivers it; the
+	 * future completes once the stream has ended and been checked.
+	 */
+	private static final class ReactiveCompletion extends ReactiveBootDriver implements NonBlockingStreamDriver {
+
+		private final ReactiveConversationClient conversationClient;
+
+		ReactiveCompletion(int port, Driver.Pool pool) {
+			super(port, pool);
+			this.conversationClient = bean(ReactiveConversationClient.class);
+		}
+
+		@Override
+		public CompletableFuture<Integer> start(String conversationId, String text, Runnable firstToken) {
+			CompletionCheck check = new CompletionCheck(firstToken);
+			return this.conversationClient.completeStream(conversationId, text)
+				.doOnNext(check::accept)
+				.then(Mono.fromCallable(check::tokens))
+				.toFuture();
+		}
+
+		@Override
+		public String describe(Throwable failure) {
+			return ClientDrivers.describe(failure);
+		}
+
+		@Override
+		public String engine() {
+			return super.engine() + ", reactive completeStream";
+		}
+
+	}
+
+	private static String describe(Throwable failure) {
+		return (failure instanceof ChatBotKitConnectionException connection)
+				? failure + " (requestSent=" + connection.requestSent() + ")" : failure.toString();
+	}
+
+	/**
+	 * The events of one completion stream, counted as they are read and checked against
+	 * what the stub wrote once the stream has ended.
+	 */
+	private static final class CompletionCheck {
+
+		private final Runnable firstToken;
+
+		private int tokens;
+
+		private long tokenChars;
+
+		private @Nullable CompletionResult result;
+
+		CompletionCheck(Runnable firstToken) {
+			this.firstToken = firstToken;
+		}
+
+		void accept(CompletionEvent event) {
+			if (event instanceof CompletionEvent.Token token) {
+				if (this.tokens++ == 0) {
+					this.firstToken.run();
+				}
+				this.tokenChars += token.token().length();
+			}
+			else if (event instanceof CompletionEvent.Result last) {
+				this.result = last.result();
+			}
+		}
+
+		/**
+		 * Check the stream, which has ended.
+		 * @return the tokens read
+		 */
+		int tokens() {
+			CompletionResult last = this.result;
+			if (last == null) {
+				throw new IllegalStateException("No result event after " + this.tokens + " tokens");
+			}
+			CompletionJson.check(this.tokens, this.tokenChars, last.tokens(), last.text().length(),
+					last.endReason() == EndReason.STOP);
+			return this.tokens;
 		}
 
 	}

@@ -33,13 +33,13 @@ interface Driver extends AutoCloseable {
 	 * {@code spring.http.clients.imperative.factory}, {@code http-components} (Boot's
 	 * default with the starter, so the same as {@code sessionclient}) included.
 	 */
-	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "sessionclient", "generated", "raw-jdk",
-			"sessionclient-jetty", "sessionclient-reactor", "sessionclient-jdk");
+	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "raw-restclient", "sessionclient", "generated",
+			"reactive-sessionclient", "raw-jdk", "sessionclient-jetty", "sessionclient-reactor", "sessionclient-jdk");
 
 	/**
 	 * The streaming drivers, in the order they run.
 	 */
-	List<String> STREAMS = List.of("raw-httpclient5-stream", "completestream");
+	List<String> STREAMS = List.of("raw-httpclient5-stream", "completestream", "reactive-completestream");
 
 	/**
 	 * Make one call, or read one whole stream, and check the answer.
@@ -70,11 +70,14 @@ interface Driver extends AutoCloseable {
 		return switch (name) {
 			case "raw-socket" -> new RawSocketDriver(port);
 			case "raw-httpclient5" -> new RawHttpComponentsDriver(port, pool);
+			case "raw-restclient" -> new RawRestClientDriver(port, pool);
 			case "raw-httpclient5-stream" -> new RawHttpComponentsStreamDriver(port, pool);
 			case "raw-jdk" -> new RawJdkDriver(port);
 			case "sessionclient" -> ClientDrivers.session(port, pool, null);
 			case "generated" -> ClientDrivers.generated(port, pool);
 			case "completestream" -> ClientDrivers.completion(port, pool);
+			case "reactive-sessionclient" -> ClientDrivers.reactiveSession(port, pool);
+			case "reactive-completestream" -> ClientDrivers.reactiveCompletion(port, pool);
 			default -> {
 				if (name.startsWith(ClientDrivers.FACTORY_PREFIX)) {
 					yield ClientDrivers.session(port, pool, name.substring(ClientDrivers.FACTORY_PREFIX.length()));

@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Arguments: {@code <driver> <port> <maxConnections> <connectTimeoutMillis>}. The paced
  * streams run on platform threads; {@code VirtualThreadDriverProcess} (Java 21 and later)
- * runs them on virtual threads.
+ * runs them on virtual threads; a {@link NonBlockingStreamDriver} runs them on neither.
  *
  * @author cbkspring contributors
  */

@@ -18,6 +18,8 @@ package io.github.cbkspring.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +31,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Many paced streams open at once, as a backend relaying chats holds them: one thread a
- * stream (platform or virtual threads, by the factory), the starts spread evenly over a
- * ramp, each stream {@value CompletionJson#TOKENS} tokens at one line every
+ * stream (platform or virtual threads, by the factory), or, for a
+ * {@link NonBlockingStreamDriver}, none (one scheduling thread opens them and the
+ * engine's event loops read them), the starts spread evenly over a ramp, each stream
+ * {@value CompletionJson#TOKENS} tokens at one line every
  * {@value CompletionJson#LINE_INTERVAL_MILLIS} ms. Measures whether every stream
  * completes (each run starts once the JIT compiler's queue is empty, or after 10 s), the
  * time to first token (each stream's, so that it can be matched with the stub's first
@@ -65,68 +69,102 @@ final class PacedStreams {
 
 	Result run(int streams, long rampMillis, long timeoutMillis) throws InterruptedException {
 		awaitJitIdle();
-		long[] firstTokenNanos = new long[streams];
-		Arrays.fill(firstTokenNanos, -1);
-		CountDownLatch allStarted = new CountDownLatch(streams);
-		CountDownLatch done = new CountDownLatch(streams);
-		AtomicInteger open = new AtomicInteger();
-		AtomicInteger maxOpen = new AtomicInteger();
-		AtomicInteger completed = new AtomicInteger();
-		AtomicLong tokens = new AtomicLong();
-		AtomicReference<String> firstFailure = new AtomicReference<>();
+		Run run = new Run(streams);
 		JvmCounters before = JvmCounters.now();
 		long start = System.nanoTime();
-		for (int i = 0; i < streams; i++) {
-			int stream = i;
-			long startAt = start + TimeUnit.MILLISECONDS.toNanos(rampMillis) * i / streams;
-			this.threads.newThread(() -> {
-				try {
-					sleepUntil(startAt);
-					maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-					long streamStart = System.nanoTime();
-					tokens.addAndGet(this.driver.stream(CompletionJson.PACED, Integer.toString(stream), () -> {
-						firstTokenNanos[stream] = System.nanoTime() - streamStart;
-						allStarted.countDown();
-					}));
-					completed.incrementAndGet();
-				}
-				catch (Throwable ex) {
-					firstFailure.compareAndSet(null, this.driver.describe(ex));
-					if (firstTokenNanos[stream] < 0) {
-						allStarted.countDown();
+		if (this.driver instanceof NonBlockingStreamDriver nonBlocking) {
+			Thread starter = new Thread(() -> openAll(nonBlocking, run, start, rampMillis), "stream-starter");
+			starter.setDaemon(true);
+			starter.start();
+		}
+		else {
+			for (int i = 0; i < streams; i++) {
+				int stream = i;
+				long startAt = startAt(start, rampMillis, stream, streams);
+				this.threads.newThread(() -> {
+					try {
+						sleepUntil(startAt);
+						long streamStart = run.opened();
+						run.completed(this.driver.stream(CompletionJson.PACED, Integer.toString(stream),
+								() -> run.firstToken(stream, streamStart)));
 					}
-				}
-				finally {
-					open.decrementAndGet();
-					done.countDown();
-				}
-			}).start();
+					catch (Throwable ex) {
+						run.failed(stream, this.driver.describe(ex));
+					}
+				}).start();
+			}
 		}
 		long heapPerStream = -1;
 		int openAtCollection = 0;
 		long collectionCpu = 0;
-		if (allStarted.await(timeoutMillis, TimeUnit.MILLISECONDS) && firstFailure.get() == null) {
+		if (run.allStarted.await(timeoutMillis, TimeUnit.MILLISECONDS) && run.firstFailure.get() == null) {
 			long cpuBefore = JvmCounters.now().cpuNanos();
-			openAtCollection = open.get();
+			openAtCollection = run.open.get();
 			long heap = heapAfterFullGc();
 			collectionCpu = JvmCounters.now().cpuNanos() - cpuBefore;
 			heapPerStream = (openAtCollection > 0) ? (heap - this.baselineHeap) / openAtCollection : -1;
 		}
-		boolean finished = done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+		boolean finished = run.done.await(timeoutMillis, TimeUnit.MILLISECONDS);
 		long elapsed = System.nanoTime() - start;
 		JvmCounters used = JvmCounters.now().minus(before);
 		long idleHeapPerConnection = (heapAfterFullGc() - this.baselineHeap) / streams;
 		LatencyHistogram firstTokens = new LatencyHistogram();
-		for (long nanos : firstTokenNanos) {
+		for (long nanos : run.firstTokenNanos) {
 			if (nanos >= 0) {
 				firstTokens.record(nanos);
 			}
 		}
-		long read = tokens.get();
-		return new Result(streams, completed.get(), finished ? streams - completed.get() : -1, firstFailure.get(),
-				maxOpen.get(), read, (read > 0) ? (double) (used.cpuNanos() - collectionCpu) / read : -1, heapPerStream,
-				openAtCollection, firstTokens.percentile(50), firstTokens.percentile(99), elapsed / 1_000_000,
-				used.jitMillis(), idleHeapPerConnection, firstTokenNanos);
+		long read = run.tokens.get();
+		int completed = run.completed.get();
+		return new Result(streams, completed, finished ? streams - completed : -1, run.firstFailure.get(),
+				run.maxOpen.get(), read, (read > 0) ? (double) (used.cpuNanos() - collectionCpu) / read : -1,
+				heapPerStream, openAtCollection, firstTokens.percentile(50), firstTokens.percentile(99),
+				elapsed / 1_000_000, used.jitMillis(), idleHeapPerConnection, run.firstTokenNanos);
+	}
+
+	/**
+	 * Open the streams of a non-blocking driver at their times, all from the calling
+	 * thread: none waits for its stream, which the engine reads on its event loops.
+	 */
+	private void openAll(NonBlockingStreamDriver nonBlocking, Run run, long start, long rampMillis) {
+		int streams = run.firstTokenNanos.length;
+		for (int i = 0; i < streams; i++) {
+			int stream = i;
+			try {
+				sleepUntil(startAt(start, rampMillis, stream, streams));
+				long streamStart = run.opened();
+				CompletableFuture<?> unused = nonBlocking
+					.start(CompletionJson.PACED, Integer.toString(stream), () -> run.firstToken(stream, streamStart))
+					.whenComplete((read, failure) -> {
+						if (failure == null) {
+							run.completed(read);
+						}
+						else {
+							run.failed(stream, this.driver.describe(unwrap(failure)));
+						}
+					});
+			}
+			catch (InterruptedException ex) {
+				// the streams not yet opened fail at once
+				Thread.currentThread().interrupt();
+				run.failed(stream, this.driver.describe(ex));
+			}
+			catch (RuntimeException ex) {
+				run.failed(stream, this.driver.describe(ex));
+			}
+		}
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable cause = failure.getCause();
+		return (failure instanceof CompletionException && cause != null) ? cause : failure;
+	}
+
+	/**
+	 * When a stream starts: the starts spread evenly over the ramp.
+	 */
+	private static long startAt(long start, long rampMillis, int stream, int streams) {
+		return start + TimeUnit.MILLISECONDS.toNanos(rampMillis) * stream / streams;
 	}
 
 	/**
@@ -150,6 +188,70 @@ final class PacedStreams {
 	private static long heapAfterFullGc() {
 		System.gc();
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/**
+	 * The state of one run, updated by the streams as they open, deliver their first
+	 * token and end, on whatever thread they run.
+	 */
+	private static final class Run {
+
+		final long[] firstTokenNanos;
+
+		final CountDownLatch allStarted;
+
+		final CountDownLatch done;
+
+		final AtomicInteger open = new AtomicInteger();
+
+		final AtomicInteger maxOpen = new AtomicInteger();
+
+		final AtomicInteger completed = new AtomicInteger();
+
+		final AtomicLong tokens = new AtomicLong();
+
+		final AtomicReference<@Nullable String> firstFailure = new AtomicReference<>();
+
+		Run(int streams) {
+			this.firstTokenNanos = new long[streams];
+			Arrays.fill(this.firstTokenNanos, -1);
+			this.allStarted = new CountDownLatch(streams);
+			this.done = new CountDownLatch(streams);
+		}
+
+		/**
+		 * A stream is being opened.
+		 * @return when, to time its first token from
+		 */
+		long opened() {
+			this.maxOpen.accumulateAndGet(this.open.incrementAndGet(), Math::max);
+			return System.nanoTime();
+		}
+
+		void firstToken(int stream, long streamStart) {
+			this.firstTokenNanos[stream] = System.nanoTime() - streamStart;
+			this.allStarted.countDown();
+		}
+
+		void completed(int read) {
+			this.tokens.addAndGet(read);
+			this.completed.incrementAndGet();
+			ended();
+		}
+
+		void failed(int stream, String failure) {
+			this.firstFailure.compareAndSet(null, failure);
+			if (this.firstTokenNanos[stream] < 0) {
+				this.allStarted.countDown();
+			}
+			ended();
+		}
+
+		private void ended() {
+			this.open.decrementAndGet();
+			this.done.countDown();
+		}
+
 	}
 
 	/**
