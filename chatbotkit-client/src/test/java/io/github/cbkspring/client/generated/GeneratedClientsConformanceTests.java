@@ -39,7 +39,9 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.TestClients;
+import io.github.cbkspring.client.bot.ReactiveGeneratedBotOperations;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.Download;
 import io.github.cbkspring.client.core.FileUpload;
@@ -228,6 +230,32 @@ class GeneratedClientsConformanceTests {
 			.anyMatch((signature) -> signature.contains("io.github.cbkspring.client.core.FileUpload]"))
 			.anyMatch((signature) -> signature.startsWith("GeneratedBotOperations.memories()."));
 		assertThat(reactive).containsExactlyElementsOf(blocking);
+		Set<String> operations = new TreeSet<>();
+		GeneratedOperations.reactive()
+			.forEach((invocation) -> operations.add(GeneratedOperations.key(invocation.operation())));
+		System.out.println("Generated operations with a non-blocking twin: " + operations.size() + " ("
+				+ reactive.size() + " methods)");
+	}
+
+	/**
+	 * The twin of a hand-written client's interface needs nothing but a transport: a
+	 * lambda on the non-blocking client implements it.
+	 */
+	@Test
+	void theTwinOfAnInterfaceIsImplementedOnTheClientWithALambda() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":\"b-2\"}")));
+		ChatBotKitReactiveClient client = TestClients.reactiveClient(api);
+		ReactiveGeneratedBotOperations bots = () -> client;
+		assertThat(bots.clone("b 1", Map.of("name", "copy")).block(HANG_GUARD)).isEqualTo("b-2");
+		assertThat(bots.memories().transport()).isSameAs(client);
+		List<LoggedRequest> requests = api
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+		assertThat(requests).singleElement().satisfies((request) -> {
+			assertThat(request.getUrl()).isEqualTo("/api/v1/bot/b%201/clone");
+			assertThat(request.getBodyAsString()).isEqualTo("{\"name\":\"copy\"}");
+		});
 	}
 
 	/**
