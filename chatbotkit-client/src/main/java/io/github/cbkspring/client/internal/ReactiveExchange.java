@@ -36,6 +36,7 @@ import io.github.cbkspring.client.error.ChatBotKitStorageException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -47,6 +48,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -299,8 +302,10 @@ public final class ReactiveExchange {
 			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(json.bytes());
 		}
 		if (body instanceof RequestBody.Multipart multipart) {
+			BodyInserters.MultipartInserter parts = BodyInserters.fromMultipartData(multipart.parts());
 			return request.contentType(MediaType.MULTIPART_FORM_DATA)
-				.body(BodyInserters.fromMultipartData(multipart.parts()));
+				.body((message, context) -> parts.insert(new OffEventLoop(message), context)
+					.subscribeOn(Schedulers.boundedElastic()));
 		}
 		return request;
 	}
@@ -391,6 +396,25 @@ public final class ReactiveExchange {
 				throw new UncheckedIOException(ex);
 			}
 		});
+	}
+
+	/**
+	 * A request whose body is made and read on Reactor's scheduler for blocking work,
+	 * never on an event loop: the multipart writer draws its boundary from a
+	 * {@code SecureRandom}, which reads the system's entropy, and reads the upload's
+	 * content, which can be any stream.
+	 */
+	private static final class OffEventLoop extends ClientHttpRequestDecorator {
+
+		OffEventLoop(ClientHttpRequest request) {
+			super(request);
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			return super.writeWith(Flux.from(body).subscribeOn(Schedulers.boundedElastic()));
+		}
+
 	}
 
 	/**
