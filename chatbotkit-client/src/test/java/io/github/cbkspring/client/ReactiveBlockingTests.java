@@ -15,6 +15,12 @@
  */
 package io.github.cbkspring.client;
 
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +29,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.conversation.CompletionEvent;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.error.ChatBotKitServerException;
@@ -31,15 +38,21 @@ import io.github.cbkspring.testsupport.Scenarios;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.MediaType;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -97,6 +110,29 @@ class ReactiveBlockingTests {
 			.isInstanceOf(ChatBotKitNotFoundException.class);
 		assertThat(catchThrowable(() -> client.request(FETCH, "down").retrieveId().block(HANG_GUARD)))
 			.isInstanceOf(ChatBotKitServerException.class);
+	}
+
+	@Test
+	void uploadsNeverBlock(@TempDir Path directory) throws IOException {
+		Path file = Files.write(directory.resolve("notes.txt"), "notes".getBytes(StandardCharsets.UTF_8));
+		api.stubFor(post("/api/v1/file/f/upload").willReturn(WireMock.okJson("{\"id\":\"f\"}")));
+		Scenarios.failTwiceThenSucceed(api, () -> post("/api/v1/file/flaky/upload"), aResponse().withStatus(503),
+				WireMock.okJson("{\"id\":\"flaky\"}"));
+		ChatBotKitReactiveClient client = client(
+				RetryOptions.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+		ApiEndpoint upload = ApiEndpoint.post("/file/{fileId}/upload");
+		// a stream of a file reads with a blocking call that BlockHound knows
+		try (InputStream stream = new FileInputStream(file.toFile())) {
+			for (FileUpload content : List.of(FileUpload.of(new FileSystemResource(file)),
+					new FileUpload(new InputStreamResource(stream), "notes.txt", MediaType.TEXT_PLAIN))) {
+				assertThat(client.request(upload, "f").file(content).retrieveId().block(HANG_GUARD)).isEqualTo("f");
+			}
+		}
+		assertThat(client.request(upload, "flaky")
+			.file(FileUpload.of(new byte[] { 1 }, "a.bin", null))
+			.retrieveId()
+			.block(HANG_GUARD)).isEqualTo("flaky");
+		assertThat(api.findAll(postRequestedFor(anyUrl()))).hasSize(5);
 	}
 
 	@Test

@@ -137,10 +137,10 @@ final class ClientWriter {
 	/** The class that holds the constants, {@code null} for the client itself. */
 	private final @Nullable ClassName constantsClass;
 
-	/** Whether the clients of the resources below get non-blocking twins. */
-	private final boolean reactive;
-
-	/** The methods of the operations written. */
+	/**
+	 * The methods of the operations written, each method that sends a file's bytes after
+	 * the one that sends JSON: what the non-blocking twin twins.
+	 */
 	private final List<OperationCall> calls = new ArrayList<>();
 
 	/**
@@ -148,37 +148,25 @@ final class ClientWriter {
 	 */
 	private final Map<Operation, OperationCall> fileUploads = new HashMap<>();
 
-	private ClientWriter(Resource resource, TypeSpec.Builder constants, @Nullable ClassName constantsClass,
-			boolean reactive) {
+	private ClientWriter(Resource resource, TypeSpec.Builder constants, @Nullable ClassName constantsClass) {
 		this.resource = resource;
-		this.reactive = reactive;
 		this.enums = new Enums(resource.packageName(), Names.prefix(resource.chain));
 		this.constants = constants;
 		this.constantsClass = constantsClass;
 	}
 
 	/**
-	 * Write the files of a resource: its client and its types.
+	 * Write the files of a resource: its client, the client's non-blocking twin and their
+	 * types.
 	 * @param resource the resource
 	 * @return the files
 	 */
 	static List<JavaFile> write(Resource resource) {
-		return write(resource, true);
-	}
-
-	/**
-	 * Write the files of a resource: its client and its types, and its non-blocking twin
-	 * if asked for.
-	 */
-	private static List<JavaFile> write(Resource resource, boolean reactive) {
 		TypeSpec.Builder client = TypeSpec.classBuilder(resource.client());
-		ClientWriter writer = new ClientWriter(resource, client, null, reactive);
+		ClientWriter writer = new ClientWriter(resource, client, null);
 		writer.files.add(JavaFile.builder(resource.packageName(), writer.client(client)).build());
-		if (reactive) {
-			writer.files
-				.add(JavaFile.builder(resource.packageName(), ReactiveClientWriter.client(resource, writer.calls))
-					.build());
-		}
+		writer.files
+			.add(JavaFile.builder(resource.packageName(), ReactiveClientWriter.client(resource, writer.calls)).build());
 		writer.enums.types().forEach((type) -> writer.files.add(writer.file(type)));
 		return writer.files;
 	}
@@ -186,8 +174,9 @@ final class ClientWriter {
 	/**
 	 * Write the files of a resource of an overlay and of those below it: where it has a
 	 * hand-written client, an interface that the client implements with the operations
-	 * and sub-resources it does not write by hand; below, generated clients for the
-	 * resources that have no hand-written one.
+	 * and sub-resources it does not write by hand, and the interface's non-blocking twin
+	 * for the client's non-blocking twin; below, generated clients and their twins for
+	 * the resources that have no hand-written one.
 	 * @param resource the resource
 	 * @return the files
 	 * @throws IllegalStateException if an operation would be generated on a resource that
@@ -211,12 +200,15 @@ final class ClientWriter {
 			.addModifiers(Modifier.FINAL)
 			.addJavadoc("The endpoints of {@link $T}.", name)
 			.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-		ClientWriter writer = new ClientWriter(resource, endpoints, holder, false);
+		ClientWriter writer = new ClientWriter(resource, endpoints, holder);
 		if (!resource.operations.isEmpty() || resource.children.values()
 			.stream()
 			.anyMatch((child) -> child.handWritten == null && child.hasOperations())) {
 			writer.files.add(JavaFile.builder(resource.packageName(), writer.operations(name, handWritten)).build());
 			writer.files.add(JavaFile.builder(resource.packageName(), endpoints.build()).build());
+			writer.files.add(JavaFile
+				.builder(resource.packageName(), ReactiveClientWriter.operations(resource, name, writer.calls))
+				.build());
 		}
 		else {
 			resource.children.values().forEach((child) -> writer.files.addAll(overlay(child)));
@@ -238,21 +230,33 @@ final class ClientWriter {
 	}
 
 	private TypeSpec operations(ClassName name, ClassName handWritten) {
-		TypeSpec.Builder operations = TypeSpec.interfaceBuilder(name)
-			.addModifiers(Modifier.PUBLIC)
-			.addJavadoc("""
-					The operations of the {@code /$L} resources that {@link $T} has from the API model rather
-					than by hand; it implements this interface.
-
-					@author cbkspring contributors
-					@since 0.1.0""", String.join("/", this.resource.chain), handWritten)
-			.addMethod(MethodSpec.methodBuilder("transport")
-				.addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-				.returns(API_TRANSPORT)
-				.addJavadoc("The transport the operations call the API through.\n@return the transport")
-				.build());
+		TypeSpec.Builder operations = operationsInterface(name, API_TRANSPORT,
+				CodeBlock.of(
+						"The operations of the {@code /$L} resources that {@link $T} has from the API model rather\n"
+								+ "than by hand; it implements this interface.",
+						String.join("/", this.resource.chain), handWritten));
 		addMembers(operations);
 		return operations.build();
+	}
+
+	/**
+	 * Start the interface of the generated operations of a hand-written client, whose
+	 * default methods reach the API through the client's transport.
+	 * @param name the interface's name
+	 * @param transport the transport's type
+	 * @param javadoc the first paragraph of the interface's Javadoc
+	 * @return the interface, to complete with its methods
+	 */
+	static TypeSpec.Builder operationsInterface(ClassName name, ClassName transport, CodeBlock javadoc) {
+		return TypeSpec.interfaceBuilder(name)
+			.addModifiers(Modifier.PUBLIC)
+			.addJavadoc(javadoc)
+			.addJavadoc("\n\n@author cbkspring contributors\n@since 0.1.0")
+			.addMethod(MethodSpec.methodBuilder("transport")
+				.addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+				.returns(transport)
+				.addJavadoc("The transport the operations call the API through.\n@return the transport")
+				.build());
 	}
 
 	private boolean isInterface() {
@@ -344,7 +348,7 @@ final class ClientWriter {
 						|| this.resource.children.values()
 							.stream()
 							.anyMatch((child) -> accessor(child).equals(candidate)));
-			this.calls.add(addOperation(client, operation, methodName));
+			addOperation(client, operation, methodName);
 		}
 		for (Resource child : this.resource.children.values()) {
 			if (child.handWritten != null) {
@@ -352,34 +356,62 @@ final class ClientWriter {
 				this.files.addAll(overlay(child));
 				continue;
 			}
-			client.addMethod(MethodSpec.methodBuilder(accessor(child))
-				.addModifiers(modifiers())
-				.returns(child.client())
-				.addJavadoc("The {@code /$L} resources, on the same transport.\n@return their client",
-						String.join("/", child.chain))
-				.addStatement("return new $T($L)", child.client(), transport())
-				.build());
-			this.files.addAll(write(child, this.reactive));
+			client.addMethod(accessor(child, child.client(), isInterface()));
+			this.files.addAll(write(child));
 		}
 	}
 
-	/** The modifiers of a generated method: default ones in an interface. */
-	private Modifier[] modifiers() {
-		return isInterface() ? new Modifier[] { Modifier.PUBLIC, Modifier.DEFAULT }
-				: new Modifier[] { Modifier.PUBLIC };
+	/**
+	 * The accessor of a sub-resource's client, on the same transport.
+	 * @param child the sub-resource
+	 * @param client the client the accessor returns
+	 * @param inInterface whether the accessor is a default method of an interface
+	 * @return the accessor
+	 */
+	static MethodSpec accessor(Resource child, ClassName client, boolean inInterface) {
+		return MethodSpec.methodBuilder(accessor(child))
+			.addModifiers(modifiers(inInterface))
+			.returns(client)
+			.addJavadoc("The {@code /$L} resources, on the same transport.\n@return their client",
+					String.join("/", child.chain))
+			.addStatement("return new $T($L)", client, transport(inInterface))
+			.build();
 	}
 
-	/** The transport, as a generated method reaches it. */
+	/**
+	 * The modifiers of a generated method: default ones in an interface.
+	 * @param inInterface whether the method is of an interface
+	 * @return the modifiers
+	 */
+	static Modifier[] modifiers(boolean inInterface) {
+		return inInterface ? new Modifier[] { Modifier.PUBLIC, Modifier.DEFAULT } : new Modifier[] { Modifier.PUBLIC };
+	}
+
+	/**
+	 * The transport, as a generated method reaches it: the field of a client, the
+	 * abstract method of an interface.
+	 * @param inInterface whether the method is of an interface
+	 * @return the expression
+	 */
+	static String transport(boolean inInterface) {
+		return inInterface ? "transport()" : "this.transport";
+	}
+
+	private Modifier[] modifiers() {
+		return modifiers(isInterface());
+	}
+
 	private String transport() {
-		return isInterface() ? "transport()" : "this.transport";
+		return transport(isInterface());
 	}
 
 	static String accessor(Resource resource) {
 		return Names.accessor(resource.chain);
 	}
 
-	private OperationCall addOperation(TypeSpec.Builder client, Operation operation, String methodName) {
+	private void addOperation(TypeSpec.Builder client, Operation operation, String methodName) {
 		OperationCall call = plan(operation, methodName);
+		this.calls.add(call);
 		MethodSpec.Builder method = call.method(methodName, modifiers()).returns(returned(call));
 		CodeBlock statement = call.call(transport(), this::constant);
 		method.addStatement(TypeName.VOID.equals(call.answer()) ? "$L" : "return $L", statement);
@@ -393,13 +425,13 @@ final class ClientWriter {
 						upload.call(transport(), this::constant))
 				.addJavadoc("$L", upload.doc() + returnDoc(operation.answer()) + THROWS)
 				.build());
+			this.calls.add(upload);
 		}
 		TypeName item = call.item();
 		if (item != null) {
 			client.addMethod(
 					call.walk(modifiers(), ParameterizedTypeName.get(ClassName.get(Stream.class), item), PAGE, THROWS));
 		}
-		return call;
 	}
 
 	/** The type a blocking method returns. */
@@ -486,7 +518,7 @@ final class ClientWriter {
 			fileChecks.add(CodeBlock.of("$T.notNull(file, $S)", TypeWriter.ASSERT, "FileUpload must not be null"));
 			this.fileUploads.put(operation,
 					new OperationCall(operation, methodName, holder(), constant, fileParameters, fileChecks,
-							fileOptions.toBuilder().add(".file(file)").build(), answer, item, fileDoc(fileDoc),
+							fileOptions.toBuilder().add(".file(file)").build(), answer, null, fileDoc(fileDoc),
 							walkArguments));
 		}
 		return new OperationCall(operation, methodName, holder(), constant, parameters, checks, options.build(), answer,

@@ -46,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * @param answer the type of the answer: the record, map or page, the element of a stream,
  * {@code String} for an id, {@code void} for nothing
  * @param item the type of a page's items, {@code null} for an operation that is no page
+ * and for the method that sends a file's bytes, whose JSON twin has the walk
  * @param doc the Javadoc of the operation and its parameters
  * @param walkArguments the arguments of a call of the method for one page of a walk
  * @author cbkspring contributors

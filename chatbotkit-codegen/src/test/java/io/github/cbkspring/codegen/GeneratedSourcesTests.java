@@ -123,7 +123,7 @@ class GeneratedSourcesTests {
 	}
 
 	@Test
-	void everyGeneratedClientOfTheEntryPointHasANonBlockingTwinOnItsTypesAndConstants() throws IOException {
+	void everyGeneratedClientHasANonBlockingTwinOnItsTypesAndConstants() throws IOException {
 		Map<String, String> generated = Generator.generate(MODEL, SOURCES);
 		assertThat(generated.get("io/github/cbkspring/client/ReactiveChatBotKitResources.java")).contains(
 				"public interface ReactiveChatBotKitResources extends ReactiveApiTransport",
@@ -138,13 +138,42 @@ class GeneratedSourcesTests {
 			.doesNotContain("private static final");
 		assertThat(generated.get("io/github/cbkspring/client/task/ReactiveTaskClient.java"))
 			.contains("public Flux<TaskSubscribeEvent> subscribe(");
-		// a download has no twin yet
 		assertThat(generated
 			.get("io/github/cbkspring/client/integration/skillserver/ReactiveSkillServerIntegrationClient.java"))
-			.doesNotContain("Download");
-		// nor have the overlays' clients
-		assertThat(generated.keySet()).filteredOn((path) -> path.contains("/Reactive"))
-			.noneMatch((path) -> path.matches(".*/client/(bot|contact|conversation|dataset|file|partner|usage)/.*"));
+			.contains("public Mono<ReactiveDownload> fetchSkillServerManual(String skillserverIntegrationId)",
+					".download()");
+		String storage = generated.get("io/github/cbkspring/client/space/storage/ReactiveSpaceStorageClient.java");
+		assertThat(storage).contains(
+				"public Mono<SpaceStorageUploadResponse> upload(String spaceId, String path, FileUpload file)",
+				".file(file)", "public Mono<SpaceStorageUploadResponse> upload(String spaceId, String path,"
+						+ " SpaceStorageUploadRequest request)");
+		// every generated client and interface, below the overlays too
+		assertThat(generated.keySet()).filteredOn(
+				(path) -> path.matches(".*/(Generated\\w+Operations|\\w+Client)\\.java") && !path.contains("/Reactive"))
+			.hasSizeGreaterThan(60)
+			.allSatisfy(
+					(path) -> assertThat(generated).containsKey(path.replaceFirst("/(\\w+\\.java)$", "/Reactive$1")));
+	}
+
+	@Test
+	void theInterfaceOfAHandWrittenClientHasANonBlockingTwinOnItsEndpointsAndTheTwinsBelowIt() throws IOException {
+		Map<String, String> generated = Generator.generate(MODEL, SOURCES);
+		assertThat(generated.get("io/github/cbkspring/client/bot/ReactiveGeneratedBotOperations.java")).contains(
+				"public interface ReactiveGeneratedBotOperations {", "\tReactiveApiTransport transport();",
+				"default Mono<String> clone(String botId, Map<String, Object> request)",
+				"transport().request(GeneratedBotEndpoints.CLONE, botId)",
+				"default ReactiveBotMemoryClient memories() {", "return new ReactiveBotMemoryClient(transport());");
+		assertThat(generated.get("io/github/cbkspring/client/bot/memory/ReactiveBotMemoryClient.java"))
+			.contains("public Mono<BotMemorySearchResponse> search(");
+		assertThat(
+				generated.get("io/github/cbkspring/client/conversation/ReactiveGeneratedConversationOperations.java"))
+			.contains("default ReactiveConversationAttachmentClient attachments()");
+		assertThat(generated
+			.get("io/github/cbkspring/client/conversation/attachment/ReactiveConversationAttachmentClient.java"))
+			.contains("FileUpload file)", ".file(file)");
+		// the hand-written clients and their twins are not generated
+		assertThat(generated).doesNotContainKeys("io/github/cbkspring/client/bot/ReactiveBotClient.java",
+				"io/github/cbkspring/client/file/ReactiveFileClient.java");
 	}
 
 	@Test

@@ -39,13 +39,15 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.cbkspring.client.ChatBotKitResources;
+import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.TestClients;
+import io.github.cbkspring.client.bot.ReactiveGeneratedBotOperations;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.Download;
 import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.error.ChatBotKitStreamException;
 import io.github.cbkspring.client.core.Page;
+import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.generated.GeneratedOperations.Invocation;
 import io.github.cbkspring.client.internal.JsonCodec;
 import io.github.cbkspring.client.secret.Secret;
@@ -63,6 +65,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.util.UriUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -206,26 +209,94 @@ class GeneratedClientsConformanceTests {
 		assertThat(reached).containsExactlyInAnyOrderElementsOf(generated);
 	}
 
+	/**
+	 * Every generated blocking method (of the entry point's clients, of the interfaces of
+	 * the hand-written clients and the clients below them, downloads and uploads of bytes
+	 * included) has a non-blocking twin with the same name and parameters, reached the
+	 * same way, whose answer is the blocking one's as a {@code Mono} or a {@code Flux};
+	 * and no non-blocking method lacks a blocking one.
+	 */
 	@Test
-	void everyGeneratedClientOfTheEntryPointHasANonBlockingTwinOfEachOperationThatAnswersJson() {
+	void everyGeneratedOperationHasANonBlockingTwinWithTheSameSignature() {
+		List<Invocation> all = GeneratedOperations.all();
 		Set<String> blocking = new TreeSet<>();
-		GeneratedOperations.all()
-			.stream()
-			.filter((invocation) -> invocation.accessors().get(0).getDeclaringClass() == ChatBotKitResources.class)
-			.filter((invocation) -> invocation.method().getReturnType() != Download.class)
-			// nor has an upload of bytes, since ReactiveApiRequest sends no file yet
-			.filter((invocation) -> !Arrays.asList(invocation.method().getParameterTypes()).contains(FileUpload.class))
-			.forEach((invocation) -> blocking.add(signature(invocation)));
+		all.forEach((invocation) -> blocking.add(signature(invocation, reactiveAnswer(invocation.method()))));
 		Set<String> reactive = new TreeSet<>();
-		GeneratedOperations.reactive().forEach((invocation) -> reactive.add(signature(invocation)));
-		assertThat(blocking).isNotEmpty();
+		GeneratedOperations.reactive()
+			.forEach((invocation) -> reactive
+				.add(signature(invocation, invocation.method().getGenericReturnType().getTypeName())));
+		assertThat(blocking).hasSameSizeAs(all)
+			.anyMatch((signature) -> signature.contains("Mono<io.github.cbkspring.client.core.ReactiveDownload>"))
+			.anyMatch((signature) -> signature.contains("io.github.cbkspring.client.core.FileUpload]"))
+			.anyMatch((signature) -> signature.startsWith("GeneratedBotOperations.memories()."));
 		assertThat(reactive).containsExactlyElementsOf(blocking);
+		Set<String> operations = new TreeSet<>();
+		GeneratedOperations.reactive()
+			.forEach((invocation) -> operations.add(GeneratedOperations.key(invocation.operation())));
+		System.out.println("Generated operations with a non-blocking twin: " + operations.size() + " ("
+				+ reactive.size() + " methods)");
 	}
 
-	/** A method by its accessors, name and parameter types, whichever way it answers. */
-	private static String signature(Invocation invocation) {
-		return invocation.toString().replace("reactive: ", "")
-				+ Arrays.toString(invocation.method().getGenericParameterTypes());
+	/**
+	 * The twin of a hand-written client's interface needs nothing but a transport: a
+	 * lambda on the non-blocking client implements it.
+	 */
+	@Test
+	void theTwinOfAnInterfaceIsImplementedOnTheClientWithALambda() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":\"b-2\"}")));
+		ChatBotKitReactiveClient client = TestClients.reactiveClient(api);
+		ReactiveGeneratedBotOperations bots = () -> client;
+		assertThat(bots.clone("b 1", Map.of("name", "copy")).block(HANG_GUARD)).isEqualTo("b-2");
+		assertThat(bots.memories().transport()).isSameAs(client);
+		List<LoggedRequest> requests = api
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+		assertThat(requests).singleElement().satisfies((request) -> {
+			assertThat(request.getUrl()).isEqualTo("/api/v1/bot/b%201/clone");
+			assertThat(request.getBodyAsString()).isEqualTo("{\"name\":\"copy\"}");
+		});
+	}
+
+	/**
+	 * A method by the path that reaches it, its name, parameter types and answer. The
+	 * path starts at the entry point, or at the interface of a hand-written client's
+	 * generated operations, named as the blocking one, for a method reached through one.
+	 */
+	private static String signature(Invocation invocation, String answer) {
+		List<Method> path = new ArrayList<>(invocation.accessors());
+		path.add(invocation.method());
+		StringBuilder signature = new StringBuilder();
+		int from = 0;
+		for (int i = 0; i < path.size(); i++) {
+			String declaring = path.get(i).getDeclaringClass().getSimpleName();
+			if (declaring.matches("(Reactive)?Generated\\w+Operations")) {
+				signature.append(declaring.replaceFirst("^Reactive", "")).append('.');
+				from = i;
+				break;
+			}
+		}
+		path.subList(from, path.size() - 1).forEach((accessor) -> signature.append(accessor.getName()).append("()."));
+		return signature.append(invocation.method().getName())
+			.append(Arrays.toString(invocation.method().getGenericParameterTypes()))
+			.append(" -> ")
+			.append(answer)
+			.toString();
+	}
+
+	/** The answer of the non-blocking twin of a blocking method. */
+	private static String reactiveAnswer(Method blocking) {
+		Type answer = blocking.getGenericReturnType();
+		if (answer == void.class) {
+			return "reactor.core.publisher.Mono<java.lang.Void>";
+		}
+		if (answer == Download.class) {
+			return "reactor.core.publisher.Mono<" + ReactiveDownload.class.getName() + ">";
+		}
+		if (answer instanceof ParameterizedType stream && stream.getRawType() == Stream.class) {
+			return "reactor.core.publisher.Flux<" + stream.getActualTypeArguments()[0].getTypeName() + ">";
+		}
+		return "reactor.core.publisher.Mono<" + answer.getTypeName() + ">";
 	}
 
 	@Test
@@ -249,10 +320,14 @@ class GeneratedClientsConformanceTests {
 
 	@Test
 	void everyClientNamesItsTransportAndCopiesWithOtherOptions() throws Exception {
-		Set<List<Method>> clients = new LinkedHashSet<>();
-		invocations().forEach((invocation) -> clients.add(invocation.accessors()));
-		for (List<Method> accessors : clients) {
-			Invocation invocation = new Invocation(accessors, accessors.get(0), JSON.nullNode());
+		Map<List<Object>, Invocation> clients = new LinkedHashMap<>();
+		invocations().stream()
+			// the test's own implementation of an interface is no client
+			.filter((invocation) -> !invocation.accessors().isEmpty())
+			.forEach((invocation) -> clients
+				.putIfAbsent(Arrays.asList(invocation.implemented(), invocation.accessors()), invocation));
+		assertThat(clients.values()).anyMatch((invocation) -> invocation.implemented() != null);
+		for (Invocation invocation : clients.values()) {
 			Object client = invocation.entryPoint(api);
 			Object target = invocation.target(client);
 			Class<?> type = target.getClass();
@@ -428,7 +503,8 @@ class GeneratedClientsConformanceTests {
 			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 		}
 		if (result instanceof Mono<?> mono) {
-			return mono.block(HANG_GUARD);
+			Object answer = mono.block(HANG_GUARD);
+			return (answer instanceof ReactiveDownload download) ? bytes(download) : answer;
 		}
 		if (result instanceof Flux<?> flux) {
 			return flux.collectList().block(HANG_GUARD);
@@ -444,6 +520,15 @@ class GeneratedClientsConformanceTests {
 			}
 		}
 		return result;
+	}
+
+	private static byte[] bytes(ReactiveDownload download) {
+		return DataBufferUtils.join(download.body()).map((joined) -> {
+			byte[] bytes = new byte[joined.readableByteCount()];
+			joined.read(bytes);
+			DataBufferUtils.release(joined);
+			return bytes;
+		}).defaultIfEmpty(new byte[0]).block(HANG_GUARD);
 	}
 
 	private static void assertRequest(Invocation invocation, LoggedRequest request) throws Exception {
@@ -528,7 +613,7 @@ class GeneratedClientsConformanceTests {
 		else if (returned == String.class) {
 			assertThat(result).isEqualTo(answer.path("id").asString());
 		}
-		else if (returned == Download.class) {
+		else if (returned == Download.class || returned == ReactiveDownload.class) {
 			assertThat(result).isEqualTo(CONTENT);
 		}
 		else if (invocation.walks()) {

@@ -18,8 +18,10 @@ package io.github.cbkspring.client.generated;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ import io.github.cbkspring.client.ChatBotKitResources;
 import io.github.cbkspring.client.ReactiveChatBotKitResources;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ReactiveApiTransport;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,19 +74,23 @@ final class GeneratedOperations {
 	 * A method of a generated client, the accessors that reach its client from the entry
 	 * point, and the model's operation it calls.
 	 *
-	 * @param accessors the accessors, from the entry point on
+	 * @param implemented the non-blocking twin of a hand-written client's generated
+	 * operations that a test-only implementation on the non-blocking entry point
+	 * implements to reach the method, since the non-blocking hand-written clients are not
+	 * generated; {@code null} if the accessors start at the entry point
+	 * @param accessors the accessors, from the entry point or the implementation on
 	 * @param method the method
 	 * @param operation the model's operation
 	 */
-	record Invocation(List<Method> accessors, Method method, JsonNode operation) {
+	record Invocation(@Nullable Class<?> implemented, List<Method> accessors, Method method, JsonNode operation) {
 
 		/**
-		 * Whether the method is of a non-blocking client, reached from
-		 * {@link ReactiveChatBotKitResources}.
+		 * Whether the method is of a non-blocking client or interface.
 		 * @return whether it is non-blocking
 		 */
 		boolean reactive() {
-			return this.accessors.get(0).getDeclaringClass() == ReactiveChatBotKitResources.class;
+			return this.implemented != null
+					|| this.accessors.get(0).getDeclaringClass() == ReactiveChatBotKitResources.class;
 		}
 
 		/**
@@ -95,7 +103,8 @@ final class GeneratedOperations {
 		}
 
 		Object target(Object entryPoint) throws ReflectiveOperationException {
-			Object target = entryPoint;
+			Object target = (this.implemented != null)
+					? implementation(this.implemented, (ReactiveApiTransport) entryPoint) : entryPoint;
 			for (Method accessor : this.accessors) {
 				target = accessor.invoke(target);
 			}
@@ -113,6 +122,9 @@ final class GeneratedOperations {
 		@Override
 		public String toString() {
 			StringBuilder name = new StringBuilder(reactive() ? "reactive: " : "");
+			if (this.implemented != null) {
+				name.append(this.implemented.getSimpleName()).append('.');
+			}
 			this.accessors.forEach((accessor) -> name.append(accessor.getName()).append("()."));
 			return name.append(this.method.getName()).toString();
 		}
@@ -128,7 +140,7 @@ final class GeneratedOperations {
 	static List<Invocation> all() {
 		List<Invocation> invocations = new ArrayList<>();
 		for (Method accessor : sorted(ChatBotKitResources.class)) {
-			collect(List.of(accessor), accessor.getReturnType(), invocations);
+			collect(null, List.of(accessor), accessor.getReturnType(), invocations);
 		}
 		for (Method accessor : handWrittenAccessors(ChatBotKitClient.class)) {
 			collectHandWritten(List.of(accessor), accessor.getReturnType(), invocations);
@@ -138,15 +150,56 @@ final class GeneratedOperations {
 
 	/**
 	 * The methods of the generated non-blocking clients, reached from the non-blocking
-	 * entry point.
+	 * entry point, and those of the non-blocking twins of the interfaces that the
+	 * hand-written clients implement (and the generated clients these reach), reached
+	 * through a test-only implementation on the non-blocking entry point.
 	 * @return the invocations
 	 */
 	static List<Invocation> reactive() {
 		List<Invocation> invocations = new ArrayList<>();
 		for (Method accessor : sorted(ReactiveChatBotKitResources.class)) {
-			collect(List.of(accessor), accessor.getReturnType(), invocations);
+			collect(null, List.of(accessor), accessor.getReturnType(), invocations);
+		}
+		Set<Class<?>> clients = new LinkedHashSet<>();
+		handWrittenAccessors(ChatBotKitClient.class)
+			.forEach((accessor) -> collectHandWrittenClients(accessor.getReturnType(), clients));
+		for (Class<?> client : clients) {
+			for (Class<?> operations : client.getInterfaces()) {
+				if (operations.getSimpleName().startsWith("Generated")) {
+					Class<?> twin = reactiveTwin(operations);
+					collect(twin, List.of(), twin, invocations);
+				}
+			}
 		}
 		return invocations;
+	}
+
+	/**
+	 * A test-only implementation of the non-blocking twin of a hand-written client's
+	 * generated operations, on a transport: what the hand-written non-blocking client
+	 * does.
+	 */
+	private static Object implementation(Class<?> operations, ReactiveApiTransport transport) {
+		return Proxy.newProxyInstance(operations.getClassLoader(), new Class<?>[] { operations },
+				(proxy, method, arguments) -> {
+					if (method.isDefault()) {
+						return InvocationHandler.invokeDefault(proxy, method, arguments);
+					}
+					return switch (method.getName()) {
+						case "transport" -> transport;
+						case "toString" -> operations.getSimpleName() + "[" + transport + "]";
+						default -> throw new UnsupportedOperationException(method.toString());
+					};
+				});
+	}
+
+	private static Class<?> reactiveTwin(Class<?> operations) {
+		try {
+			return Class.forName(operations.getPackageName() + ".Reactive" + operations.getSimpleName());
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException("No non-blocking twin of " + operations.getName(), ex);
+		}
 	}
 
 	/**
@@ -223,7 +276,7 @@ final class GeneratedOperations {
 	private static void collectHandWritten(List<Method> accessors, Class<?> client, List<Invocation> invocations) {
 		for (Class<?> operations : client.getInterfaces()) {
 			if (operations.getSimpleName().startsWith("Generated")) {
-				collect(accessors, operations, invocations);
+				collect(null, accessors, operations, invocations);
 			}
 		}
 		for (Method accessor : handWrittenAccessors(client)) {
@@ -247,7 +300,8 @@ final class GeneratedOperations {
 		return false;
 	}
 
-	private static void collect(List<Method> accessors, Class<?> client, List<Invocation> invocations) {
+	private static void collect(@Nullable Class<?> implemented, List<Method> accessors, Class<?> client,
+			List<Invocation> invocations) {
 		for (Method method : sorted(client)) {
 			if (List.of("withOptions", "transport", "toString").contains(method.getName())) {
 				continue;
@@ -255,10 +309,10 @@ final class GeneratedOperations {
 			List<Method> path = new ArrayList<>(accessors);
 			path.add(method);
 			if (method.getParameterCount() == 0 && method.getReturnType().getSimpleName().endsWith("Client")) {
-				collect(path, method.getReturnType(), invocations);
+				collect(implemented, path, method.getReturnType(), invocations);
 			}
 			else {
-				invocations.add(new Invocation(accessors, method, operation(client, method)));
+				invocations.add(new Invocation(implemented, accessors, method, operation(client, method)));
 			}
 		}
 	}
@@ -301,9 +355,9 @@ final class GeneratedOperations {
 		if (isSequence(method) && name.endsWith("All")) {
 			name = name.substring(0, name.length() - 3);
 		}
-		// an interface's endpoints are in the class beside it, a non-blocking client's
-		// in its blocking twin
-		Class<?> holder = client.isInterface() ? endpoints(client) : blockingTwin(client);
+		// an interface's endpoints are in the class beside its blocking twin, a
+		// non-blocking client's in its blocking twin
+		Class<?> holder = client.isInterface() ? endpoints(blockingTwin(client)) : blockingTwin(client);
 		try {
 			Field field = holder.getDeclaredField(name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
 			field.setAccessible(true);

@@ -22,6 +22,7 @@ import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.Page;
 import io.github.cbkspring.client.core.ReactiveApiTransport;
+import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.core.ReactivePages;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -73,6 +74,21 @@ public class ReactiveSkillServerIntegrationClient {
 		return this.transport.request(SkillServerIntegrationClient.DELETE, skillserverIntegrationId)
 			.body(Map.of())
 			.execute();
+	}
+
+	/**
+	 * {@code GET /integration/skillserver/{skillserverIntegrationId}/invoke}, operation
+	 * {@code fetchSkillServerManual}.
+	 * @param skillserverIntegrationId the path variable {@code skillserverIntegrationId}
+	 * @return the answer's headers and its bytes, read only as fast as they are asked
+	 * for, or a {@code ChatBotKitException} signal; a pointer to the API's storage is not
+	 * followed (see
+	 * {@link io.github.cbkspring.client.core.ReactiveApiRequest#download()})
+	 * @throws IllegalArgumentException if an argument is not acceptable
+	 */
+	public Mono<ReactiveDownload> fetchSkillServerManual(String skillserverIntegrationId) {
+		return this.transport.request(SkillServerIntegrationClient.FETCH_SKILL_SERVER_MANUAL, skillserverIntegrationId)
+			.download();
 	}
 
 	/**

@@ -19,6 +19,7 @@
 package io.github.cbkspring.client.space.storage;
 
 import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.ReactiveApiTransport;
 import java.util.function.Consumer;
 import org.springframework.util.Assert;
@@ -139,6 +140,26 @@ public class ReactiveSpaceStorageClient {
 		Assert.notNull(request, "SpaceStorageUploadRequest must not be null");
 		return this.transport.request(SpaceStorageClient.UPLOAD, spaceId, path)
 			.body(request)
+			.retrieve(SpaceStorageUploadResponse.class);
+	}
+
+	/**
+	 * {@code POST /space/{spaceId}/storage/upload/{path}}, operation
+	 * {@code uploadSpaceStoragePath}. The content goes as it is, the {@code file} part of
+	 * a {@code multipart/form-data} body, as
+	 * {@link io.github.cbkspring.client.core.ApiRequest#file} sends it: content that can
+	 * be read only once is not sent again on a retry.
+	 * @param spaceId the path variable {@code spaceId}
+	 * @param path the path variable {@code path}, a path of segments such as
+	 * {@code docs/plan.md}, each segment encoded
+	 * @param file the content, with its file name and type
+	 * @return the answer, or a {@code ChatBotKitException} signal
+	 * @throws IllegalArgumentException if an argument is not acceptable
+	 */
+	public Mono<SpaceStorageUploadResponse> upload(String spaceId, String path, FileUpload file) {
+		Assert.notNull(file, "FileUpload must not be null");
+		return this.transport.request(SpaceStorageClient.UPLOAD, spaceId, path)
+			.file(file)
 			.retrieve(SpaceStorageUploadResponse.class);
 	}
 
