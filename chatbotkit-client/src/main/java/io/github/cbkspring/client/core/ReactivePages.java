@@ -37,8 +37,9 @@ public final class ReactivePages {
 	}
 
 	/**
-	 * The items of every page, lazily: a page is fetched only when the subscriber has
-	 * asked for more items than the pages before held, and cancelling stops the walk.
+	 * The items of every page, lazily: nothing is fetched before the subscriber asks for
+	 * an item, the next page only once every item of the page before has been taken, and
+	 * cancelling stops the walk.
 	 * @param <T> the item type
 	 * @param first the query of the first page; later pages take its order, size and
 	 * filter with the cursor of the page before
