@@ -18,15 +18,20 @@ package io.github.cbkspring.client;
 import java.time.Clock;
 import java.util.function.Consumer;
 
+import io.github.cbkspring.client.bot.ReactiveBotClient;
 import io.github.cbkspring.client.bot.ReactiveSessionClient;
+import io.github.cbkspring.client.contact.ReactiveContactClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
+import io.github.cbkspring.client.dataset.ReactiveDatasetClient;
 import io.github.cbkspring.client.internal.EngineSettings;
 import io.github.cbkspring.client.internal.ReactiveExchange;
 import io.github.cbkspring.client.internal.ReactorEngine;
 import io.github.cbkspring.client.internal.util.Redaction;
+import io.github.cbkspring.client.partner.ReactivePartnerUserClient;
+import io.github.cbkspring.client.usage.ReactiveUsageClient;
 import reactor.core.scheduler.Scheduler;
 
 import org.springframework.util.Assert;
@@ -150,6 +155,15 @@ public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResourc
 	}
 
 	/**
+	 * The bot endpoints: list, fetch, create, update, delete, usage, and sessions with
+	 * {@link ReactiveBotClient#sessions()}.
+	 * @return a bot client
+	 */
+	public ReactiveBotClient bots() {
+		return new ReactiveBotClient(this);
+	}
+
+	/**
 	 * Bot sessions: the tokens a browser can call the API with.
 	 * @return a session client
 	 */
@@ -158,11 +172,50 @@ public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResourc
 	}
 
 	/**
-	 * Conversations: completions, whole or streamed, and conversation sessions.
+	 * The conversation endpoints: stateless completions, conversations (list, fetch,
+	 * create, update, delete, usage), complete, send and receive within a conversation,
+	 * whole or streamed, conversation sessions, and messages with
+	 * {@link ReactiveConversationClient#messages()}.
 	 * @return a conversation client
 	 */
 	public ReactiveConversationClient conversations() {
 		return new ReactiveConversationClient(this);
+	}
+
+	/**
+	 * The dataset endpoints: list, fetch, create, update, delete, search, and the records
+	 * and files of datasets.
+	 * @return a dataset client
+	 */
+	public ReactiveDatasetClient datasets() {
+		return new ReactiveDatasetClient(this);
+	}
+
+	/**
+	 * The contact endpoints: list, fetch, create, ensure (map a user of your application
+	 * to a contact by fingerprint), update, delete.
+	 * @return a contact client
+	 */
+	public ReactiveContactClient contacts() {
+		return new ReactiveContactClient(this);
+	}
+
+	/**
+	 * The partner user endpoints: list, fetch, create, update, delete, sessions and
+	 * tokens. Act for a partner user with
+	 * {@code withOptions(o -> o.runAsUserId(userId))}.
+	 * @return a partner user client
+	 */
+	public ReactivePartnerUserClient partnerUsers() {
+		return new ReactivePartnerUserClient(this);
+	}
+
+	/**
+	 * The usage endpoint of the account (or of the partner user this client runs as).
+	 * @return a usage client
+	 */
+	public ReactiveUsageClient usage() {
+		return new ReactiveUsageClient(this);
 	}
 
 	@Override

@@ -170,7 +170,7 @@ public final class ChatBotKitAutoConfiguration {
 
 	@Bean
 	static ChatBotKitResourceClientsRegistrar chatBotKitResourceClientsRegistrar() {
-		return new ChatBotKitResourceClientsRegistrar();
+		return ChatBotKitResourceClientsRegistrar.blocking();
 	}
 
 	/**

@@ -19,9 +19,14 @@ import java.util.Objects;
 
 import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.ChatBotKitReactiveEngine;
+import io.github.cbkspring.client.bot.ReactiveBotClient;
 import io.github.cbkspring.client.bot.ReactiveSessionClient;
+import io.github.cbkspring.client.contact.ReactiveContactClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
+import io.github.cbkspring.client.dataset.ReactiveDatasetClient;
+import io.github.cbkspring.client.partner.ReactivePartnerUserClient;
+import io.github.cbkspring.client.usage.ReactiveUsageClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -44,11 +49,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for the non-blocking ChatBotKit client, when Spring WebFlux and
- * Reactor are on the class path: a {@link ChatBotKitReactiveClient} and, on it, a
- * {@link ReactiveSessionClient} and a {@link ReactiveConversationClient}, each backing
- * off when the application defines its own. In an application with both stacks these
- * beans stand beside the blocking ones of {@link ChatBotKitAutoConfiguration}; they share
- * the {@code chatbotkit.*} properties.
+ * Reactor are on the class path: a {@link ChatBotKitReactiveClient} and, on it, the twins
+ * of the blocking typed clients ({@link ReactiveSessionClient},
+ * {@link ReactiveConversationClient}, {@link ReactiveBotClient},
+ * {@link ReactiveDatasetClient}, {@link ReactiveContactClient},
+ * {@link ReactivePartnerUserClient}, {@link ReactiveUsageClient}), each backing off when
+ * the application defines its own, and lazily the generated clients of
+ * {@code ReactiveChatBotKitResources} ({@code ReactiveSkillsetClient}, ...) as for the
+ * blocking client. In an application with both stacks these beans stand beside the
+ * blocking ones of {@link ChatBotKitAutoConfiguration}; they share the
+ * {@code chatbotkit.*} properties.
  * <p>
  * The client's {@link WebClient.Builder} is the application's (Spring Boot's prototype
  * builder, with every {@code WebClientCustomizer}, observations included), or a plain one
@@ -112,6 +122,41 @@ public final class ChatBotKitReactiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveConversationClient reactiveConversationClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
 		return chatBotKitReactiveClient.conversations();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveBotClient reactiveBotClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
+		return chatBotKitReactiveClient.bots();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveDatasetClient reactiveDatasetClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
+		return chatBotKitReactiveClient.datasets();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveContactClient reactiveContactClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
+		return chatBotKitReactiveClient.contacts();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactivePartnerUserClient reactivePartnerUserClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
+		return chatBotKitReactiveClient.partnerUsers();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveUsageClient reactiveUsageClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
+		return chatBotKitReactiveClient.usage();
+	}
+
+	@Bean
+	static ChatBotKitResourceClientsRegistrar chatBotKitReactiveResourceClientsRegistrar() {
+		return ChatBotKitResourceClientsRegistrar.reactive();
 	}
 
 	/**

@@ -23,7 +23,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.ChatBotKitResources;
+import io.github.cbkspring.client.ReactiveChatBotKitResources;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -36,10 +38,13 @@ import org.springframework.util.StringUtils;
  * Registers a lazy bean for each generated client of a top-level resource
  * ({@code SkillsetClient}, {@code SecretClient}, ...: the accessors of
  * {@link ChatBotKitResources}), made by that accessor of the context's one
- * {@link ChatBotKitClient} bean, whichever configuration defines it. A type that the
- * application already has a bean of, or a name that is taken, is left alone. With several
- * {@code ChatBotKitClient} beans they are made on the primary one; with none, or several
- * and no primary, none is registered (call the accessor on the client you mean instead).
+ * {@link ChatBotKitClient} bean, whichever configuration defines it; or, for the
+ * non-blocking stack, of {@code ReactiveSkillsetClient}, ... (the accessors of
+ * {@link ReactiveChatBotKitResources}) on the one {@link ChatBotKitReactiveClient}. A
+ * type that the application already has a bean of, or a name that is taken, is left
+ * alone. With several client beans they are made on the primary one; with none, or
+ * several and no primary, none is registered (call the accessor on the client you mean
+ * instead).
  * <p>
  * The beans are registered after every configuration is read, so that the application's
  * own beans are known; each is a factory method on the client's bean, which ahead-of-time
@@ -49,16 +54,40 @@ import org.springframework.util.StringUtils;
  */
 final class ChatBotKitResourceClientsRegistrar implements BeanDefinitionRegistryPostProcessor {
 
+	private final Class<?> entryPoint;
+
+	private final Class<?> resources;
+
+	private ChatBotKitResourceClientsRegistrar(Class<?> entryPoint, Class<?> resources) {
+		this.entryPoint = entryPoint;
+		this.resources = resources;
+	}
+
+	/**
+	 * The generated clients of the blocking client.
+	 */
+	static ChatBotKitResourceClientsRegistrar blocking() {
+		return new ChatBotKitResourceClientsRegistrar(ChatBotKitClient.class, ChatBotKitResources.class);
+	}
+
+	/**
+	 * The generated clients of the non-blocking client.
+	 */
+	static ChatBotKitResourceClientsRegistrar reactive() {
+		return new ChatBotKitResourceClientsRegistrar(ChatBotKitReactiveClient.class,
+				ReactiveChatBotKitResources.class);
+	}
+
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		if (!(registry instanceof ListableBeanFactory beanFactory)) {
 			return;
 		}
-		String client = client(registry, beanFactory.getBeanNamesForType(ChatBotKitClient.class, true, false));
+		String client = client(registry, beanFactory.getBeanNamesForType(this.entryPoint, true, false));
 		if (client == null) {
 			return;
 		}
-		Method[] accessors = ChatBotKitResources.class.getDeclaredMethods();
+		Method[] accessors = this.resources.getDeclaredMethods();
 		Arrays.sort(accessors, Comparator.comparing(Method::getName));
 		for (Method accessor : accessors) {
 			Class<?> type = accessor.getReturnType();

@@ -15,15 +15,28 @@
  */
 package io.github.cbkspring.autoconfigure;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitReactiveClient;
+import io.github.cbkspring.client.ReactiveChatBotKitResources;
+import io.github.cbkspring.client.bot.ReactiveBotClient;
 import io.github.cbkspring.client.bot.ReactiveSessionClient;
+import io.github.cbkspring.client.contact.ReactiveContactClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
+import io.github.cbkspring.client.dataset.ReactiveDatasetClient;
+import io.github.cbkspring.client.partner.ReactivePartnerUserClient;
+import io.github.cbkspring.client.secret.ReactiveSecretClient;
+import io.github.cbkspring.client.skillset.ReactiveSkillsetClient;
+import io.github.cbkspring.client.skillset.SkillsetClient;
+import io.github.cbkspring.client.usage.ReactiveUsageClient;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
@@ -33,6 +46,7 @@ import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
@@ -51,6 +65,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -61,6 +76,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.Mockito.mock;
 
 /**
  * {@link ChatBotKitReactiveAutoConfiguration}: each condition, with and without the
@@ -103,6 +119,111 @@ class ChatBotKitReactiveAutoConfigurationTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(classes = { ReactiveSessionClient.class, ReactiveConversationClient.class, ReactiveBotClient.class,
+			ReactiveDatasetClient.class, ReactiveContactClient.class, ReactivePartnerUserClient.class,
+			ReactiveUsageClient.class })
+	void registersEachTypedClientOnTheOneReactiveClient(Class<?> type) {
+		this.reactive.run((context) -> {
+			assertThat(context).hasSingleBean(type);
+			Object client = type.getMethod("transport").invoke(context.getBean(type));
+			assertThat(client).isSameAs(context.getBean(ChatBotKitReactiveClient.class));
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(classes = { ReactiveSessionClient.class, ReactiveConversationClient.class, ReactiveBotClient.class,
+			ReactiveDatasetClient.class, ReactiveContactClient.class, ReactivePartnerUserClient.class,
+			ReactiveUsageClient.class, ReactiveSecretClient.class, ReactiveSkillsetClient.class })
+	<T> void applicationTypedReactiveClientWins(Class<T> type) {
+		T own = mock(type);
+		this.reactive.withBean(type, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(type);
+			assertThat(context.getBean(type)).isSameAs(own);
+		});
+	}
+
+	static Stream<Method> generatedClientAccessors() {
+		// a coverage agent adds a static method of its own
+		return Arrays.stream(ReactiveChatBotKitResources.class.getDeclaredMethods())
+			.filter((method) -> !method.isSynthetic() && !Modifier.isStatic(method.getModifiers()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("generatedClientAccessors")
+	void registersTheGeneratedClientOfEveryTopLevelResourceLazilyOnTheReactiveClient(Method accessor) {
+		Class<?> type = accessor.getReturnType();
+		String name = StringUtils.uncapitalize(type.getSimpleName());
+		this.reactive.run((context) -> {
+			assertThat(context.getBeanFactory().getBeanDefinition(name).isLazyInit()).isTrue();
+			assertThat(context.getBeanFactory().containsSingleton(name)).isFalse();
+			assertThat(context).hasSingleBean(type);
+			Object client = context.getBean(type);
+			assertThat(type.getMethod("transport").invoke(client))
+				.isSameAs(context.getBean(ChatBotKitReactiveClient.class));
+			assertThat(context.getBeanFactory().containsSingleton(name)).isTrue();
+		});
+	}
+
+	@Test
+	void generatedReactiveClientBeansAreOnThePrimaryOfSeveralReactiveClients() {
+		ChatBotKitOptions options = ChatBotKitOptions.builder().secret("mine").url(api.baseUrl()).build();
+		ChatBotKitReactiveClient primary = ChatBotKitReactiveClient.create(options);
+		ChatBotKitReactiveClient other = ChatBotKitReactiveClient.create(options);
+		this.reactive.withBean("one", ChatBotKitReactiveClient.class, () -> other)
+			.withBean("two", ChatBotKitReactiveClient.class, () -> primary, (definition) -> definition.setPrimary(true))
+			.run((context) -> {
+				assertThat(context.getBean(ReactiveSkillsetClient.class).transport()).isSameAs(primary);
+				assertThat(context.getBean(ReactiveBotClient.class).transport()).isSameAs(primary);
+			});
+		primary.close();
+		other.close();
+	}
+
+	@Test
+	void noReactiveClientBeansWithSeveralReactiveClientsAndNoPrimary() {
+		ChatBotKitOptions options = ChatBotKitOptions.builder().secret("mine").url(api.baseUrl()).build();
+		ChatBotKitReactiveClient one = ChatBotKitReactiveClient.create(options);
+		ChatBotKitReactiveClient two = ChatBotKitReactiveClient.create(options);
+		ApplicationContextRunner runner = this.reactive.withBean("one", ChatBotKitReactiveClient.class, () -> one)
+			.withBean("two", ChatBotKitReactiveClient.class, () -> two);
+		// the application's own typed clients, since those of the auto-configuration need
+		// one client too
+		for (Class<?> type : new Class<?>[] { ReactiveSessionClient.class, ReactiveConversationClient.class,
+				ReactiveBotClient.class, ReactiveDatasetClient.class, ReactiveContactClient.class,
+				ReactivePartnerUserClient.class, ReactiveUsageClient.class }) {
+			runner = withMock(runner, type);
+		}
+		runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReactiveSkillsetClient.class));
+		one.close();
+		two.close();
+	}
+
+	private static <T> ApplicationContextRunner withMock(ApplicationContextRunner runner, Class<T> type) {
+		return runner.withBean(type, () -> mock(type));
+	}
+
+	@Test
+	void bothStacksGiveTheGeneratedClientsOfEachOnItsOwnClient() {
+		this.bothStacks.run((context) -> {
+			assertThat(context.getBean(ReactiveSkillsetClient.class).transport())
+				.isSameAs(context.getBean(ChatBotKitReactiveClient.class));
+			assertThat(context.getBean(SkillsetClient.class).transport())
+				.isSameAs(context.getBean(ChatBotKitClient.class));
+			assertThat(context).hasSingleBean(ReactiveBotClient.class);
+		});
+	}
+
+	@Test
+	void withoutWebFluxTheBlockingStackHasNoReactiveClients() {
+		this.bothStacks.withClassLoader(new FilteredClassLoader(WebClient.class)).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(SkillsetClient.class)
+				.doesNotHaveBean(ReactiveSkillsetClient.class)
+				.doesNotHaveBean(ReactiveBotClient.class);
+		});
+	}
+
 	@Test
 	void withoutWebFluxThereIsNoReactiveClient() {
 		this.reactive.withClassLoader(new FilteredClassLoader(WebClient.class))
@@ -139,6 +260,8 @@ class ChatBotKitReactiveAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class);
 			assertThat(context.getBean(ChatBotKitReactiveClient.class)).isSameAs(own);
 			assertThat(context.getBean(ReactiveSessionClient.class).toString()).contains(own.toString());
+			assertThat(context.getBean(ReactiveBotClient.class).transport()).isSameAs(own);
+			assertThat(context.getBean(ReactiveSkillsetClient.class).transport()).isSameAs(own);
 		});
 	}
 

@@ -44,19 +44,19 @@ import org.springframework.util.Assert;
  */
 public class BotClient implements GeneratedBotOperations {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/bot/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/bot/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/bot/{botId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/bot/{botId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/bot/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/bot/create");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/bot/{botId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/bot/{botId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/bot/{botId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/bot/{botId}/delete");
 
-	private static final ApiEndpoint USAGE = ApiEndpoint.get("/bot/{botId}/usage/fetch");
+	static final ApiEndpoint USAGE = ApiEndpoint.get("/bot/{botId}/usage/fetch");
 
-	private static final ParameterizedTypeReference<Page<Bot>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Bot>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;

@@ -15,6 +15,9 @@
  */
 package io.github.cbkspring.client.bot;
 
+import java.util.function.Consumer;
+
+import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiTransport;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import reactor.core.publisher.Mono;
@@ -63,6 +66,24 @@ public class ReactiveSessionClient {
 	public Mono<SessionCreateResponse> create(String botId, SessionCreateRequest request) {
 		Assert.notNull(request, "SessionCreateRequest must not be null");
 		return this.transport.request(SessionClient.CREATE, botId).body(request).retrieve(SessionCreateResponse.class);
+	}
+
+	/**
+	 * A copy of this session client with some options changed, sharing the connection
+	 * pool; see {@link ReactiveApiTransport#withOptions(Consumer)}.
+	 * @param changes the changes to apply to a copy of the options
+	 * @return the copy
+	 */
+	public ReactiveSessionClient withOptions(Consumer<ChatBotKitOptions.Builder> changes) {
+		return new ReactiveSessionClient(this.transport.withOptions(changes));
+	}
+
+	/**
+	 * The transport this client calls the API through.
+	 * @return the transport
+	 */
+	public ReactiveApiTransport transport() {
+		return this.transport;
 	}
 
 	@Override

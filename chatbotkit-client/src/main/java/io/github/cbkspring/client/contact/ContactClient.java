@@ -48,19 +48,19 @@ import org.springframework.util.Assert;
  */
 public class ContactClient implements GeneratedContactOperations {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/contact/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/contact/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/contact/{contactId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/contact/{contactId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/contact/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/contact/create");
 
-	private static final ApiEndpoint ENSURE = ApiEndpoint.post("/contact/ensure");
+	static final ApiEndpoint ENSURE = ApiEndpoint.post("/contact/ensure");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/contact/{contactId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/contact/{contactId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/contact/{contactId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/contact/{contactId}/delete");
 
-	private static final ParameterizedTypeReference<Page<Contact>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Contact>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;
@@ -131,9 +131,7 @@ public class ContactClient implements GeneratedContactOperations {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public String ensure(ContactRequest request) {
-		Assert.notNull(request, "ContactRequest must not be null");
-		Assert.hasText(request.fingerprint(), "A contact is ensured by its fingerprint: set one");
-		return this.transport.request(ENSURE).body(request).retrieveId();
+		return this.transport.request(ENSURE).body(ensureBody(request)).retrieveId();
 	}
 
 	/**
@@ -189,6 +187,15 @@ public class ContactClient implements GeneratedContactOperations {
 	@Override
 	public ApiTransport transport() {
 		return this.transport;
+	}
+
+	/**
+	 * The body of an ensure, checked: a fingerprint.
+	 */
+	static ContactRequest ensureBody(ContactRequest request) {
+		Assert.notNull(request, "ContactRequest must not be null");
+		Assert.hasText(request.fingerprint(), "A contact is ensured by its fingerprint: set one");
+		return request;
 	}
 
 	@Override

@@ -58,29 +58,29 @@ import org.springframework.util.Assert;
  */
 public class ConversationClient implements GeneratedConversationOperations {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/conversation/{conversationId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/conversation/{conversationId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/conversation/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/conversation/create");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/conversation/{conversationId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/conversation/{conversationId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/conversation/{conversationId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/conversation/{conversationId}/delete");
 
-	private static final ApiEndpoint USAGE = ApiEndpoint.get("/conversation/{conversationId}/usage/fetch");
+	static final ApiEndpoint USAGE = ApiEndpoint.get("/conversation/{conversationId}/usage/fetch");
 
 	static final ApiEndpoint COMPLETE_STATELESS = ApiEndpoint.post("/conversation/complete");
 
 	static final ApiEndpoint COMPLETE = ApiEndpoint.post("/conversation/{conversationId}/complete");
 
-	private static final ApiEndpoint SEND = ApiEndpoint.post("/conversation/{conversationId}/send");
+	static final ApiEndpoint SEND = ApiEndpoint.post("/conversation/{conversationId}/send");
 
-	private static final ApiEndpoint RECEIVE = ApiEndpoint.post("/conversation/{conversationId}/receive");
+	static final ApiEndpoint RECEIVE = ApiEndpoint.post("/conversation/{conversationId}/receive");
 
 	static final ApiEndpoint CREATE_SESSION = ApiEndpoint.post("/conversation/{conversationId}/session/create");
 
-	private static final ParameterizedTypeReference<Page<Conversation>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Conversation>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;
@@ -148,9 +148,7 @@ public class ConversationClient implements GeneratedConversationOperations {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void update(String conversationId, ConversationRequest request) {
-		Assert.notNull(request, "ConversationRequest must not be null");
-		Assert.isTrue(request.messages().isEmpty(), "An update takes no messages: add them with messages().create");
-		this.transport.request(UPDATE, conversationId).body(request).execute();
+		this.transport.request(UPDATE, conversationId).body(updateBody(request)).execute();
 	}
 
 	/**
@@ -303,10 +301,7 @@ public class ConversationClient implements GeneratedConversationOperations {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public MessageReceipt send(String conversationId, ConversationTurn turn) {
-		Assert.notNull(turn, "ConversationTurn must not be null");
-		Assert.notNull(turn.text(), "A sent message needs a text");
-		turn.options().assertNoLimits("send");
-		return this.transport.request(SEND, conversationId).body(turn).retrieve(MessageReceipt.class);
+		return this.transport.request(SEND, conversationId).body(sendBody(turn)).retrieve(MessageReceipt.class);
 	}
 
 	/**
@@ -384,8 +379,7 @@ public class ConversationClient implements GeneratedConversationOperations {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public ConversationSession createSession(String conversationId, Duration duration) {
-		Assert.isTrue(duration != null && duration.toSeconds() >= 1, "Session duration must be at least one second");
-		return createSession(conversationId, Map.of("durationInSeconds", duration.toSeconds()));
+		return createSession(conversationId, sessionBody(duration));
 	}
 
 	private ConversationSession createSession(String conversationId, Map<String, Object> body) {
@@ -430,9 +424,43 @@ public class ConversationClient implements GeneratedConversationOperations {
 	}
 
 	private ApiRequest reception(String conversationId, CompletionOptions options) {
+		return this.transport.request(RECEIVE, conversationId).body(receiveBody(options));
+	}
+
+	/**
+	 * The body of an update, checked: the settings only.
+	 */
+	static ConversationRequest updateBody(ConversationRequest request) {
+		Assert.notNull(request, "ConversationRequest must not be null");
+		Assert.isTrue(request.messages().isEmpty(), "An update takes no messages: add them with messages().create");
+		return request;
+	}
+
+	/**
+	 * The body of a send, checked: a text, and no limits.
+	 */
+	static ConversationTurn sendBody(ConversationTurn turn) {
+		Assert.notNull(turn, "ConversationTurn must not be null");
+		Assert.notNull(turn.text(), "A sent message needs a text");
+		turn.options().assertNoLimits("send");
+		return turn;
+	}
+
+	/**
+	 * The body of a receive, checked: no limits.
+	 */
+	static CompletionOptions receiveBody(CompletionOptions options) {
 		Assert.notNull(options, "CompletionOptions must not be null");
 		options.assertNoLimits("receive");
-		return this.transport.request(RECEIVE, conversationId).body(options);
+		return options;
+	}
+
+	/**
+	 * The body of a session of the given duration, in whole seconds.
+	 */
+	static Map<String, Object> sessionBody(Duration duration) {
+		Assert.isTrue(duration != null && duration.toSeconds() >= 1, "Session duration must be at least one second");
+		return Map.of("durationInSeconds", duration.toSeconds());
 	}
 
 	private static Stream<CompletionEvent> events(ApiRequest request) {

@@ -45,20 +45,17 @@ import org.springframework.util.Assert;
  */
 public class ConversationMessageClient implements GeneratedConversationMessageOperations {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/{conversationId}/message/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/conversation/{conversationId}/message/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint
-		.get("/conversation/{conversationId}/message/{messageId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/conversation/{conversationId}/message/{messageId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/conversation/{conversationId}/message/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/conversation/{conversationId}/message/create");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint
-		.post("/conversation/{conversationId}/message/{messageId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/conversation/{conversationId}/message/{messageId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint
-		.post("/conversation/{conversationId}/message/{messageId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/conversation/{conversationId}/message/{messageId}/delete");
 
-	private static final ParameterizedTypeReference<Page<ConversationMessage>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<ConversationMessage>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;
@@ -84,9 +81,7 @@ public class ConversationMessageClient implements GeneratedConversationMessageOp
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public Page<ConversationMessage> list(String conversationId, ListQuery query) {
-		Assert.notNull(query, "ListQuery must not be null");
-		Assert.isTrue(query.meta().isEmpty(), "The message list takes no metadata filter");
-		return this.transport.request(LIST, conversationId).query(query).retrieve(PAGE);
+		return this.transport.request(LIST, conversationId).query(listQuery(query)).retrieve(PAGE);
 	}
 
 	/**
@@ -125,9 +120,7 @@ public class ConversationMessageClient implements GeneratedConversationMessageOp
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public MessageReceipt create(String conversationId, ConversationMessageRequest request) {
-		Assert.notNull(request, "ConversationMessageRequest must not be null");
-		Assert.isTrue(request.type() != null && request.text() != null, "A new message needs a type and a text");
-		return this.transport.request(CREATE, conversationId).body(request).retrieve(MessageReceipt.class);
+		return this.transport.request(CREATE, conversationId).body(createBody(request)).retrieve(MessageReceipt.class);
 	}
 
 	/**
@@ -173,6 +166,24 @@ public class ConversationMessageClient implements GeneratedConversationMessageOp
 	@Override
 	public ApiTransport transport() {
 		return this.transport;
+	}
+
+	/**
+	 * The query of a message list, checked: no metadata filter.
+	 */
+	static ListQuery listQuery(ListQuery query) {
+		Assert.notNull(query, "ListQuery must not be null");
+		Assert.isTrue(query.meta().isEmpty(), "The message list takes no metadata filter");
+		return query;
+	}
+
+	/**
+	 * The body of a new message, checked: a type and a text.
+	 */
+	static ConversationMessageRequest createBody(ConversationMessageRequest request) {
+		Assert.notNull(request, "ConversationMessageRequest must not be null");
+		Assert.isTrue(request.type() != null && request.text() != null, "A new message needs a type and a text");
+		return request;
 	}
 
 	@Override

@@ -15,11 +15,15 @@
  */
 package io.github.cbkspring.client.core;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,8 +41,9 @@ public final class ReactivePages {
 	}
 
 	/**
-	 * The items of every page, lazily: a page is fetched only when the subscriber has
-	 * asked for more items than the pages before held, and cancelling stops the walk.
+	 * The items of every page, lazily: a page is fetched only when the subscriber asks
+	 * for an item beyond those of the pages before (nothing before the first request),
+	 * and cancelling stops the walk.
 	 * @param <T> the item type
 	 * @param first the query of the first page; later pages take its order, size and
 	 * filter with the cursor of the page before
@@ -62,10 +67,31 @@ public final class ReactivePages {
 				else {
 					sink.complete();
 				}
-			})
-				.concatMap((query) -> fetch.apply(query)
-					.doOnNext((page) -> next.set(trail.after(query, page)))
-					.flatMapIterable(Page::items), 0);
+			}).concatMap((query) -> itemsOf(query, fetch, (page) -> next.set(trail.after(query, page))), 0);
+		});
+	}
+
+	/**
+	 * The items of one page, fetched once the first of them is asked for: concatMap
+	 * subscribes to the next page as soon as the page before ends, with demand or
+	 * without, and a fetch would start at that subscription.
+	 */
+	private static <T> Flux<T> itemsOf(ListQuery query, Function<ListQuery, Mono<Page<T>>> fetch,
+			Consumer<Page<T>> followed) {
+		return Flux.create((sink) -> {
+			AtomicBoolean asked = new AtomicBoolean();
+			Disposable.Swap fetching = Disposables.swap();
+			sink.onDispose(fetching);
+			sink.onRequest((demand) -> {
+				if (asked.compareAndSet(false, true)) {
+					fetching.update(Mono.defer(() -> fetch.apply(query)).subscribe((page) -> {
+						// the next query first: a repeated cursor fails before this
+						// page's items
+						followed.accept(page);
+						page.items().forEach(sink::next);
+					}, sink::error, sink::complete));
+				}
+			});
 		});
 	}
 

@@ -54,19 +54,19 @@ import org.springframework.util.Assert;
  */
 public class DatasetClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/dataset/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/dataset/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/dataset/{datasetId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/dataset/{datasetId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/dataset/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/dataset/create");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/dataset/{datasetId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/dataset/{datasetId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/dataset/{datasetId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/dataset/{datasetId}/delete");
 
-	private static final ApiEndpoint SEARCH = ApiEndpoint.post("/dataset/{datasetId}/search");
+	static final ApiEndpoint SEARCH = ApiEndpoint.post("/dataset/{datasetId}/search");
 
-	private static final ParameterizedTypeReference<Page<Dataset>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<Dataset>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;
@@ -135,9 +135,7 @@ public class DatasetClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void update(String datasetId, DatasetRequest request) {
-		Assert.notNull(request, "DatasetRequest must not be null");
-		Assert.isNull(request.store(), "The store of a dataset is set when it is created and cannot be updated");
-		this.transport.request(UPDATE, datasetId).body(request).execute();
+		this.transport.request(UPDATE, datasetId).body(updateBody(request)).execute();
 	}
 
 	/**
@@ -173,9 +171,8 @@ public class DatasetClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public SearchResult search(String datasetId, String search, @Nullable SearchFilter filter) {
-		Assert.hasText(search, "Search text must not be empty");
 		return this.transport.request(SEARCH, datasetId)
-			.body(new SearchBody(search, filter))
+			.body(SearchBody.of(search, filter))
 			.retrieve(SearchResult.class);
 	}
 
@@ -220,12 +217,25 @@ public class DatasetClient {
 
 	/**
 	 * The body of a search.
-	 *
 	 * @param search the text to search for
 	 * @param filter the metadata filter, not sent when {@code null}
 	 */
+	/**
+	 * The body of an update, checked: no store.
+	 */
+	static DatasetRequest updateBody(DatasetRequest request) {
+		Assert.notNull(request, "DatasetRequest must not be null");
+		Assert.isNull(request.store(), "The store of a dataset is set when it is created and cannot be updated");
+		return request;
+	}
+
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SearchBody(String search, @Nullable SearchFilter filter) {
+
+		static SearchBody of(String search, @Nullable SearchFilter filter) {
+			Assert.hasText(search, "Search text must not be empty");
+			return new SearchBody(search, filter);
+		}
 
 	}
 

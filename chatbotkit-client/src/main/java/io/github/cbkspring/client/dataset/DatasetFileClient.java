@@ -46,22 +46,22 @@ import org.springframework.util.Assert;
  */
 public class DatasetFileClient {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/dataset/{datasetId}/file/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/dataset/{datasetId}/file/list");
 
-	private static final ApiEndpoint ATTACH = ApiEndpoint.post("/dataset/{datasetId}/file/{fileId}/attach");
+	static final ApiEndpoint ATTACH = ApiEndpoint.post("/dataset/{datasetId}/file/{fileId}/attach");
 
-	private static final ApiEndpoint DETACH = ApiEndpoint.post("/dataset/{datasetId}/file/{fileId}/detach");
+	static final ApiEndpoint DETACH = ApiEndpoint.post("/dataset/{datasetId}/file/{fileId}/detach");
 
-	private static final ApiEndpoint SYNC = ApiEndpoint.post("/dataset/{datasetId}/file/{fileId}/sync");
+	static final ApiEndpoint SYNC = ApiEndpoint.post("/dataset/{datasetId}/file/{fileId}/sync");
 
-	private static final ParameterizedTypeReference<Page<DatasetFile>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<DatasetFile>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	/**
 	 * The body of an attachment: the file is a source of records, the one kind of
 	 * attachment the API knows.
 	 */
-	private static final Map<String, String> AS_SOURCE = Map.of("type", "source");
+	static final Map<String, String> AS_SOURCE = Map.of("type", "source");
 
 	private final ApiTransport transport;
 
@@ -127,7 +127,7 @@ public class DatasetFileClient {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public void detach(String datasetId, String fileId, boolean deleteRecords) {
-		this.transport.request(DETACH, datasetId, fileId).body(Map.of("deleteRecords", deleteRecords)).execute();
+		this.transport.request(DETACH, datasetId, fileId).body(detachBody(deleteRecords)).execute();
 	}
 
 	/**
@@ -158,6 +158,13 @@ public class DatasetFileClient {
 	 */
 	public ApiTransport transport() {
 		return this.transport;
+	}
+
+	/**
+	 * The body of a detach.
+	 */
+	static Map<String, Boolean> detachBody(boolean deleteRecords) {
+		return Map.of("deleteRecords", deleteRecords);
 	}
 
 	@Override

@@ -43,17 +43,17 @@ import org.springframework.util.Assert;
  */
 public class DatasetRecordClient implements GeneratedDatasetRecordOperations {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/dataset/{datasetId}/record/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/dataset/{datasetId}/record/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/dataset/{datasetId}/record/{recordId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/dataset/{datasetId}/record/{recordId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/dataset/{datasetId}/record/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/dataset/{datasetId}/record/create");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/dataset/{datasetId}/record/{recordId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/dataset/{datasetId}/record/{recordId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/dataset/{datasetId}/record/{recordId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/dataset/{datasetId}/record/{recordId}/delete");
 
-	private static final ParameterizedTypeReference<Page<DatasetRecord>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<DatasetRecord>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;
@@ -118,9 +118,7 @@ public class DatasetRecordClient implements GeneratedDatasetRecordOperations {
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public String create(String datasetId, DatasetRecordRequest request) {
-		Assert.notNull(request, "DatasetRecordRequest must not be null");
-		Assert.notNull(request.text(), "A record is created with a text");
-		return this.transport.request(CREATE, datasetId).body(request).retrieveId();
+		return this.transport.request(CREATE, datasetId).body(createBody(request)).retrieveId();
 	}
 
 	/**
@@ -165,6 +163,15 @@ public class DatasetRecordClient implements GeneratedDatasetRecordOperations {
 	@Override
 	public ApiTransport transport() {
 		return this.transport;
+	}
+
+	/**
+	 * The body of a new record, checked: a text.
+	 */
+	static DatasetRecordRequest createBody(DatasetRecordRequest request) {
+		Assert.notNull(request, "DatasetRecordRequest must not be null");
+		Assert.notNull(request.text(), "A record is created with a text");
+		return request;
 	}
 
 	@Override

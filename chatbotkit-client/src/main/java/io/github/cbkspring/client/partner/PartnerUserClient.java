@@ -57,28 +57,28 @@ import org.springframework.util.Assert;
  */
 public class PartnerUserClient implements GeneratedPartnerUserOperations {
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/partner/user/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/partner/user/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/partner/user/{userId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/partner/user/{userId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/partner/user/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/partner/user/create");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/partner/user/{userId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/partner/user/{userId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/partner/user/{userId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/partner/user/{userId}/delete");
 
-	private static final ApiEndpoint SESSION_CREATE = ApiEndpoint.post("/partner/user/{userId}/session/create");
+	static final ApiEndpoint SESSION_CREATE = ApiEndpoint.post("/partner/user/{userId}/session/create");
 
-	private static final ApiEndpoint TOKEN_LIST = ApiEndpoint.get("/partner/user/{userId}/token/list");
+	static final ApiEndpoint TOKEN_LIST = ApiEndpoint.get("/partner/user/{userId}/token/list");
 
-	private static final ApiEndpoint TOKEN_CREATE = ApiEndpoint.post("/partner/user/{userId}/token/create");
+	static final ApiEndpoint TOKEN_CREATE = ApiEndpoint.post("/partner/user/{userId}/token/create");
 
-	private static final ApiEndpoint TOKEN_DELETE = ApiEndpoint.post("/partner/user/{userId}/token/{tokenId}/delete");
+	static final ApiEndpoint TOKEN_DELETE = ApiEndpoint.post("/partner/user/{userId}/token/{tokenId}/delete");
 
-	private static final ParameterizedTypeReference<Page<PartnerUser>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PartnerUser>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ParameterizedTypeReference<Page<PartnerUserToken>> TOKEN_PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<PartnerUserToken>> TOKEN_PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;
@@ -239,7 +239,7 @@ public class PartnerUserClient implements GeneratedPartnerUserOperations {
 		this.transport.request(TOKEN_DELETE, userId, tokenId).body(Map.of()).execute();
 	}
 
-	private static ListQuery tokenQuery(ListQuery query) {
+	static ListQuery tokenQuery(ListQuery query) {
 		Assert.notNull(query, "ListQuery must not be null");
 		Assert.isTrue(query.meta().isEmpty(), "The token list of a partner user cannot be filtered by metadata");
 		return query;

@@ -38,7 +38,7 @@ import org.springframework.util.Assert;
  */
 public class UsageClient implements GeneratedUsageOperations {
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/usage/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/usage/fetch");
 
 	private final ApiTransport transport;
 

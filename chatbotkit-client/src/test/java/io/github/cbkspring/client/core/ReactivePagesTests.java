@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReactivePagesTests {
 
-	private final List<@Nullable String> fetched = new ArrayList<>();
+	private final List<@Nullable String> fetched = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final Map<String, Page<String>> pages = Map.of("", new Page<>(List.of("a", "b"), "c1"), "c1",
 			new Page<>(List.of("c"), "c2"), "c2", new Page<>(List.of(), "c3"));
@@ -59,6 +62,44 @@ class ReactivePagesTests {
 			// an empty page is the end, whatever its cursor
 			.verifyComplete();
 		assertThat(this.fetched).containsExactly(null, "c1", "c2");
+	}
+
+	/**
+	 * A page that arrives after the subscriber asked for exactly its items (as an HTTP
+	 * answer does, later and on another thread) leaves the next page unfetched until more
+	 * is asked for.
+	 */
+	@Test
+	void aPageThatArrivesLaterLeavesTheNextOneUnfetchedUntilMoreIsAskedFor() {
+		List<Sinks.One<Page<String>>> answers = new ArrayList<>();
+		Flux<String> all = ReactivePages.walk(ListQuery.defaults(), (query) -> {
+			this.fetched.add(query.cursor());
+			Sinks.One<Page<String>> answer = Sinks.one();
+			answers.add(answer);
+			return answer.asMono();
+		});
+		List<String> taken = new ArrayList<>();
+		BaseSubscriber<String> subscriber = new BaseSubscriber<>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+			}
+
+			@Override
+			protected void hookOnNext(String item) {
+				taken.add(item);
+			}
+
+		};
+		all.subscribe(subscriber);
+		subscriber.request(2);
+		assertThat(this.fetched).containsExactly((String) null);
+		answers.get(0).tryEmitValue(this.pages.get(""));
+		assertThat(taken).containsExactly("a", "b");
+		assertThat(this.fetched).containsExactly((String) null);
+		subscriber.request(1);
+		assertThat(this.fetched).containsExactly(null, "c1");
+		subscriber.cancel();
 	}
 
 	@Test

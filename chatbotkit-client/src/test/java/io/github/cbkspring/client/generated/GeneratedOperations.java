@@ -18,10 +18,8 @@ package io.github.cbkspring.client.generated;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,16 +30,16 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.ChatBotKitClient;
+import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.ChatBotKitResources;
 import io.github.cbkspring.client.ReactiveChatBotKitResources;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.ApiEndpoint;
-import io.github.cbkspring.client.core.ReactiveApiTransport;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class GeneratedOperations {
 
 	static final JsonNode MODEL = readModel();
+
+	/** The generated interfaces a hand-written client implements, blocking or not. */
+	private static final Pattern GENERATED_OPERATIONS = Pattern.compile("(Reactive)?Generated\\w+Operations");
 
 	private GeneratedOperations() {
 	}
@@ -74,23 +75,19 @@ final class GeneratedOperations {
 	 * A method of a generated client, the accessors that reach its client from the entry
 	 * point, and the model's operation it calls.
 	 *
-	 * @param implemented the non-blocking twin of a hand-written client's generated
-	 * operations that a test-only implementation on the non-blocking entry point
-	 * implements to reach the method, since the non-blocking hand-written clients are not
-	 * generated; {@code null} if the accessors start at the entry point
-	 * @param accessors the accessors, from the entry point or the implementation on
+	 * @param accessors the accessors, from the entry point
 	 * @param method the method
 	 * @param operation the model's operation
 	 */
-	record Invocation(@Nullable Class<?> implemented, List<Method> accessors, Method method, JsonNode operation) {
+	record Invocation(List<Method> accessors, Method method, JsonNode operation) {
 
 		/**
 		 * Whether the method is of a non-blocking client or interface.
 		 * @return whether it is non-blocking
 		 */
 		boolean reactive() {
-			return this.implemented != null
-					|| this.accessors.get(0).getDeclaringClass() == ReactiveChatBotKitResources.class;
+			Class<?> entryPoint = this.accessors.get(0).getDeclaringClass();
+			return entryPoint == ReactiveChatBotKitResources.class || entryPoint == ChatBotKitReactiveClient.class;
 		}
 
 		/**
@@ -103,8 +100,7 @@ final class GeneratedOperations {
 		}
 
 		Object target(Object entryPoint) throws ReflectiveOperationException {
-			Object target = (this.implemented != null)
-					? implementation(this.implemented, (ReactiveApiTransport) entryPoint) : entryPoint;
+			Object target = entryPoint;
 			for (Method accessor : this.accessors) {
 				target = accessor.invoke(target);
 			}
@@ -122,9 +118,6 @@ final class GeneratedOperations {
 		@Override
 		public String toString() {
 			StringBuilder name = new StringBuilder(reactive() ? "reactive: " : "");
-			if (this.implemented != null) {
-				name.append(this.implemented.getSimpleName()).append('.');
-			}
 			this.accessors.forEach((accessor) -> name.append(accessor.getName()).append("()."));
 			return name.append(this.method.getName()).toString();
 		}
@@ -138,68 +131,28 @@ final class GeneratedOperations {
 	 * @return the invocations
 	 */
 	static List<Invocation> all() {
-		List<Invocation> invocations = new ArrayList<>();
-		for (Method accessor : sorted(ChatBotKitResources.class)) {
-			collect(null, List.of(accessor), accessor.getReturnType(), invocations);
-		}
-		for (Method accessor : handWrittenAccessors(ChatBotKitClient.class)) {
-			collectHandWritten(List.of(accessor), accessor.getReturnType(), invocations);
-		}
-		return invocations;
+		return reachedFrom(ChatBotKitResources.class, ChatBotKitClient.class);
 	}
 
 	/**
-	 * The methods of the generated non-blocking clients, reached from the non-blocking
-	 * entry point, and those of the non-blocking twins of the interfaces that the
-	 * hand-written clients implement (and the generated clients these reach), reached
-	 * through a test-only implementation on the non-blocking entry point.
+	 * The methods of the generated non-blocking clients and of the non-blocking twins of
+	 * the interfaces, reached from the non-blocking entry point as {@link #all()} reaches
+	 * the blocking ones.
 	 * @return the invocations
 	 */
 	static List<Invocation> reactive() {
+		return reachedFrom(ReactiveChatBotKitResources.class, ChatBotKitReactiveClient.class);
+	}
+
+	private static List<Invocation> reachedFrom(Class<?> resources, Class<?> entryPoint) {
 		List<Invocation> invocations = new ArrayList<>();
-		for (Method accessor : sorted(ReactiveChatBotKitResources.class)) {
-			collect(null, List.of(accessor), accessor.getReturnType(), invocations);
+		for (Method accessor : sorted(resources)) {
+			collect(List.of(accessor), accessor.getReturnType(), invocations);
 		}
-		Set<Class<?>> clients = new LinkedHashSet<>();
-		handWrittenAccessors(ChatBotKitClient.class)
-			.forEach((accessor) -> collectHandWrittenClients(accessor.getReturnType(), clients));
-		for (Class<?> client : clients) {
-			for (Class<?> operations : client.getInterfaces()) {
-				if (operations.getSimpleName().startsWith("Generated")) {
-					Class<?> twin = reactiveTwin(operations);
-					collect(twin, List.of(), twin, invocations);
-				}
-			}
+		for (Method accessor : handWrittenAccessors(entryPoint)) {
+			collectHandWritten(List.of(accessor), accessor.getReturnType(), invocations);
 		}
 		return invocations;
-	}
-
-	/**
-	 * A test-only implementation of the non-blocking twin of a hand-written client's
-	 * generated operations, on a transport: what the hand-written non-blocking client
-	 * does.
-	 */
-	private static Object implementation(Class<?> operations, ReactiveApiTransport transport) {
-		return Proxy.newProxyInstance(operations.getClassLoader(), new Class<?>[] { operations },
-				(proxy, method, arguments) -> {
-					if (method.isDefault()) {
-						return InvocationHandler.invokeDefault(proxy, method, arguments);
-					}
-					return switch (method.getName()) {
-						case "transport" -> transport;
-						case "toString" -> operations.getSimpleName() + "[" + transport + "]";
-						default -> throw new UnsupportedOperationException(method.toString());
-					};
-				});
-	}
-
-	private static Class<?> reactiveTwin(Class<?> operations) {
-		try {
-			return Class.forName(operations.getPackageName() + ".Reactive" + operations.getSimpleName());
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException("No non-blocking twin of " + operations.getName(), ex);
-		}
 	}
 
 	/**
@@ -275,8 +228,8 @@ final class GeneratedOperations {
 
 	private static void collectHandWritten(List<Method> accessors, Class<?> client, List<Invocation> invocations) {
 		for (Class<?> operations : client.getInterfaces()) {
-			if (operations.getSimpleName().startsWith("Generated")) {
-				collect(null, accessors, operations, invocations);
+			if (GENERATED_OPERATIONS.matcher(operations.getSimpleName()).matches()) {
+				collect(accessors, operations, invocations);
 			}
 		}
 		for (Method accessor : handWrittenAccessors(client)) {
@@ -300,8 +253,7 @@ final class GeneratedOperations {
 		return false;
 	}
 
-	private static void collect(@Nullable Class<?> implemented, List<Method> accessors, Class<?> client,
-			List<Invocation> invocations) {
+	private static void collect(List<Method> accessors, Class<?> client, List<Invocation> invocations) {
 		for (Method method : sorted(client)) {
 			if (List.of("withOptions", "transport", "toString").contains(method.getName())) {
 				continue;
@@ -309,10 +261,10 @@ final class GeneratedOperations {
 			List<Method> path = new ArrayList<>(accessors);
 			path.add(method);
 			if (method.getParameterCount() == 0 && method.getReturnType().getSimpleName().endsWith("Client")) {
-				collect(implemented, path, method.getReturnType(), invocations);
+				collect(path, method.getReturnType(), invocations);
 			}
 			else {
-				invocations.add(new Invocation(implemented, accessors, method, operation(client, method)));
+				invocations.add(new Invocation(accessors, method, operation(client, method)));
 			}
 		}
 	}
