@@ -80,6 +80,18 @@ public interface ReactiveApiRequest {
 	ReactiveApiRequest body(Object body);
 
 	/**
+	 * Send a file as the {@code file} part of a {@code multipart/form-data} body, as
+	 * {@link ApiRequest#file(FileUpload)} does: the same part name, file name and content
+	 * type. The content is read when the call is sent; a file whose content can be read
+	 * only once ({@link org.springframework.core.io.Resource#isOpen()}) is not sent again
+	 * on a retry.
+	 * @param file the file
+	 * @return this request
+	 * @since 0.1.0
+	 */
+	ReactiveApiRequest file(FileUpload file);
+
+	/**
 	 * Read the JSON answer as a type.
 	 * @param <T> the type
 	 * @param responseType the type

@@ -30,11 +30,7 @@ import io.github.cbkspring.client.core.SortOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The {@link ApiRequest} of the exchange: collects the query and body, then hands them to
@@ -92,15 +88,7 @@ final class DefaultApiRequest implements ApiRequest {
 
 	@Override
 	public ApiRequest file(FileUpload file) {
-		Assert.notNull(file, "FileUpload must not be null");
-		HttpHeaders partHeaders = new HttpHeaders();
-		partHeaders.setContentDispositionFormData("file", file.filename());
-		if (file.contentType() != null) {
-			partHeaders.setContentType(file.contentType());
-		}
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		parts.add("file", new HttpEntity<>(file.content(), partHeaders));
-		this.body = new RequestBody.Multipart(parts, !file.content().isOpen());
+		this.body = RequestBody.Multipart.of(file);
 		return this;
 	}
 

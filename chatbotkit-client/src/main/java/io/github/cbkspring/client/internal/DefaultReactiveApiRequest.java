@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
 import io.github.cbkspring.client.core.ReactiveDownload;
@@ -33,9 +34,10 @@ import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
- * The {@link ReactiveApiRequest} of the reactive exchange: collects the query and body as
- * {@link DefaultApiRequest} does, then hands them to {@link ReactiveExchange}. The call,
- * its URL included, is made anew for each subscription.
+ * The {@link ReactiveApiRequest} of the reactive exchange: collects the query and body
+ * ({@link RequestBody}) as {@link DefaultApiRequest} does, then hands them to
+ * {@link ReactiveExchange}. The call, its URL included, is made anew for each
+ * subscription.
  *
  * @author cbkspring contributors
  */
@@ -49,7 +51,7 @@ final class DefaultReactiveApiRequest implements ReactiveApiRequest {
 
 	private final QueryString query = new QueryString();
 
-	private RequestBody.@Nullable Json body;
+	private @Nullable RequestBody body;
 
 	DefaultReactiveApiRequest(ReactiveExchange exchange, ApiEndpoint endpoint, Object[] pathVariables) {
 		Assert.notNull(endpoint, "ApiEndpoint must not be null");
@@ -86,6 +88,12 @@ final class DefaultReactiveApiRequest implements ReactiveApiRequest {
 	@Override
 	public ReactiveApiRequest body(Object body) {
 		this.body = DefaultApiRequest.json(body);
+		return this;
+	}
+
+	@Override
+	public ReactiveApiRequest file(FileUpload file) {
+		this.body = RequestBody.Multipart.of(file);
 		return this;
 	}
 

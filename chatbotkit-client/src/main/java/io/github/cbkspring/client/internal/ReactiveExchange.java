@@ -48,6 +48,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -169,7 +170,7 @@ public final class ReactiveExchange {
 	 * A call with a whole answer, read within the size limit and decoded; every attempt,
 	 * reading included, is retried as the policy says.
 	 */
-	<T> Mono<T> single(ApiCall call, RequestBody.@Nullable Json body, MediaType accept, AnswerDecoder<T> decoder) {
+	<T> Mono<T> single(ApiCall call, @Nullable RequestBody body, MediaType accept, AnswerDecoder<T> decoder) {
 		Mono<T> attempt = send(call, body, accept)
 			.flatMap((entity) -> bounded(body(entity), entity.getHeaders(), this.options.maxResponseSize(), false)
 				.handle((bounded, sink) -> {
@@ -178,22 +179,24 @@ public final class ReactiveExchange {
 						sink.next(answer);
 					}
 				}));
-		return withRetries(call, attempt);
+		return withRetries(call, body, attempt);
 	}
 
 	/**
 	 * A call with a JSON Lines answer: the attempts until the answer's headers are
 	 * retried, the lines that follow are decoded as they arrive.
 	 */
-	<T> Flux<T> lines(ApiCall call, RequestBody.@Nullable Json body, JsonLineMapper<T> mapper) {
-		return withRetries(call, send(call, body, JsonLinesResponseReader.APPLICATION_JSONL)).flatMapMany((entity) -> {
-			Flux<DataBuffer> lines = body(entity);
-			if (ContentCodings.isCoded(entity.getHeaders())) {
-				// streams are read as sent: the client asks for identity
-				return lines.take(0).thenMany(Flux.error(JsonLinesFlux.coded(entity.getHeaders(), call.toString())));
-			}
-			return JsonLinesFlux.decode(lines, mapper, this.options, call.toString());
-		});
+	<T> Flux<T> lines(ApiCall call, @Nullable RequestBody body, JsonLineMapper<T> mapper) {
+		return withRetries(call, body, send(call, body, JsonLinesResponseReader.APPLICATION_JSONL))
+			.flatMapMany((entity) -> {
+				Flux<DataBuffer> lines = body(entity);
+				if (ContentCodings.isCoded(entity.getHeaders())) {
+					// streams are read as sent: the client asks for identity
+					return lines.take(0)
+						.thenMany(Flux.error(JsonLinesFlux.coded(entity.getHeaders(), call.toString())));
+				}
+				return JsonLinesFlux.decode(lines, mapper, this.options, call.toString());
+			});
 	}
 
 	/**
@@ -202,8 +205,8 @@ public final class ReactiveExchange {
 	 * {@link DownloadResponseReader#MAX_POINTER_SIZE}, to tell the API's pointer to its
 	 * storage, which is not followed here, from a JSON file.
 	 */
-	Mono<ReactiveDownload> download(ApiCall call, RequestBody.@Nullable Json body) {
-		return withRetries(call, send(call, body, MediaType.ALL)).flatMap((entity) -> {
+	Mono<ReactiveDownload> download(ApiCall call, @Nullable RequestBody body) {
+		return withRetries(call, body, send(call, body, MediaType.ALL)).flatMap((entity) -> {
 			HttpHeaders headers = entity.getHeaders();
 			Flux<DataBuffer> bytes = body(entity).onErrorMap((ex) -> !(ex instanceof ChatBotKitException),
 					(ex) -> translate(ex, call));
@@ -274,19 +277,32 @@ public final class ReactiveExchange {
 	 * the web client, so that nothing but the client's own suppressed failures is added
 	 * to it.
 	 */
-	private Mono<ResponseEntity<Flux<DataBuffer>>> send(ApiCall call, RequestBody.@Nullable Json body,
-			MediaType accept) {
+	private Mono<ResponseEntity<Flux<DataBuffer>>> send(ApiCall call, @Nullable RequestBody body, MediaType accept) {
 		WebClient.RequestBodySpec request = this.webClient.method(call.method())
 			.uri(call.uri())
 			.attribute(URI_TEMPLATE_ATTRIBUTE, call.uriTemplate())
 			.headers((headers) -> this.headers.addTo(headers, accept));
-		WebClient.RequestHeadersSpec<?> withBody = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.bytes()) : request;
-		return withBody.retrieve()
+		return withBody(request, body).retrieve()
 			.onStatus((status) -> true, (response) -> Mono.empty())
 			.toEntityFlux(BodyExtractors.toDataBuffers())
 			.flatMap((entity) -> entity.getStatusCode().is2xxSuccessful() ? Mono.just(entity)
 					: failure(call, entity).flatMap(Mono::error));
+	}
+
+	/**
+	 * The request with the body as the blocking client sends it ({@link RequestBody}):
+	 * JSON bytes, or the multipart body written by the web client's own writer.
+	 */
+	private static WebClient.RequestHeadersSpec<?> withBody(WebClient.RequestBodySpec request,
+			@Nullable RequestBody body) {
+		if (body instanceof RequestBody.Json json) {
+			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(json.bytes());
+		}
+		if (body instanceof RequestBody.Multipart multipart) {
+			return request.contentType(MediaType.MULTIPART_FORM_DATA)
+				.body(BodyInserters.fromMultipartData(multipart.parts()));
+		}
+		return request;
 	}
 
 	private Mono<ChatBotKitException> failure(ApiCall call, ResponseEntity<Flux<DataBuffer>> entity) {
@@ -301,9 +317,11 @@ public final class ReactiveExchange {
 
 	/**
 	 * Repeat a failed attempt as the retry policy says, within one deadline counted from
-	 * the subscription; the final failure carries the earlier ones as suppressed.
+	 * the subscription, unless its body cannot be sent again (a stream read once); the
+	 * final failure carries the earlier ones as suppressed.
 	 */
-	private <T> Mono<T> withRetries(ApiCall call, Mono<T> attempt) {
+	private <T> Mono<T> withRetries(ApiCall call, @Nullable RequestBody body, Mono<T> attempt) {
+		boolean replayable = body == null || body.replayable();
 		return Mono.defer(() -> {
 			if (this.closed.get()) {
 				// a programming error, not a network failure to retry
@@ -315,8 +333,8 @@ public final class ReactiveExchange {
 			return attempt.onErrorMap((ex) -> !(ex instanceof ChatBotKitException), (ex) -> translate(ex, call))
 				.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 					ChatBotKitException failure = (ChatBotKitException) signal.failure();
-					Duration delay = this.retryPolicy.delayWithin(call.method(), (int) signal.totalRetries() + 1,
-							failure, now(), deadline);
+					Duration delay = replayable ? this.retryPolicy.delayWithin(call.method(),
+							(int) signal.totalRetries() + 1, failure, now(), deadline) : null;
 					if (delay == null) {
 						earlierFailures.forEach(failure::addSuppressed);
 						return Mono.error(failure);

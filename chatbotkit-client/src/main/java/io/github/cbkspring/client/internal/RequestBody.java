@@ -19,8 +19,14 @@ package io.github.cbkspring.client.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import io.github.cbkspring.client.core.FileUpload;
+
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.util.Assert;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -72,6 +78,22 @@ sealed interface RequestBody {
 	 * A {@code multipart/form-data} body.
 	 */
 	record Multipart(MultiValueMap<String, Object> parts, boolean replayable) implements RequestBody {
+
+		/**
+		 * A file as the {@code file} part, the way the API takes uploads: sent again on a
+		 * retry only if its content can be read again.
+		 */
+		static Multipart of(FileUpload file) {
+			Assert.notNull(file, "FileUpload must not be null");
+			HttpHeaders partHeaders = new HttpHeaders();
+			partHeaders.setContentDispositionFormData("file", file.filename());
+			if (file.contentType() != null) {
+				partHeaders.setContentType(file.contentType());
+			}
+			MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+			parts.add("file", new HttpEntity<>(file.content(), partHeaders));
+			return new Multipart(parts, !file.content().isOpen());
+		}
 
 		@Override
 		public void writeTo(RestClient.RequestBodySpec request) {
