@@ -23,6 +23,7 @@ import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
+import io.github.cbkspring.client.file.ReactiveFileClient;
 import io.github.cbkspring.client.internal.EngineSettings;
 import io.github.cbkspring.client.internal.ReactiveExchange;
 import io.github.cbkspring.client.internal.ReactorEngine;
@@ -163,6 +164,16 @@ public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResourc
 	 */
 	public ReactiveConversationClient conversations() {
 		return new ReactiveConversationClient(this);
+	}
+
+	/**
+	 * Files: their records, and their content uploaded (inline or straight to the API's
+	 * storage) and downloaded without blocking.
+	 * @return a file client
+	 * @since 0.1.0
+	 */
+	public ReactiveFileClient files() {
+		return new ReactiveFileClient(this);
 	}
 
 	@Override

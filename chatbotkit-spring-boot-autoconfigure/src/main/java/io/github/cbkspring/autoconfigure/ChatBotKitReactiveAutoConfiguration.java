@@ -21,6 +21,7 @@ import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.ChatBotKitReactiveEngine;
 import io.github.cbkspring.client.bot.ReactiveSessionClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
+import io.github.cbkspring.client.file.ReactiveFileClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -45,10 +46,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for the non-blocking ChatBotKit client, when Spring WebFlux and
  * Reactor are on the class path: a {@link ChatBotKitReactiveClient} and, on it, a
- * {@link ReactiveSessionClient} and a {@link ReactiveConversationClient}, each backing
- * off when the application defines its own. In an application with both stacks these
- * beans stand beside the blocking ones of {@link ChatBotKitAutoConfiguration}; they share
- * the {@code chatbotkit.*} properties.
+ * {@link ReactiveSessionClient}, a {@link ReactiveConversationClient} and a
+ * {@link ReactiveFileClient}, each backing off when the application defines its own. In
+ * an application with both stacks these beans stand beside the blocking ones of
+ * {@link ChatBotKitAutoConfiguration}; they share the {@code chatbotkit.*} properties.
  * <p>
  * The client's {@link WebClient.Builder} is the application's (Spring Boot's prototype
  * builder, with every {@code WebClientCustomizer}, observations included), or a plain one
@@ -112,6 +113,12 @@ public final class ChatBotKitReactiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveConversationClient reactiveConversationClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
 		return chatBotKitReactiveClient.conversations();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveFileClient reactiveFileClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
+		return chatBotKitReactiveClient.files();
 	}
 
 	/**

@@ -24,6 +24,7 @@ import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.bot.ReactiveSessionClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
+import io.github.cbkspring.client.file.ReactiveFileClient;
 import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
@@ -96,11 +97,22 @@ class ChatBotKitReactiveAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class)
 				.hasSingleBean(ReactiveSessionClient.class)
 				.hasSingleBean(ReactiveConversationClient.class)
+				.hasSingleBean(ReactiveFileClient.class)
 				.doesNotHaveBean(ChatBotKitClient.class);
 			ChatBotKitOptions options = context.getBean(ChatBotKitReactiveClient.class).options();
 			assertThat(options.secret()).isEqualTo("sk-reactive");
 			assertThat(options.baseUri()).startsWith(api.baseUrl());
 		});
+	}
+
+	@Test
+	void theFileClientIsOnTheReactiveClientAndBacksOffForTheApplicationsOwn() {
+		this.reactive.run((context) -> assertThat(context.getBean(ReactiveFileClient.class).transport())
+			.isSameAs(context.getBean(ChatBotKitReactiveClient.class)));
+		ReactiveFileClient own = new ReactiveFileClient(ChatBotKitReactiveClient
+			.create(ChatBotKitOptions.builder().secret("sk-own").url(api.baseUrl()).build()));
+		this.reactive.withBean(ReactiveFileClient.class, () -> own)
+			.run((context) -> assertThat(context).getBean(ReactiveFileClient.class).isSameAs(own));
 	}
 
 	@Test
