@@ -18,6 +18,7 @@ package io.github.cbkspring.client.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -61,7 +62,7 @@ final class ReactiveContentCodings {
 		if (!ContentCodings.isCoded(headers)) {
 			return body;
 		}
-		return DataBufferUtils.readInputStream(() -> {
+		return Flux.using(() -> {
 			InputStream coded = DataBufferUtils.subscriberInputStream(body, DEMAND);
 			try {
 				return ContentCodings.decoded(coded, headers);
@@ -70,7 +71,39 @@ final class ReactiveContentCodings {
 				coded.close();
 				throw ex;
 			}
-		}, DefaultDataBufferFactory.sharedInstance, BUFFER_SIZE).subscribeOn(Schedulers.boundedElastic());
+		}, ReactiveContentCodings::read, ReactiveContentCodings::close).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * The bytes of a decoded stream, one read a buffer: not a channel over it
+	 * ({@code DataBufferUtils.readInputStream}), which reads on to fill its buffer and so
+	 * loses the bytes before a failure.
+	 */
+	private static Flux<DataBuffer> read(InputStream decoded) {
+		return Flux.generate((sink) -> {
+			byte[] bytes = new byte[BUFFER_SIZE];
+			try {
+				int read = decoded.read(bytes);
+				if (read < 0) {
+					sink.complete();
+				}
+				else {
+					sink.next(DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(bytes, 0, read)));
+				}
+			}
+			catch (IOException ex) {
+				sink.error(ex);
+			}
+		});
+	}
+
+	private static void close(InputStream decoded) {
+		try {
+			decoded.close();
+		}
+		catch (IOException ex) {
+			// the coded body is cancelled either way
+		}
 	}
 
 }
