@@ -62,6 +62,11 @@ final class ReactiveContentCodings {
 		if (!ContentCodings.isCoded(headers)) {
 			return body;
 		}
+		String unsupported = ContentCodings.unsupported(headers);
+		if (unsupported != null) {
+			// refused unread, the connection closed
+			return body.take(0).thenMany(Flux.error(ContentCodings.undecodable(unsupported)));
+		}
 		return Flux.using(() -> {
 			InputStream coded = DataBufferUtils.subscriberInputStream(body, DEMAND);
 			try {

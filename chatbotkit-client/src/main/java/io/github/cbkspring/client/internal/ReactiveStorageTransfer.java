@@ -86,7 +86,10 @@ final class ReactiveStorageTransfer {
 			long size) {
 		HttpHeaders exactly = HttpHeaders.copyOf(headers);
 		exactly.setContentLength(size);
-		return exchange(method, location, exactly, exactly(content, size))
+		// an empty body is whole once the headers are out: content announced as empty is
+		// checked before the request
+		Mono<Void> empty = (size == 0) ? exactly(content, 0).then() : Mono.empty();
+		return empty.then(exchange(method, location, exactly, (size == 0) ? Flux.empty() : exactly(content, size)))
 			.flatMap((entity) -> ReactiveExchange.bounded(body(entity), entity.getHeaders(),
 					ErrorDecoder.MAX_ERROR_BODY, true))
 			.onErrorMap((ex) -> !(ex instanceof ChatBotKitException), (ex) -> failed(ex, method, location))
