@@ -26,6 +26,7 @@ import io.github.cbkspring.client.core.ApiEndpoint;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
 import io.github.cbkspring.client.dataset.ReactiveDatasetClient;
+import io.github.cbkspring.client.file.ReactiveFileClient;
 import io.github.cbkspring.client.internal.EngineSettings;
 import io.github.cbkspring.client.internal.ReactiveExchange;
 import io.github.cbkspring.client.internal.ReactorEngine;
@@ -216,6 +217,15 @@ public final class ChatBotKitReactiveClient implements ReactiveChatBotKitResourc
 	 */
 	public ReactiveUsageClient usage() {
 		return new ReactiveUsageClient(this);
+	}
+
+	/**
+	 * Files: their records, and their content uploaded (inline or straight to the API's
+	 * storage) and downloaded without blocking.
+	 * @return a file client
+	 */
+	public ReactiveFileClient files() {
+		return new ReactiveFileClient(this);
 	}
 
 	@Override

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.github.cbkspring.client.file.FileClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -51,12 +50,6 @@ final class HandWrittenTwins {
 	 * Methods every client has that are no operation of the API.
 	 */
 	private static final Set<String> NOT_OPERATIONS = Set.of("withOptions", "transport", "toString");
-
-	/**
-	 * The clients whose twins are written elsewhere: {@code ReactiveFileClient} arrives
-	 * with the non-blocking file transfers.
-	 */
-	private static final Set<Class<?>> ELSEWHERE = Set.of(FileClient.class);
 
 	private HandWrittenTwins() {
 	}
@@ -183,8 +176,7 @@ final class HandWrittenTwins {
 	 */
 	private static boolean isHandWrittenClient(Class<?> type) {
 		return type.getSimpleName().endsWith("Client") && !type.getSimpleName().startsWith("Reactive")
-				&& type.getPackageName().startsWith("io.github.cbkspring.client") && !ELSEWHERE.contains(type)
-				&& type != ChatBotKitClient.class;
+				&& type.getPackageName().startsWith("io.github.cbkspring.client") && type != ChatBotKitClient.class;
 	}
 
 	private static Class<?> twin(Class<?> client) {

@@ -45,7 +45,7 @@ class ReactiveTwinsTests {
 		assertThat(clients.keySet()).map(Class::getSimpleName)
 			.containsExactlyInAnyOrder("ChatBotKitClient", "BotClient", "SessionClient", "ConversationClient",
 					"ConversationMessageClient", "DatasetClient", "DatasetFileClient", "DatasetRecordClient",
-					"ContactClient", "PartnerUserClient", "UsageClient");
+					"FileClient", "ContactClient", "PartnerUserClient", "UsageClient");
 	}
 
 	@Test

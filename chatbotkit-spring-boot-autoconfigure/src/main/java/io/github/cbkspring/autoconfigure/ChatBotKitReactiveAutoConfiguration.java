@@ -25,6 +25,7 @@ import io.github.cbkspring.client.contact.ReactiveContactClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.dataset.ReactiveDatasetClient;
+import io.github.cbkspring.client.file.ReactiveFileClient;
 import io.github.cbkspring.client.partner.ReactivePartnerUserClient;
 import io.github.cbkspring.client.usage.ReactiveUsageClient;
 import reactor.core.publisher.Mono;
@@ -52,13 +53,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Reactor are on the class path: a {@link ChatBotKitReactiveClient} and, on it, the twins
  * of the blocking typed clients ({@link ReactiveSessionClient},
  * {@link ReactiveConversationClient}, {@link ReactiveBotClient},
- * {@link ReactiveDatasetClient}, {@link ReactiveContactClient},
- * {@link ReactivePartnerUserClient}, {@link ReactiveUsageClient}), each backing off when
- * the application defines its own, and lazily the generated clients of
- * {@code ReactiveChatBotKitResources} ({@code ReactiveSkillsetClient}, ...) as for the
- * blocking client. In an application with both stacks these beans stand beside the
- * blocking ones of {@link ChatBotKitAutoConfiguration}; they share the
- * {@code chatbotkit.*} properties.
+ * {@link ReactiveDatasetClient}, {@link ReactiveFileClient},
+ * {@link ReactiveContactClient}, {@link ReactivePartnerUserClient},
+ * {@link ReactiveUsageClient}), each backing off when the application defines its own,
+ * and lazily the generated clients of {@code ReactiveChatBotKitResources}
+ * ({@code ReactiveSkillsetClient}, ...) as for the blocking client. In an application
+ * with both stacks these beans stand beside the blocking ones of
+ * {@link ChatBotKitAutoConfiguration}; they share the {@code chatbotkit.*} properties.
  * <p>
  * The client's {@link WebClient.Builder} is the application's (Spring Boot's prototype
  * builder, with every {@code WebClientCustomizer}, observations included), or a plain one
@@ -152,6 +153,12 @@ public final class ChatBotKitReactiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveUsageClient reactiveUsageClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
 		return chatBotKitReactiveClient.usage();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveFileClient reactiveFileClient(ChatBotKitReactiveClient chatBotKitReactiveClient) {
+		return chatBotKitReactiveClient.files();
 	}
 
 	@Bean

@@ -31,16 +31,17 @@ import io.github.cbkspring.client.bot.ReactiveBotClient;
 import io.github.cbkspring.client.bot.ReactiveSessionClient;
 import io.github.cbkspring.client.contact.ReactiveContactClient;
 import io.github.cbkspring.client.conversation.ReactiveConversationClient;
+import io.github.cbkspring.client.core.ApiEndpoint;
+import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.dataset.ReactiveDatasetClient;
+import io.github.cbkspring.client.error.ChatBotKitHttpException;
+import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
+import io.github.cbkspring.client.file.ReactiveFileClient;
 import io.github.cbkspring.client.partner.ReactivePartnerUserClient;
 import io.github.cbkspring.client.secret.ReactiveSecretClient;
 import io.github.cbkspring.client.skillset.ReactiveSkillsetClient;
 import io.github.cbkspring.client.skillset.SkillsetClient;
 import io.github.cbkspring.client.usage.ReactiveUsageClient;
-import io.github.cbkspring.client.core.ApiEndpoint;
-import io.github.cbkspring.client.core.ChatBotKitOptions;
-import io.github.cbkspring.client.error.ChatBotKitHttpException;
-import io.github.cbkspring.client.error.ChatBotKitTimeoutException;
 import io.github.cbkspring.testsupport.HeldAnswer;
 import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,7 @@ class ChatBotKitReactiveAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ChatBotKitReactiveClient.class)
 				.hasSingleBean(ReactiveSessionClient.class)
 				.hasSingleBean(ReactiveConversationClient.class)
+				.hasSingleBean(ReactiveFileClient.class)
 				.doesNotHaveBean(ChatBotKitClient.class);
 			ChatBotKitOptions options = context.getBean(ChatBotKitReactiveClient.class).options();
 			assertThat(options.secret()).isEqualTo("sk-reactive");
@@ -121,8 +123,8 @@ class ChatBotKitReactiveAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { ReactiveSessionClient.class, ReactiveConversationClient.class, ReactiveBotClient.class,
-			ReactiveDatasetClient.class, ReactiveContactClient.class, ReactivePartnerUserClient.class,
-			ReactiveUsageClient.class })
+			ReactiveDatasetClient.class, ReactiveFileClient.class, ReactiveContactClient.class,
+			ReactivePartnerUserClient.class, ReactiveUsageClient.class })
 	void registersEachTypedClientOnTheOneReactiveClient(Class<?> type) {
 		this.reactive.run((context) -> {
 			assertThat(context).hasSingleBean(type);
@@ -133,8 +135,9 @@ class ChatBotKitReactiveAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { ReactiveSessionClient.class, ReactiveConversationClient.class, ReactiveBotClient.class,
-			ReactiveDatasetClient.class, ReactiveContactClient.class, ReactivePartnerUserClient.class,
-			ReactiveUsageClient.class, ReactiveSecretClient.class, ReactiveSkillsetClient.class })
+			ReactiveDatasetClient.class, ReactiveFileClient.class, ReactiveContactClient.class,
+			ReactivePartnerUserClient.class, ReactiveUsageClient.class, ReactiveSecretClient.class,
+			ReactiveSkillsetClient.class })
 	<T> void applicationTypedReactiveClientWins(Class<T> type) {
 		T own = mock(type);
 		this.reactive.withBean(type, () -> own).run((context) -> {

@@ -27,6 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 
 /**
  * One non-blocking request to an {@link ApiEndpoint}, the twin of {@link ApiRequest}: set
@@ -173,15 +174,44 @@ public interface ReactiveApiRequest {
 	 * asks, and cancelling the body closes the connection; see {@link ReactiveDownload}.
 	 * Failures until the headers are retried as the retry options say.
 	 * <p>
-	 * Unlike {@link ApiRequest#download()}, the pointer that the API answers some
-	 * downloads with ({@code 200 application/json {"url": "..."}}, a pre-signed URL of
-	 * its storage) is not followed: such an answer is a
-	 * {@link ChatBotKitStorageException} signal that names the storage with its query
-	 * masked (download it with the blocking client). Any other JSON answer is a JSON file
-	 * and streamed as it is.
-	 * @return the download, or a {@link ChatBotKitException} signal
+	 * When the API answers {@code 200 application/json {"url": "..."}} instead, a
+	 * pre-signed URL of its storage, the bytes are fetched from that URL by the rules of
+	 * {@link ApiRequest#download()}: without the ChatBotKit credential, the option
+	 * headers or anything else of the client's {@code WebClient} but its connector; over
+	 * https unless both the API and the storage are on loopback; never following a
+	 * redirect; and never naming the URL in a message or log (only its scheme, host and
+	 * path). Only the call to the API is retried. A JSON answer without a {@code url} is
+	 * a JSON file and streamed as it is.
+	 * @return the download, or a {@link ChatBotKitException} signal, a
+	 * {@link ChatBotKitStorageException} if fetching from the storage fails or its URL is
+	 * refused
 	 * @since 0.1.0
 	 */
 	Mono<ReactiveDownload> download();
+
+	/**
+	 * Make the call, which the API answers with {@code {"id": "...", "uploadRequest":
+	 * {"method", "url", "headers"}}}, a pre-signed request to its storage, and send
+	 * exactly {@code size} bytes of {@code content} there with exactly those headers (and
+	 * the {@code Content-Length}), as {@link ApiRequest#uploadToStorage} does and by the
+	 * rules of {@link #download()}. The content is subscribed to once the storage request
+	 * is checked, and its bytes are sent as the connection takes them, never held whole;
+	 * its length is checked as it passes, and content longer than announced fails before
+	 * its last bytes go out, so that the storage never holds content cut to the announced
+	 * size. The call to the API is retried as any other; the transfer to the storage
+	 * never is. The buffers of the content are released as they are sent.
+	 * @param content the bytes, subscribed to once per subscription to the answer
+	 * @param size the number of bytes to send, as announced to the API
+	 * @return the id the API answered with; an {@link IllegalArgumentException} signal if
+	 * {@code content} ends before {@code size} bytes or goes on after them, an
+	 * {@link java.io.UncheckedIOException} one if reading it fails with an
+	 * {@link java.io.IOException}, a {@link ChatBotKitException} one if the call fails, a
+	 * {@link ChatBotKitStorageException} if the transfer to the storage fails or its
+	 * request is refused
+	 * @throws IllegalArgumentException if {@code content} is null or {@code size} is
+	 * negative
+	 * @since 0.1.0
+	 */
+	Mono<String> uploadToStorage(Flux<DataBuffer> content, long size);
 
 }

@@ -63,21 +63,21 @@ public class FileClient implements GeneratedFileOperations {
 	 */
 	public static final long INLINE_UPLOAD_LIMIT = 4L * 1024 * 1024;
 
-	private static final ApiEndpoint LIST = ApiEndpoint.get("/file/list");
+	static final ApiEndpoint LIST = ApiEndpoint.get("/file/list");
 
-	private static final ApiEndpoint FETCH = ApiEndpoint.get("/file/{fileId}/fetch");
+	static final ApiEndpoint FETCH = ApiEndpoint.get("/file/{fileId}/fetch");
 
-	private static final ApiEndpoint CREATE = ApiEndpoint.post("/file/create");
+	static final ApiEndpoint CREATE = ApiEndpoint.post("/file/create");
 
-	private static final ApiEndpoint UPDATE = ApiEndpoint.post("/file/{fileId}/update");
+	static final ApiEndpoint UPDATE = ApiEndpoint.post("/file/{fileId}/update");
 
-	private static final ApiEndpoint DELETE = ApiEndpoint.post("/file/{fileId}/delete");
+	static final ApiEndpoint DELETE = ApiEndpoint.post("/file/{fileId}/delete");
 
-	private static final ApiEndpoint UPLOAD = ApiEndpoint.post("/file/{fileId}/upload");
+	static final ApiEndpoint UPLOAD = ApiEndpoint.post("/file/{fileId}/upload");
 
-	private static final ApiEndpoint DOWNLOAD = ApiEndpoint.get("/file/{fileId}/download");
+	static final ApiEndpoint DOWNLOAD = ApiEndpoint.get("/file/{fileId}/download");
 
-	private static final ParameterizedTypeReference<Page<FileInfo>> PAGE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Page<FileInfo>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ApiTransport transport;
@@ -205,7 +205,7 @@ public class FileClient implements GeneratedFileOperations {
 	public void upload(String fileId, FileContent content, UploadMode mode) {
 		Assert.notNull(content, "FileContent must not be null");
 		Assert.notNull(mode, "UploadMode must not be null");
-		if (mode == UploadMode.INLINE || (mode == UploadMode.AUTO && content.size() <= INLINE_UPLOAD_LIMIT)) {
+		if (mode.isInline(content)) {
 			this.transport.request(UPLOAD, fileId).file(content.toInlineUpload(INLINE_UPLOAD_LIMIT)).execute();
 			return;
 		}

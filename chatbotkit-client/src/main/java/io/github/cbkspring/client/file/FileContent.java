@@ -249,6 +249,14 @@ public final class FileContent {
 		}
 	}
 
+	/**
+	 * The bytes as a resource, which the reactive client reads: one that can be read once
+	 * is an {@link InputStreamResource}.
+	 */
+	Resource resource() {
+		return this.resource;
+	}
+
 	InputStream openStream() throws IOException {
 		return this.resource.getInputStream();
 	}

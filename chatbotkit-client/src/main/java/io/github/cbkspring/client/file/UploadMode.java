@@ -42,6 +42,13 @@ public enum UploadMode {
 	 * answers with a pre-signed request, which the content is streamed with. Two calls,
 	 * for any size.
 	 */
-	DIRECT
+	DIRECT;
+
+	/**
+	 * Whether content is uploaded inline this way.
+	 */
+	boolean isInline(FileContent content) {
+		return this == INLINE || (this == AUTO && content.size() <= FileClient.INLINE_UPLOAD_LIMIT);
+	}
 
 }

@@ -87,8 +87,7 @@ final class ContentCodings {
 			return body;
 		}
 		if (!isSupported(coding)) {
-			throw new ChatBotKitDecodingException("The answer is coded with '" + coding
-					+ "', which the client cannot decode (it asks for " + IDENTITY + ")", null);
+			throw undecodable(coding);
 		}
 		PushbackInputStream pushback = new PushbackInputStream(body, 1);
 		int first = pushback.read();
@@ -114,6 +113,15 @@ final class ContentCodings {
 			};
 		}
 		return new GZIPInputStream(pushback, 8192);
+	}
+
+	/**
+	 * The failure of an answer in a coding the client cannot decode.
+	 * @param coding the coding
+	 */
+	static ChatBotKitDecodingException undecodable(String coding) {
+		return new ChatBotKitDecodingException("The answer is coded with '" + coding
+				+ "', which the client cannot decode (it asks for " + IDENTITY + ")", null);
 	}
 
 	private static @Nullable String coding(HttpHeaders headers) {

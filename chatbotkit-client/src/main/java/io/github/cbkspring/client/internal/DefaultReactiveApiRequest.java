@@ -30,6 +30,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
@@ -146,6 +147,13 @@ final class DefaultReactiveApiRequest implements ReactiveApiRequest {
 	@Override
 	public Mono<ReactiveDownload> download() {
 		return this.exchange.download(call(), this.body);
+	}
+
+	@Override
+	public Mono<String> uploadToStorage(Flux<DataBuffer> content, long size) {
+		Assert.notNull(content, "Content must not be null");
+		Assert.isTrue(size >= 0, "Size must not be negative");
+		return this.exchange.uploadToStorage(call(), this.body, content, size);
 	}
 
 	private <T> Flux<T> lines(Class<T> elementType, @Nullable Predicate<? super T> finalElement,

@@ -75,16 +75,6 @@ final class JsonLinesFlux {
 	}
 
 	/**
-	 * The failure of a stream in a coding: streams are read as sent.
-	 */
-	static ChatBotKitDecodingException coded(HttpHeaders headers, String call) {
-		return new ChatBotKitDecodingException(
-				call + ": the stream is coded with '" + headers.getFirst(HttpHeaders.CONTENT_ENCODING)
-						+ "', which the reactive client does not decode (it asks for " + ContentCodings.IDENTITY + ")",
-				null);
-	}
-
-	/**
 	 * Reads the lines of one subscription into elements, as the blocking iterator does:
 	 * an element is delivered before a second value on its line fails the stream.
 	 */

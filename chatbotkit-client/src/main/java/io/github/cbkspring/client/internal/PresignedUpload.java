@@ -70,7 +70,22 @@ record PresignedUpload(String id, String method, String url, Map<String, String>
 	 * @throws ChatBotKitStorageException if the request is refused or the storage fails
 	 */
 	String send(ApiExchange exchange, InputStream content, long size) {
-		StorageLocation location = StorageLocation.of(this.url, exchange.options());
+		Checked request = check(exchange.options(), size);
+		StorageTransfer.of(exchange).upload(request.method(), request.location(), request.headers(), content, size);
+		return this.id;
+	}
+
+	/**
+	 * Check the storage request against the rules of a transfer, before any I/O: the
+	 * location ({@link StorageLocation}), a method that sends a body, and headers that
+	 * neither the engine writes nor carry the secret or another length.
+	 * @param options the options of the API call
+	 * @param size the number of bytes to send
+	 * @return the request to send
+	 * @throws ChatBotKitStorageException if the request is refused
+	 */
+	Checked check(ChatBotKitOptions options, long size) {
+		StorageLocation location = StorageLocation.of(this.url, options);
 		HttpMethod storageMethod = HttpMethod.valueOf(this.method.toUpperCase(Locale.ROOT));
 		if (!storageMethod.equals(HttpMethod.PUT) && !storageMethod.equals(HttpMethod.POST)) {
 			throw refused(location, "its method " + storageMethod.name() + " does not send a body");
@@ -84,7 +99,7 @@ record PresignedUpload(String id, String method, String url, Map<String, String>
 			if (ENGINE_HEADERS.contains(lowerCaseName)) {
 				throw refused(location, "it asks for the header '" + name + "', which the HTTP engine writes");
 			}
-			if (value.contains(exchange.options().secret())) {
+			if (value.contains(options.secret())) {
 				throw refused(location, "the header '" + name + "' would carry the ChatBotKit secret to the storage");
 			}
 			if (lowerCaseName.equals("content-length") && !value.trim().equals(Long.toString(size))) {
@@ -92,8 +107,7 @@ record PresignedUpload(String id, String method, String url, Map<String, String>
 			}
 			storageHeaders.add(name, value);
 		});
-		StorageTransfer.of(exchange).upload(storageMethod, location, storageHeaders, content, size);
-		return this.id;
+		return new Checked(storageMethod, location, storageHeaders);
 	}
 
 	private static boolean hasControlCharacter(String text) {
@@ -112,9 +126,20 @@ record PresignedUpload(String id, String method, String url, Map<String, String>
 	}
 
 	/**
+	 * A storage request that passed the checks.
+	 *
+	 * @param method the method, {@code PUT} or {@code POST}
+	 * @param location the storage location
+	 * @param headers exactly the headers to send
+	 */
+	record Checked(HttpMethod method, StorageLocation location, HttpHeaders headers) {
+
+	}
+
+	/**
 	 * Reads the answer, naming what is wrong with it but never quoting it.
 	 */
-	private static final class Reader implements ResponseReader<PresignedUpload> {
+	static final class Reader implements ResponseReader<PresignedUpload> {
 
 		@Override
 		public MediaType accept() {
@@ -124,8 +149,13 @@ record PresignedUpload(String id, String method, String url, Map<String, String>
 		@Override
 		public PresignedUpload read(ClientHttpResponse response, ChatBotKitOptions options, String call)
 				throws IOException {
-			BoundedBody body = ResponseReader.readBody(response, options);
-			MediaType contentType = response.getHeaders().getContentType();
+			return decode(ResponseReader.readBody(response, options), response.getHeaders().getContentType(), call);
+		}
+
+		/**
+		 * Decode the answer's body, read within the size limit.
+		 */
+		static PresignedUpload decode(BoundedBody body, @Nullable MediaType contentType, String call) {
 			if (contentType != null && !ResponseReader.isJson(contentType)) {
 				throw invalid(call, "is " + contentType + ", not JSON");
 			}

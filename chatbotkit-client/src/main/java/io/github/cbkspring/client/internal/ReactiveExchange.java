@@ -32,7 +32,6 @@ import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
 import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.error.ChatBotKitException;
-import io.github.cbkspring.client.error.ChatBotKitStorageException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -190,23 +189,16 @@ public final class ReactiveExchange {
 	 * retried, the lines that follow are decoded as they arrive.
 	 */
 	<T> Flux<T> lines(ApiCall call, @Nullable RequestBody body, JsonLineMapper<T> mapper) {
-		return withRetries(call, body, send(call, body, JsonLinesResponseReader.APPLICATION_JSONL))
-			.flatMapMany((entity) -> {
-				Flux<DataBuffer> lines = body(entity);
-				if (ContentCodings.isCoded(entity.getHeaders())) {
-					// streams are read as sent: the client asks for identity
-					return lines.take(0)
-						.thenMany(Flux.error(JsonLinesFlux.coded(entity.getHeaders(), call.toString())));
-				}
-				return JsonLinesFlux.decode(lines, mapper, this.options, call.toString());
-			});
+		return withRetries(call, body, send(call, body, JsonLinesResponseReader.APPLICATION_JSONL)).flatMapMany(
+				(entity) -> JsonLinesFlux.decode(ReactiveContentCodings.decoded(body(entity), entity.getHeaders()),
+						mapper, this.options, call.toString()));
 	}
 
 	/**
 	 * A call with a binary answer: the attempts until the answer's headers are retried,
 	 * the body is handed on unread. A JSON answer is looked into first, within
 	 * {@link DownloadResponseReader#MAX_POINTER_SIZE}, to tell the API's pointer to its
-	 * storage, which is not followed here, from a JSON file.
+	 * storage, whose bytes are then fetched (never retried), from a JSON file.
 	 */
 	Mono<ReactiveDownload> download(ApiCall call, @Nullable RequestBody body) {
 		return withRetries(call, body, send(call, body, MediaType.ALL)).flatMap((entity) -> {
@@ -217,11 +209,11 @@ public final class ReactiveExchange {
 			if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
 				return Mono.just(new ReactiveDownload(headers, bytes));
 			}
-			return jsonDownload(call, headers, bytes);
+			return jsonDownload(headers, bytes);
 		});
 	}
 
-	private Mono<ReactiveDownload> jsonDownload(ApiCall call, HttpHeaders headers, Flux<DataBuffer> bytes) {
+	private Mono<ReactiveDownload> jsonDownload(HttpHeaders headers, Flux<DataBuffer> bytes) {
 		long[] read = { 0 };
 		// a head that stays within the limit is the whole answer: the cut comes only past
 		// it
@@ -233,7 +225,9 @@ public final class ReactiveExchange {
 					String url = DownloadResponseReader.pointer(peek(head));
 					if (url != null) {
 						head.forEach(DataBufferUtils::release);
-						return Flux.error(pointerNotFollowed(call, url));
+						// read to its end: the API's connection is back in the pool
+						return Mono.fromCallable(() -> StorageLocation.of(url, this.options))
+							.flatMap((location) -> storage().download(location));
 					}
 				}
 				Flux<DataBuffer> body = chunks.flatMapIterable(Function.identity())
@@ -260,18 +254,24 @@ public final class ReactiveExchange {
 		return bytes;
 	}
 
-	private ChatBotKitStorageException pointerNotFollowed(ApiCall call, String url) {
-		String location;
-		try {
-			location = StorageLocation.of(url, this.options).toString();
-		}
-		catch (ChatBotKitStorageException ex) {
-			return ex;
-		}
-		return new ChatBotKitStorageException(
-				"The API answered " + call + " with a pre-signed URL of its storage, " + location
-						+ ", which the reactive client does not fetch: download it with the blocking client",
-				location, 0, null);
+	/**
+	 * A call that the API answers with a pre-signed request to its storage, which
+	 * {@code size} bytes of {@code content} are then sent with; only the call to the API
+	 * is retried.
+	 * @return the id the API answered with
+	 */
+	Mono<String> uploadToStorage(ApiCall call, @Nullable RequestBody body, Flux<DataBuffer> content, long size) {
+		return single(call, body, PresignedUpload.READER.accept(),
+				(answer, headers) -> PresignedUpload.Reader.decode(answer, headers.getContentType(), call.toString()))
+			.flatMap((upload) -> {
+				PresignedUpload.Checked request = upload.check(this.options, size);
+				return storage().upload(request.method(), request.location(), request.headers(), content, size)
+					.thenReturn(upload.id());
+			});
+	}
+
+	private ReactiveStorageTransfer storage() {
+		return new ReactiveStorageTransfer(this.webClient, this.options);
 	}
 
 	/**

@@ -235,7 +235,7 @@ public final class StorageTransfer {
 		}
 	}
 
-	private static void beforeTransfer(HttpMethod method, StorageLocation location) {
+	static void beforeTransfer(HttpMethod method, StorageLocation location) {
 		if (LogFactory.getLog(ENGINE_REQUEST_LOG).isDebugEnabled()) {
 			logger.warn("DEBUG logging of '" + ENGINE_REQUEST_LOG + "' prints request lines, the query of a pre-signed"
 					+ " storage URL (a credential) included: keep it off outside local debugging");
@@ -253,6 +253,18 @@ public final class StorageTransfer {
 		}
 		BoundedBody body = BoundedBody.read(response.getBody(), ErrorDecoder.MAX_ERROR_BODY);
 		Connections.abort(response);
+		throw refused(status, body, method, location, this.options);
+	}
+
+	/**
+	 * The failure of a storage answer that is not a success: it names the storage with
+	 * its query masked, and an excerpt of the body masked too.
+	 * @param status the status of the answer
+	 * @param body the start of its body, at most {@link ErrorDecoder#MAX_ERROR_BODY}
+	 * bytes
+	 */
+	static ChatBotKitStorageException refused(HttpStatusCode status, BoundedBody body, HttpMethod method,
+			StorageLocation location, ChatBotKitOptions options) {
 		String detail;
 		if (status.is3xxRedirection()) {
 			detail = "a redirect, not followed (a pre-signed transfer never goes to another URL)";
@@ -263,15 +275,24 @@ public final class StorageTransfer {
 		else {
 			// masked before the excerpt is cut, so that no part of a secret survives
 			String text = location.mask(new String(body.bytes(), StandardCharsets.UTF_8));
-			detail = new BoundedBody(text.getBytes(StandardCharsets.UTF_8), body.truncated())
-				.excerpt(this.options.secret());
+			detail = new BoundedBody(text.getBytes(StandardCharsets.UTF_8), body.truncated()).excerpt(options.secret());
 		}
-		throw new ChatBotKitStorageException("The storage at " + location + " (not the ChatBotKit API) answered "
+		return new ChatBotKitStorageException("The storage at " + location + " (not the ChatBotKit API) answered "
 				+ method.name() + " with " + status.value() + ": " + detail, location.toString(), status.value(), null);
 	}
 
 	private static RuntimeException failed(ResourceAccessException ex, HttpMethod method, StorageLocation location) {
-		Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
+		return failed((ex.getCause() != null) ? ex.getCause() : ex, method, location);
+	}
+
+	/**
+	 * The exception for a transfer that failed: an argument error when the content's
+	 * length did not match its announced size, an {@link UncheckedIOException} when the
+	 * content could not be read, else a {@link ChatBotKitStorageException} whose message
+	 * and cause never name the URL.
+	 * @param failure the engine's failure, or one of the content's
+	 */
+	static RuntimeException failed(Throwable failure, HttpMethod method, StorageLocation location) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ContentSizeException wrongSize) {
 				return new IllegalArgumentException(wrongSize.getMessage());
@@ -327,8 +348,7 @@ public final class StorageTransfer {
 			while (remaining > 0) {
 				int read = read(buffer, (int) Math.min(buffer.length, remaining));
 				if (read < 0) {
-					throw new ContentSizeException("The content to upload ended after " + (this.size - remaining)
-							+ " of the " + this.size + " bytes announced");
+					throw ContentSizeException.ended(this.size - remaining, this.size);
 				}
 				if (read == remaining) {
 					// checked before the last bytes go out, so that the storage never
@@ -342,8 +362,7 @@ public final class StorageTransfer {
 
 		private void checkEnded() throws IOException {
 			if (read(new byte[1], 1) >= 0) {
-				throw new ContentSizeException(
-						"The content to upload is longer than the " + this.size + " bytes announced");
+				throw ContentSizeException.longer(this.size);
 			}
 		}
 
@@ -361,12 +380,21 @@ public final class StorageTransfer {
 	/**
 	 * The content ended before its announced size, or went on after it.
 	 */
-	private static final class ContentSizeException extends IOException {
+	static final class ContentSizeException extends IOException {
 
 		private static final long serialVersionUID = 1L;
 
-		ContentSizeException(String message) {
+		private ContentSizeException(String message) {
 			super(message);
+		}
+
+		static ContentSizeException ended(long sent, long size) {
+			return new ContentSizeException(
+					"The content to upload ended after " + sent + " of the " + size + " bytes announced");
+		}
+
+		static ContentSizeException longer(long size) {
+			return new ContentSizeException("The content to upload is longer than the " + size + " bytes announced");
 		}
 
 	}
@@ -374,7 +402,7 @@ public final class StorageTransfer {
 	/**
 	 * Reading the content failed: the caller's source, not the network.
 	 */
-	private static final class ContentReadException extends IOException {
+	static final class ContentReadException extends IOException {
 
 		private static final long serialVersionUID = 1L;
 

@@ -40,9 +40,11 @@ import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.core.SortOrder;
 import io.github.cbkspring.client.core.Visibility;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitHttpException;
 import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.error.ChatBotKitServerException;
+import io.github.cbkspring.client.file.FileOperations.Side;
 import io.github.cbkspring.testsupport.ApiStub;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -70,6 +73,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.cbkspring.testsupport.ApiStub.ENCODED_ID;
 import static io.github.cbkspring.testsupport.ApiStub.ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -96,52 +100,65 @@ class FileClientTests {
 
 	private final FileClient files = TestClients.client(api).files();
 
-	@Test
-	void listSendsEveryQueryParameterAndMapsThePage() {
+	/**
+	 * The operations of a client of either side, with the options of {@link #files}.
+	 */
+	private FileOperations files(Side side) {
+		return side.on(this.files.transport().options());
+	}
+
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void listSendsEveryQueryParameterAndMapsThePage(Side side) {
 		ApiStub.stubGet(api, "/file/list?cursor=c+1&order=desc&take=2&meta.team=a%26b",
 				"{\"items\":[" + FILE_JSON + "],\"cursor\":\"c2\",\"extra\":1}");
-		Page<FileInfo> page = this.files
+		Page<FileInfo> page = files(side)
 			.list(ListQuery.defaults().withCursor("c 1").withOrder(SortOrder.DESC).withTake(2).withMeta("team", "a&b"));
 		assertThat(page).isEqualTo(new Page<>(List.of(FILE), "c2"));
 		ApiStub.verifyGet(api, "/file/list?cursor=c+1&order=desc&take=2&meta.team=a%26b");
 	}
 
-	@Test
-	void listAllWalksThreePagesUntilTheApiSignalsTheEnd() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void listAllWalksThreePagesUntilTheApiSignalsTheEnd(Side side) {
 		ApiStub.stubGet(api, "/file/list?take=1", "{\"items\":[" + FILE_JSON + "],\"cursor\":\"p2\"}");
 		ApiStub.stubGet(api, "/file/list?cursor=p2&take=1", "{\"items\":[" + FILE_JSON + "],\"cursor\":\"p3\"}");
 		ApiStub.stubGet(api, "/file/list?cursor=p3&take=1", "{\"items\":[],\"cursor\":\"p4\"}");
-		assertThat(this.files.listAll(ListQuery.defaults().withTake(1))).containsExactly(FILE, FILE);
+		assertThat(files(side).listAll(ListQuery.defaults().withTake(1))).containsExactly(FILE, FILE);
 		api.verify(3, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void fetchEncodesTheIdAndMapsEveryField() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void fetchEncodesTheIdAndMapsEveryField(Side side) {
 		ApiStub.stubGet(api, "/file/" + ENCODED_ID + "/fetch", FILE_JSON);
-		assertThat(this.files.fetch(ID)).isEqualTo(FILE);
+		assertThat(files(side).fetch(ID)).isEqualTo(FILE);
 		ApiStub.verifyGet(api, "/file/" + ENCODED_ID + "/fetch");
 	}
 
-	@Test
-	void fetchOfAMinimalFileLeavesOptionalFieldsEmpty() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void fetchOfAMinimalFileLeavesOptionalFieldsEmpty(Side side) {
 		ApiStub.stubGet(api, "/file/f/fetch", "{\"id\":\"f\",\"createdAt\":1,\"updatedAt\":2,\"visibility\":\"team\"}");
-		FileInfo file = this.files.fetch("f");
+		FileInfo file = files(side).fetch("f");
 		assertThat(file.name()).isNull();
 		assertThat(file.meta()).isEmpty();
 		assertThat(file.visibility()).isEqualTo(Visibility.UNKNOWN);
 	}
 
-	@Test
-	void fetchWithoutARequiredFieldIsDecodingException() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void fetchWithoutARequiredFieldIsDecodingException(Side side) {
 		ApiStub.stubGet(api, "/file/f/fetch", "{\"id\":\"f\",\"createdAt\":1}");
-		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.files.fetch("f"))
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> files(side).fetch("f"))
 			.withMessageContaining("updatedAt");
 	}
 
-	@Test
-	void createSendsEverySetFieldAndReturnsTheId() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void createSendsEverySetFieldAndReturnsTheId(Side side) {
 		ApiStub.stubPost(api, "/file/create", "{\"id\":\"file-9\",\"extra\":true}");
-		String id = this.files.create(FileRequest.builder()
+		String id = files(side).create(FileRequest.builder()
 			.alias("handbook")
 			.name("Handbook")
 			.description("For staff")
@@ -156,31 +173,35 @@ class FileClientTests {
 				""");
 	}
 
-	@Test
-	void updateSendsOnlyTheFieldsThatAreSet() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void updateSendsOnlyTheFieldsThatAreSet(Side side) {
 		ApiStub.stubPost(api, "/file/" + ENCODED_ID + "/update", "{\"id\":\"x\"}");
-		this.files.update(ID, FileRequest.builder().description("New").build());
+		files(side).update(ID, FileRequest.builder().description("New").build());
 		ApiStub.verifyPost(api, "/file/" + ENCODED_ID + "/update", "{\"description\":\"New\"}");
 	}
 
-	@Test
-	void updateSendsAnEmptyTextToClearIt() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void updateSendsAnEmptyTextToClearIt(Side side) {
 		ApiStub.stubPost(api, "/file/f/update", "{\"id\":\"f\"}");
-		this.files.update("f", FileRequest.builder().description("").build());
+		files(side).update("f", FileRequest.builder().description("").build());
 		ApiStub.verifyPost(api, "/file/f/update", "{\"description\":\"\"}");
 	}
 
-	@Test
-	void deleteSendsAnEmptyObject() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void deleteSendsAnEmptyObject(Side side) {
 		ApiStub.stubPost(api, "/file/" + ENCODED_ID + "/delete", "{\"id\":\"x\"}");
-		this.files.delete(ID);
+		files(side).delete(ID);
 		ApiStub.verifyPost(api, "/file/" + ENCODED_ID + "/delete", "{}");
 	}
 
-	@Test
-	void smallContentIsUploadedInlineAsTheFilePart() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void smallContentIsUploadedInlineAsTheFilePart(Side side) {
 		ApiStub.stubPost(api, "/file/" + ENCODED_ID + "/upload", "{\"id\":\"x\",\"extra\":1}");
-		this.files.upload(ID, FileContent.of("# Hello".getBytes(StandardCharsets.UTF_8), "notes.txt"));
+		files(side).upload(ID, FileContent.of("# Hello".getBytes(StandardCharsets.UTF_8), "notes.txt"));
 		api.verify(1,
 				postRequestedFor(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/upload"))
 					.withHeader("Authorization", equalTo("Bearer " + ApiStub.SECRET))
@@ -192,13 +213,14 @@ class FileClientTests {
 		api.verify(1, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void inlineUploadOfBytesOrAStreamWithAContentTypeSendsThatType() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void inlineUploadOfBytesOrAStreamWithAContentTypeSendsThatType(Side side) {
 		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
 		byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
 		MediaType type = MediaType.parseMediaType("text/csv");
-		this.files.upload("f", FileContent.of(csv, "export", type));
-		this.files.upload("f", FileContent.of(new ByteArrayInputStream(csv), csv.length, "export", type));
+		files(side).upload("f", FileContent.of(csv, "export", type));
+		files(side).upload("f", FileContent.of(new ByteArrayInputStream(csv), csv.length, "export", type));
 		api.verify(2,
 				postRequestedFor(urlEqualTo("/api/v1/file/f/upload"))
 					.withAnyRequestBodyPart(aMultipart().withName("file")
@@ -223,31 +245,34 @@ class FileClientTests {
 		api.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void autoUploadsInlineUpToTheLimitInclusive() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void autoUploadsInlineUpToTheLimitInclusive(Side side) {
 		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
 		long limit = FileClient.INLINE_UPLOAD_LIMIT;
-		this.files.upload("f", FileContent.of(new GeneratedContent(limit), limit, "limit.bin"));
+		files(side).upload("f", FileContent.of(new GeneratedContent(limit), limit, "limit.bin"));
 		assertThat(api.getAllServeEvents()).singleElement()
 			.satisfies((event) -> assertThat(event.getRequest().getHeader("Content-Type"))
 				.startsWith("multipart/form-data"));
 	}
 
-	@Test
-	void inlineCanBeForcedAboveTheLimit() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void inlineCanBeForcedAboveTheLimit(Side side) {
 		ApiStub.stubPost(api, "/file/f/upload", "{\"id\":\"f\"}");
 		long size = FileClient.INLINE_UPLOAD_LIMIT + 1;
-		this.files.upload("f", FileContent.of(new GeneratedContent(size), size, "big.bin"), UploadMode.INLINE);
+		files(side).upload("f", FileContent.of(new GeneratedContent(size), size, "big.bin"), UploadMode.INLINE);
 		assertThat(api.getAllServeEvents()).singleElement()
 			.satisfies((event) -> assertThat(event.getRequest().getHeader("Content-Type"))
 				.startsWith("multipart/form-data"));
 	}
 
-	@Test
-	void inlineContentTooLargeForTheApiIsContentTooLarge() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void inlineContentTooLargeForTheApiIsContentTooLarge(Side side) {
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(413).withBody("Request Entity Too Large")));
 		assertThatExceptionOfType(ChatBotKitHttpException.class)
-			.isThrownBy(() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.INLINE))
+			.isThrownBy(() -> files(side).upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.INLINE))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("CONTENT_TOO_LARGE"));
 	}
 
@@ -255,9 +280,10 @@ class FileClientTests {
 	 * A stream sent in the request is read first (its length checked), so it can be sent
 	 * again like bytes; one above the inline limit is streamed, and never sent twice.
 	 */
-	@Test
-	void inlineUploadOfAStreamUpToTheLimitIsRetriedLikeBytesButAboveItNever() {
-		FileClient retrying = this.files.withOptions((options) -> options
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void inlineUploadOfAStreamUpToTheLimitIsRetriedLikeBytesButAboveItNever(Side side) {
+		FileOperations retrying = files(side).withOptions((options) -> options
 			.retry(RetryOptions.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(2))));
 		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
 		assertThatExceptionOfType(ChatBotKitServerException.class).isThrownBy(() -> retrying.upload("f",
@@ -274,42 +300,45 @@ class FileClientTests {
 		api.verify(1, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void downloadStreamsTheBytesWithTheirHeaders() throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadStreamsTheBytesWithTheirHeaders(Side side) throws IOException {
 		api.stubFor(get(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/download")).willReturn(pdf("report.pdf")));
-		try (Download download = this.files.download(ID)) {
+		try (Download download = files(side).download(ID)) {
 			assertThat(download).asString().contains("application/pdf", "8", "report.pdf");
 			assertPdf(download, "report.pdf");
 		}
 		ApiStub.verifyGet(api, "/file/" + ENCODED_ID + "/download");
 	}
 
-	@Test
-	void downloadFileNameIsDecodedAndReducedToItsLastSegment() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadFileNameIsDecodedAndReducedToItsLastSegment(Side side) {
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/plain")
 			.withHeader("Content-Disposition", "attachment; filename*=UTF-8''..%2F..%2Fr%C3%A9sum%C3%A9.txt")
 			.withBody("x")));
-		try (Download download = this.files.download("f")) {
+		try (Download download = files(side).download("f")) {
 			assertThat(download.filename()).isEqualTo("résumé.txt");
 		}
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Disposition", "attachment; filename=\"..\"")
 			.withBody("x")));
-		try (Download download = this.files.download("f")) {
+		try (Download download = files(side).download("f")) {
 			assertThat(download.filename()).isNull();
 			assertThat(download.contentType()).isNull();
 		}
 	}
 
-	@Test
-	void downloadAsResourceKnowsItsNameAndLengthWithoutReadingTheStream() throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadAsResourceKnowsItsNameAndLengthWithoutReadingTheStream(Side side) throws IOException {
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/csv")
 			.withHeader("Content-Disposition", "attachment; filename=\"export.csv\"")
 			.withHeader("Content-Length", "8")
 			.withBody("a,b\n1,2\n")));
-		try (Download download = this.files.download("f")) {
+		try (Download download = files(side).download("f")) {
 			org.springframework.core.io.Resource resource = download.asResource();
 			assertThat(resource.getFilename()).isEqualTo("export.csv");
 			assertThat(resource.contentLength()).isEqualTo(8);
@@ -319,9 +348,10 @@ class FileClientTests {
 		}
 	}
 
-	@Test
-	void downloadIsNotBoundByTheMaximumAnswerSize(@TempDir Path directory) throws IOException {
-		FileClient small = this.files.withOptions((options) -> options.maxResponseSize(1024));
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadIsNotBoundByTheMaximumAnswerSize(Side side, @TempDir Path directory) throws IOException {
+		FileOperations small = files(side).withOptions((options) -> options.maxResponseSize(1024));
 		byte[] content = new byte[3 * 1024 * 1024];
 		new java.util.Random(7).nextBytes(content);
 		api.stubFor(get(anyUrl()).willReturn(
@@ -331,19 +361,21 @@ class FileClientTests {
 		assertThat(Files.readAllBytes(target)).isEqualTo(content);
 	}
 
-	@Test
-	void downloadToAnExistingFileIsRefusedUnlessReplacing(@TempDir Path directory) throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadToAnExistingFileIsRefusedUnlessReplacing(Side side, @TempDir Path directory) throws IOException {
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("new")));
 		Path target = Files.writeString(directory.resolve("a.txt"), "old");
 		assertThatExceptionOfType(FileAlreadyExistsException.class)
-			.isThrownBy(() -> this.files.downloadTo("f", target));
+			.isThrownBy(() -> files(side).downloadTo("f", target));
 		assertThat(target).hasContent("old");
-		assertThat(this.files.downloadTo("f", target, StandardCopyOption.REPLACE_EXISTING)).isEqualTo(3);
+		assertThat(files(side).downloadTo("f", target, StandardCopyOption.REPLACE_EXISTING)).isEqualTo(3);
 		assertThat(target).hasContent("new");
 	}
 
-	@Test
-	void downloadCutOffMidwayLeavesNoPartialFile(@TempDir Path directory) throws Exception {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadCutOffMidwayLeavesNoPartialFile(Side side, @TempDir Path directory) throws Exception {
 		try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
 			Thread cutter = new Thread(() -> {
 				try (java.net.Socket socket = server.accept()) {
@@ -361,36 +393,41 @@ class FileClientTests {
 				}
 			});
 			cutter.start();
-			FileClient cutOff = this.files
+			FileOperations cutOff = files(side)
 				.withOptions((options) -> options.url("http://127.0.0.1:" + server.getLocalPort()));
 			Path target = directory.resolve("partial.bin");
-			assertThatExceptionOfType(IOException.class).isThrownBy(() -> cutOff.downloadTo("f", target));
+			// the reactive client signals a connection failure as a ChatBotKitException
+			assertThatException().isThrownBy(() -> cutOff.downloadTo("f", target))
+				.isInstanceOf((side == Side.BLOCKING) ? IOException.class : ChatBotKitException.class);
 			assertThat(target).doesNotExist();
 			cutter.join(10_000);
 		}
 	}
 
-	@Test
-	void downloadOfAFileWithoutContentYetIsEmpty() throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadOfAFileWithoutContentYetIsEmpty(Side side) throws IOException {
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(204)));
-		try (Download download = this.files.download("f")) {
+		try (Download download = files(side).download("f")) {
 			assertThat(download.inputStream().readAllBytes()).isEmpty();
 		}
 	}
 
-	@Test
-	void downloadOfAMissingFileIsNotFound() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadOfAMissingFileIsNotFound(Side side) {
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"message\":\"File not found\",\"code\":\"NOT_FOUND\"}")));
-		assertThatExceptionOfType(ChatBotKitNotFoundException.class).isThrownBy(() -> this.files.download("f"))
+		assertThatExceptionOfType(ChatBotKitNotFoundException.class).isThrownBy(() -> files(side).download("f"))
 			.withMessageContaining("File not found");
 	}
 
-	@Test
-	void downloadClosedEarlyAbortsInsteadOfDrainingTheRest() throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadClosedEarlyAbortsInsteadOfDrainingTheRest(Side side) throws IOException {
 		try (LargeAnswerServer server = largeFile()) {
-			FileClient files = TestClients.client(server.url()).files();
+			FileOperations files = side.on(TestClients.client(server.url()).options());
 			assertClosingEarlyAborts(server, () -> files.download("f"));
 		}
 	}
@@ -425,34 +462,37 @@ class FileClientTests {
 		}
 	}
 
-	@Test
-	void aLargeJsonFileIsStreamedWhole() throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void aLargeJsonFileIsStreamedWhole(Side side) throws IOException {
 		String json = "[" + "1,".repeat(20_000) + "1]";
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson(json)));
-		try (Download download = this.files.download("f")) {
+		try (Download download = files(side).download("f")) {
 			assertThat(download.inputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo(json);
 		}
 	}
 
-	@Test
-	void contentWhoseFileIsGoneIsUncheckedIoException(@TempDir Path directory) throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void contentWhoseFileIsGoneIsUncheckedIoException(Side side, @TempDir Path directory) throws IOException {
 		Path file = Files.writeString(directory.resolve("gone.txt"), "hello");
 		FileContent content = FileContent.of(file);
 		Files.delete(file);
 		assertThatExceptionOfType(java.io.UncheckedIOException.class)
-			.isThrownBy(() -> this.files.upload("f", content, UploadMode.DIRECT))
+			.isThrownBy(() -> files(side).upload("f", content, UploadMode.DIRECT))
 			.withMessageContaining("gone.txt");
 		assertThat(api.getAllServeEvents()).isEmpty();
 	}
 
-	@Test
-	void badArgumentsAreRefusedBeforeAnyCall() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.files.fetch(".."));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.files.download("."));
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void badArgumentsAreRefusedBeforeAnyCall(Side side) {
+		assertThatIllegalArgumentException().isThrownBy(() -> files(side).fetch(".."));
+		assertThatIllegalArgumentException().isThrownBy(() -> files(side).download("."));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.files.upload("..", FileContent.of(new byte[1], "a.bin")));
+			.isThrownBy(() -> files(side).upload("..", FileContent.of(new byte[1], "a.bin")));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.files.upload("..", FileContent.of(new byte[1], "a.bin"), UploadMode.DIRECT));
+			.isThrownBy(() -> files(side).upload("..", FileContent.of(new byte[1], "a.bin"), UploadMode.DIRECT));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> FileRequest.builder().visibility(Visibility.UNKNOWN).build());
 		assertThatIllegalArgumentException()

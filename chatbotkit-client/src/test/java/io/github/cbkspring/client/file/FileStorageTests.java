@@ -44,12 +44,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cbkspring.client.ChatBotKitClient;
 import io.github.cbkspring.client.ChatBotKitHttpEngine;
+import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.core.RetryOptions;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
 import io.github.cbkspring.client.error.ChatBotKitException;
 import io.github.cbkspring.client.error.ChatBotKitStorageException;
+import io.github.cbkspring.client.file.FileOperations.Side;
 import io.github.cbkspring.testsupport.ApiStub;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
 import io.micrometer.observation.Observation;
@@ -61,15 +64,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -96,7 +102,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * another host that must never be reached. The client is set up the way an application
  * might: option headers, a run-as user, and a {@link RestClient} with default headers, a
  * cookie, an interceptor, an initializer and observations, none of which may reach the
- * storage.
+ * storage. The cases that both clients share run on the blocking and the reactive client
+ * alike ({@link Side}), the reactive one on a {@link WebClient} set up the same way.
  *
  * @author cbkspring contributors
  */
@@ -118,13 +125,19 @@ class FileStorageTests {
 	private static final List<String> URL_SECRETS = List.of(SIGNATURE, CREDENTIAL, CREDENTIAL.replace("%2F", "/"),
 			TOKEN);
 
-	/** Headers the HTTP engine adds to a request by itself. */
+	/**
+	 * Headers the HTTP engine adds to a request by itself (Reactor Netty an
+	 * {@code Accept: *}{@code /*}).
+	 */
 	private static final Set<String> ENGINE_HEADERS = Set.of("content-length", "host", "connection", "user-agent",
-			"accept-encoding");
+			"accept-encoding", "accept");
 
 	/** Everything of the client that the API gets and the storage must not. */
 	private static final List<String> CLIENT_HEADERS = List.of("Authorization", "X-RunAs-User-Id", "X-Timezone",
 			"X-Tenant", "X-App-Default", "X-App-Default-Request", "X-App-Interceptor", "X-App-Initializer", "Cookie");
+
+	/** A bound on a reactive call that only a hang reaches. */
+	private static final Duration HANG_GUARD = Duration.ofMinutes(2);
 
 	private static final String ENGINE_REQUEST_LOG = "org.apache.hc.client5.http.impl.classic.MainClientExec";
 
@@ -171,21 +184,38 @@ class FileStorageTests {
 
 	private final FileClient files = this.client.files();
 
+	/**
+	 * The reactive client set up the same way: default headers, a cookie, a default
+	 * request callback, a filter and observations, none of which may reach the storage.
+	 */
+	private final ReactiveFileClient reactiveFiles = ChatBotKitReactiveClient
+		.create(WebClient.builder()
+			.defaultHeader("X-App-Default", "app")
+			.defaultCookie("app-session", "cookie-value")
+			.defaultRequest((request) -> request.header("X-App-Default-Request", "app")
+				.cookie("app-request", "c")
+				.httpRequest((http) -> http.getHeaders().set("X-App-Initializer", "app")))
+			.filter((request, next) -> next
+				.exchange(ClientRequest.from(request).header("X-App-Interceptor", "app").build()))
+			.observationRegistry(observations(this.observed)), this.client.options())
+		.files();
+
 	@AfterEach
 	void restoreLogging() {
 		LOG_LEVELS.keySet().forEach((name) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(null));
 		((Logger) LoggerFactory.getLogger(ENGINE_REQUEST_LOG)).setLevel(null);
 	}
 
-	@Test
-	void directUploadStreamsTheBytesToTheStorageWithExactlyItsHeadersAndNoneOfTheClients() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void directUploadStreamsTheBytesToTheStorageWithExactlyItsHeadersAndNoneOfTheClients(Side side) {
 		byte[] content = new byte[10_000];
 		new java.util.Random(1).nextBytes(content);
 		stubTicket(ENCODED_ID, "PUT", storageUrl("/bucket/report%201.pdf"),
 				Map.of("Content-Type", "application/pdf", "x-amz-meta-origin", "cbk", "x-amz-security-token", TOKEN));
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e1\"")));
 
-		this.files.upload(ID, FileContent.of(content, "report 1.pdf"), UploadMode.DIRECT);
+		upload(side, ID, FileContent.of(content, "report 1.pdf"), UploadMode.DIRECT);
 
 		api.verify(1,
 				postRequestedFor(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/upload"))
@@ -206,18 +236,17 @@ class FileStorageTests {
 		assertThat(put.getHeader("Content-Length")).isEqualTo("10000");
 		assertCarriesNothingOfTheClient(put, Set.of("content-type", "x-amz-meta-origin", "x-amz-security-token"));
 		assertThat(this.observed).isNotEmpty()
-			.allSatisfy((context) -> assertThat(((ClientRequestObservationContext) context).getCarrier().getURI())
-				.asString()
-				.startsWith(api.baseUrl()));
+			.allSatisfy((context) -> assertThat(observedUri(context)).startsWith(api.baseUrl()));
 		elsewhere.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void directUploadOfAStreamWithAContentTypeAnnouncesAndSendsThatType() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void directUploadOfAStreamWithAContentTypeAnnouncesAndSendsThatType(Side side) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of("Content-Type", "text/csv"));
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
 		byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
-		this.files.upload("f", FileContent.of(new ByteArrayInputStream(csv), csv.length, "export",
+		upload(side, "f", FileContent.of(new ByteArrayInputStream(csv), csv.length, "export",
 				MediaType.parseMediaType("text/csv")), UploadMode.DIRECT);
 		api.verify(1, postRequestedFor(urlEqualTo("/api/v1/file/f/upload")).withRequestBody(
 				equalToJson("{\"file\":{\"type\":\"text/csv\",\"size\":8,\"name\":\"export\"}}", false, false)));
@@ -226,12 +255,13 @@ class FileStorageTests {
 		assertThat(put.getHeader("Content-Type")).isEqualTo("text/csv");
 	}
 
-	@Test
-	void autoUploadsAboveTheInlineLimitDirectlyWithThePostMethodTheApiNamed() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void autoUploadsAboveTheInlineLimitDirectlyWithThePostMethodTheApiNamed(Side side) {
 		long size = FileClient.INLINE_UPLOAD_LIMIT + 1;
 		stubTicket("f", "post", storageUrl("/upload"), Map.of());
 		storage.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
-		this.files.upload("f", FileContent.of(new GeneratedContent(size), size, "big.bin"));
+		upload(side, "f", FileContent.of(new GeneratedContent(size), size, "big.bin"));
 		api.verify(1,
 				postRequestedFor(urlEqualTo("/api/v1/file/f/upload")).withRequestBody(equalToJson(
 						"{\"file\":{\"type\":\"application/octet-stream\",\"size\":" + size + ",\"name\":\"big.bin\"}}",
@@ -354,13 +384,14 @@ class FileStorageTests {
 		elsewhere.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void redirectFromTheStorageIsNotFollowed() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void redirectFromTheStorageIsNotFollowed(Side side) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl())
 			.willReturn(aResponse().withStatus(307).withHeader("Location", elsewhere.baseUrl() + "/steal" + QUERY)));
 		assertThatExceptionOfType(ChatBotKitStorageException.class)
-			.isThrownBy(() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT))
+			.isThrownBy(() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).hasValue(307);
 				assertThat(ex.getMessage()).contains("redirect, not followed");
@@ -368,13 +399,14 @@ class FileStorageTests {
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"url\":\"" + storageUrl("/g") + "\"}")));
 		storage.stubFor(get(anyUrl())
 			.willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere.baseUrl() + "/steal")));
-		assertThatExceptionOfType(ChatBotKitStorageException.class).isThrownBy(() -> this.files.download("f"))
+		assertThatExceptionOfType(ChatBotKitStorageException.class).isThrownBy(() -> download(side, "f"))
 			.satisfies((ex) -> assertThat(ex.statusCode()).hasValue(302));
 		elsewhere.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void storageErrorIsATypedErrorThatNamesTheStorageAndNotItsSignature() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void storageErrorIsATypedErrorThatNamesTheStorageAndNotItsSignature(Side side) {
 		stubTicket("f", "PUT", storageUrl("/bucket/f.bin"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(403)
 			.withHeader("Content-Type", "application/xml")
@@ -382,7 +414,7 @@ class FileStorageTests {
 					+ "&amp;X-Amz-Signature=" + SIGNATURE + "</CanonicalQueryString><Url>" + storageUrl("/bucket/f.bin")
 					+ "</Url></Error>")));
 		ChatBotKitStorageException failure = catchThrowableOfType(
-				() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT));
+				() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT));
 		assertThat(failure.statusCode()).hasValue(403);
 		assertThat(failure.location()).isEqualTo(storage.baseUrl() + "/bucket/f.bin?******");
 		assertThat(failure.getMessage()).contains("The storage at " + storage.baseUrl() + "/bucket/f.bin?******")
@@ -392,34 +424,37 @@ class FileStorageTests {
 		assertNoUrlSecret(failure);
 	}
 
-	@Test
-	void connectionResetByTheStorageIsATypedError() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void connectionResetByTheStorageIsATypedError(Side side) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		ChatBotKitStorageException failure = catchThrowableOfType(
-				() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT));
+				() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT));
 		assertThat(failure.statusCode()).isEmpty();
 		assertThat(failure.getMessage()).contains(storage.baseUrl() + "/f?******").contains("not the ChatBotKit API");
 		assertThat(failure.getCause()).isNotNull();
 		assertNoUrlSecret(failure);
 	}
 
-	@Test
-	void aLargeAnswerOfTheStorageIsNotDrained() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void aLargeAnswerOfTheStorageIsNotDrained(Side side) {
 		try (LargeAnswerServer large = FileClientTests.largeFile()) {
 			stubTicket("f", "PUT", large.url() + "/f" + QUERY, Map.of());
-			this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT);
+			upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT);
 			large.assertEveryAnswerAbandoned();
 		}
 	}
 
-	@Test
-	void theStorageLegIsNeverRetried() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void theStorageLegIsNeverRetried(Side side) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(503)));
 		assertThatExceptionOfType(ChatBotKitStorageException.class)
-			.isThrownBy(() -> this.files.upload("f",
-					FileContent.of(new ByteArrayInputStream(new byte[10]), 10, "once.bin"), UploadMode.DIRECT))
+			.isThrownBy(() -> upload(side, "f", FileContent.of(new ByteArrayInputStream(new byte[10]), 10, "once.bin"),
+					UploadMode.DIRECT))
 			.satisfies((ex) -> assertThat(ex.statusCode()).hasValue(503));
 		storage.verify(1, anyRequestedFor(anyUrl()));
 		api.verify(1, anyRequestedFor(anyUrl()));
@@ -449,12 +484,12 @@ class FileStorageTests {
 						"control character"));
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("refusedTickets")
-	void storageRequestBreakingARuleIsRefusedBeforeAnyIo(String rule, String ticket, String reason) {
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("refusedTicketsOnBothClients")
+	void storageRequestBreakingARuleIsRefusedBeforeAnyIo(Side side, String rule, String ticket, String reason) {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(ticket)));
 		ChatBotKitStorageException failure = catchThrowableOfType(
-				() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT));
+				() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT));
 		assertThat(failure.getMessage()).contains(reason).contains("nothing was sent");
 		assertThat(failure.statusCode()).isEmpty();
 		assertNoUrlSecret(failure);
@@ -462,10 +497,11 @@ class FileStorageTests {
 		elsewhere.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void plainHttpPointerToARemoteHostIsRefusedBeforeAnyIo() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void plainHttpPointerToARemoteHostIsRefusedBeforeAnyIo(Side side) {
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"url\":\"http://files.example.com/f" + QUERY + "\"}")));
-		assertThatExceptionOfType(ChatBotKitStorageException.class).isThrownBy(() -> this.files.download("f"))
+		assertThatExceptionOfType(ChatBotKitStorageException.class).isThrownBy(() -> download(side, "f"))
 			.satisfies((ex) -> {
 				assertThat(ex.getMessage()).contains("https").contains("http://files.example.com/f?******");
 				assertNoUrlSecret(ex);
@@ -485,11 +521,11 @@ class FileStorageTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("unreadableTickets")
-	void unreadableAnswerIsDecodingExceptionThatNeverQuotesIt(String answer, String problem) {
+	@MethodSource("unreadableTicketsOnBothClients")
+	void unreadableAnswerIsDecodingExceptionThatNeverQuotesIt(Side side, String answer, String problem) {
 		api.stubFor(post(anyUrl()).willReturn(WireMock.okJson(answer)));
 		ChatBotKitDecodingException failure = catchThrowableOfType(
-				() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT),
+				() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT),
 				ChatBotKitDecodingException.class);
 		assertThat(failure.getMessage()).contains(problem).contains("/file/{fileId}/upload");
 		assertThat(failure.getCause()).isNull();
@@ -497,13 +533,13 @@ class FileStorageTests {
 		storage.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	@Test
-	void contentShorterThanAnnouncedIsAnArgumentError() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void contentShorterThanAnnouncedIsAnArgumentError(Side side) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.files.upload("f", FileContent.of(new GeneratedContent(10), 100, "short.bin"),
-					UploadMode.DIRECT))
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
+				() -> upload(side, "f", FileContent.of(new GeneratedContent(10), 100, "short.bin"), UploadMode.DIRECT))
 			.withMessage("The content to upload ended after 10 of the 100 bytes announced");
 	}
 
@@ -514,16 +550,16 @@ class FileStorageTests {
 	 * reaches another test's.
 	 */
 	@ParameterizedTest
-	@ValueSource(longs = { 100, 5 * 1024 * 1024 + 17 })
-	void contentLongerThanAnnouncedIsAnArgumentErrorAndNeverReachesTheStorageWhole(long size) {
+	@MethodSource("longerSizesOnBothClients")
+	void contentLongerThanAnnouncedIsAnArgumentErrorAndNeverReachesTheStorageWhole(Side side, long size) {
 		WireMockServer own = new WireMockServer(wireMockConfig().dynamicPort());
 		own.start();
 		try {
 			own.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
 			stubTicket("f", "PUT", own.baseUrl() + "/f" + QUERY, Map.of());
 			assertThatExceptionOfType(IllegalArgumentException.class)
-				.isThrownBy(() -> this.files.upload("f",
-						FileContent.of(new GeneratedContent(size + 1), size, "long.bin"), UploadMode.DIRECT))
+				.isThrownBy(() -> upload(side, "f", FileContent.of(new GeneratedContent(size + 1), size, "long.bin"),
+						UploadMode.DIRECT))
 				.withMessage("The content to upload is longer than the " + size + " bytes announced");
 			assertThat(own.getAllServeEvents()).noneMatch(
 					(event) -> event.getRequest().getBody().length == size && event.getResponse().getStatus() == 200);
@@ -538,16 +574,16 @@ class FileStorageTests {
 	 * headers are out, which some engines send before the body is written, so the storage
 	 * may have had the empty request: it goes to a storage of its own.)
 	 */
-	@Test
-	void contentAnnouncedAsEmptyButNotIsAnArgumentError() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void contentAnnouncedAsEmptyButNotIsAnArgumentError(Side side) {
 		WireMockServer own = new WireMockServer(wireMockConfig().dynamicPort());
 		own.start();
 		try {
 			own.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
 			stubTicket("f", "PUT", own.baseUrl() + "/f" + QUERY, Map.of());
-			assertThatExceptionOfType(IllegalArgumentException.class)
-				.isThrownBy(() -> this.files.upload("f", FileContent.of(new GeneratedContent(1), 0, "long.bin"),
-						UploadMode.DIRECT))
+			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
+					() -> upload(side, "f", FileContent.of(new GeneratedContent(1), 0, "long.bin"), UploadMode.DIRECT))
 				.withMessage("The content to upload is longer than the 0 bytes announced");
 		}
 		finally {
@@ -555,8 +591,9 @@ class FileStorageTests {
 		}
 	}
 
-	@Test
-	void contentThatCannotBeReadIsUncheckedIoException() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void contentThatCannotBeReadIsUncheckedIoException(Side side) {
 		stubTicket("f", "PUT", storageUrl("/f"), Map.of());
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
 		InputStream failing = new InputStream() {
@@ -568,16 +605,17 @@ class FileStorageTests {
 
 		};
 		assertThatExceptionOfType(UncheckedIOException.class)
-			.isThrownBy(() -> this.files.upload("f", FileContent.of(failing, 100, "a.bin"), UploadMode.DIRECT))
+			.isThrownBy(() -> upload(side, "f", FileContent.of(failing, 100, "a.bin"), UploadMode.DIRECT))
 			.satisfies((ex) -> assertThat(ex.getCause()).hasMessage("disk gone"));
 	}
 
-	@Test
-	void downloadFollowsTheApisPointerToTheStorageWithoutTheClientsCredentials() throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadFollowsTheApisPointerToTheStorageWithoutTheClientsCredentials(Side side) throws IOException {
 		api.stubFor(get(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/download"))
 			.willReturn(WireMock.okJson("{\"url\":\"" + storageUrl("/bucket/r.pdf") + "\"}")));
 		storage.stubFor(get(anyUrl()).willReturn(FileClientTests.pdf("r.pdf")));
-		try (Download download = this.files.download(ID)) {
+		try (Download download = download(side, ID)) {
 			FileClientTests.assertPdf(download, "r.pdf");
 		}
 		api.verify(1, getRequestedFor(urlEqualTo("/api/v1/file/" + ENCODED_ID + "/download"))
@@ -587,49 +625,49 @@ class FileStorageTests {
 		assertCarriesNothingOfTheClient(fetch, Set.of());
 	}
 
-	@Test
-	void storageErrorOnDownloadIsATypedError() {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void storageErrorOnDownloadIsATypedError(Side side) {
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"url\":\"" + storageUrl("/gone") + "\"}")));
 		storage.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404).withBody("NoSuchKey " + SIGNATURE)));
-		ChatBotKitStorageException failure = catchThrowableOfType(() -> this.files.download("f"));
+		ChatBotKitStorageException failure = catchThrowableOfType(() -> download(side, "f"));
 		assertThat(failure.statusCode()).hasValue(404);
 		assertThat(failure.getMessage()).contains("NoSuchKey").contains(storage.baseUrl() + "/gone?******");
 		assertNoUrlSecret(failure);
 	}
 
-	@Test
-	void downloadFromTheStorageClosedEarlyAbortsInsteadOfDraining() throws IOException {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadFromTheStorageClosedEarlyAbortsInsteadOfDraining(Side side) throws IOException {
 		try (LargeAnswerServer large = FileClientTests.largeFile()) {
 			api.stubFor(
 					get(anyUrl()).willReturn(WireMock.okJson("{\"url\":\"" + large.url() + "/big" + QUERY + "\"}")));
-			FileClientTests.assertClosingEarlyAborts(large, () -> this.files.download("f"));
+			FileClientTests.assertClosingEarlyAborts(large, () -> download(side, "f"));
 		}
 	}
 
-	@Test
-	void urlNeverAppearsInMessagesCausesOrLogs(CapturedOutput output) {
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void urlNeverAppearsInMessagesCausesOrLogs(Side side, CapturedOutput output) {
 		LOG_LEVELS.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
 		List<Throwable> failures = new ArrayList<>();
 		stubTicket("f", "PUT", storageUrl("/f"),
 				Map.of("x-amz-security-token", TOKEN, "Content-Type", "application/octet-stream"));
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
-		this.files.upload("f", FileContent.of(new byte[10], "ok.bin"), UploadMode.DIRECT);
+		upload(side, "f", FileContent.of(new byte[10], "ok.bin"), UploadMode.DIRECT);
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(500).withBody("failed " + storageUrl("/f"))));
-		failures.add(
-				catchThrowable(() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT)));
+		failures.add(catchThrowable(() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT)));
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-		failures.add(
-				catchThrowable(() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT)));
+		failures.add(catchThrowable(() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT)));
 		stubTicket("f", "PUT",
 				storageUrl("/f").replace("localhost", "127.0.0.1").replace(":" + storage.getPort(), ":" + closedPort()),
 				Map.of());
-		failures.add(
-				catchThrowable(() -> this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT)));
+		failures.add(catchThrowable(() -> upload(side, "f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT)));
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"url\":\"" + storageUrl("/g") + "\"}")));
 		storage.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(403).withBody(storageUrl("/g"))));
-		failures.add(catchThrowable(() -> this.files.download("f")));
+		failures.add(catchThrowable(() -> download(side, "f")));
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"url\":\"http://x.example.com/g" + QUERY + "\"}")));
-		failures.add(catchThrowable(() -> this.files.download("f")));
+		failures.add(catchThrowable(() -> download(side, "f")));
 		assertThat(failures).hasSize(5).allSatisfy((failure) -> {
 			assertThat(failure).isInstanceOf(ChatBotKitStorageException.class);
 			assertNoUrlSecret(failure);
@@ -648,6 +686,68 @@ class FileStorageTests {
 		storage.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
 		this.files.upload("f", FileContent.of(new byte[10], "a.bin"), UploadMode.DIRECT);
 		assertThat(output).contains("WARN").contains("DEBUG logging of '" + ENGINE_REQUEST_LOG + "'");
+	}
+
+	static Stream<Arguments> refusedTicketsOnBothClients() {
+		return onBothClients(refusedTickets());
+	}
+
+	static Stream<Arguments> unreadableTicketsOnBothClients() {
+		return onBothClients(unreadableTickets());
+	}
+
+	static Stream<Arguments> longerSizesOnBothClients() {
+		return onBothClients(Stream.of(Arguments.of(100L), Arguments.of(5L * 1024 * 1024 + 17)));
+	}
+
+	/**
+	 * Each case once on each client.
+	 */
+	private static Stream<Arguments> onBothClients(Stream<Arguments> cases) {
+		List<Arguments> each = cases.toList();
+		return Stream.of(Side.values()).flatMap((side) -> each.stream().map((arguments) -> {
+			List<Object> withSide = new ArrayList<>(List.of(arguments.get()));
+			withSide.add(0, side);
+			return Arguments.of(withSide.toArray());
+		}));
+	}
+
+	private void upload(Side side, String fileId, FileContent content) {
+		upload(side, fileId, content, UploadMode.AUTO);
+	}
+
+	/**
+	 * Upload on one of the clients; the reactive one's failure signal is thrown as it is.
+	 */
+	private void upload(Side side, String fileId, FileContent content, UploadMode mode) {
+		if (side == Side.BLOCKING) {
+			this.files.upload(fileId, content, mode);
+		}
+		else {
+			this.reactiveFiles.upload(fileId, content, mode).block(HANG_GUARD);
+		}
+	}
+
+	/**
+	 * Download on one of the clients, the reactive one's bytes read through a stream that
+	 * asks for them as they are read and cancels when closed.
+	 */
+	private Download download(Side side, String fileId) {
+		if (side == Side.BLOCKING) {
+			return this.files.download(fileId);
+		}
+		ReactiveDownload download = this.reactiveFiles.download(fileId).block(HANG_GUARD);
+		assertThat(download).isNotNull();
+		return new Download(download.headers(), DataBufferUtils.subscriberInputStream(download.body(), 1));
+	}
+
+	private static String observedUri(Observation.Context context) {
+		if (context instanceof ClientRequestObservationContext blocking) {
+			return String.valueOf(blocking.getCarrier().getURI());
+		}
+		ClientRequest request = ((org.springframework.web.reactive.function.client.ClientRequestObservationContext) context)
+			.getRequest();
+		return String.valueOf((request != null) ? request.url() : null);
 	}
 
 	private static int closedPort() {
