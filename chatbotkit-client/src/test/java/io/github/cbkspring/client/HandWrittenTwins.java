@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.cbkspring.client.core.Download;
+import io.github.cbkspring.client.core.ReactiveDownload;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,8 +41,8 @@ import org.springframework.util.ClassUtils;
  * The hand-written blocking clients reached from {@link ChatBotKitClient}, their
  * operations, and what the non-blocking twin of each must look like: the same name and
  * parameters, a {@code Mono} of what the blocking method returns ({@code Mono<Void>} for
- * nothing), a {@code Flux} for a {@code Stream}, and the twin of a client a method hands
- * out.
+ * nothing, {@code Mono<ReactiveDownload>} for a {@code Download}), a {@code Flux} for a
+ * {@code Stream}, and the twin of a client a method hands out.
  *
  * @author cbkspring contributors
  */
@@ -151,6 +153,9 @@ final class HandWrittenTwins {
 		}
 		if (type instanceof Class<?> raw && isHandWrittenClient(raw)) {
 			return twin(raw).getName();
+		}
+		if (type == Download.class) {
+			return Mono.class.getName() + "<" + ReactiveDownload.class.getName() + ">";
 		}
 		Type boxed = (type instanceof Class<?> raw) ? ClassUtils.resolvePrimitiveIfNecessary(raw) : type;
 		return Mono.class.getName() + "<" + boxed.getTypeName() + ">";
