@@ -193,8 +193,8 @@ class ChatBotKitReactiveAutoConfigurationTests {
 		// the application's own typed clients, since those of the auto-configuration need
 		// one client too
 		for (Class<?> type : new Class<?>[] { ReactiveSessionClient.class, ReactiveConversationClient.class,
-				ReactiveBotClient.class, ReactiveDatasetClient.class, ReactiveContactClient.class,
-				ReactivePartnerUserClient.class, ReactiveUsageClient.class }) {
+				ReactiveBotClient.class, ReactiveDatasetClient.class, ReactiveFileClient.class,
+				ReactiveContactClient.class, ReactivePartnerUserClient.class, ReactiveUsageClient.class }) {
 			runner = withMock(runner, type);
 		}
 		runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReactiveSkillsetClient.class));
