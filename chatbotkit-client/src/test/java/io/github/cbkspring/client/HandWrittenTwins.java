@@ -46,7 +46,7 @@ import org.springframework.util.ClassUtils;
  *
  * @author cbkspring contributors
  */
-final class HandWrittenTwins {
+public final class HandWrittenTwins {
 
 	/**
 	 * Methods every client has that are no operation of the API.
@@ -144,7 +144,12 @@ final class HandWrittenTwins {
 			.replace(']', ')');
 	}
 
-	private static String twinReturnType(Type type) {
+	/**
+	 * The answer of a blocking method's non-blocking twin, as its generic type's name.
+	 * @param type the blocking method's generic return type
+	 * @return the twin's
+	 */
+	public static String twinReturnType(Type type) {
 		if (type == void.class) {
 			return Mono.class.getName() + "<" + Void.class.getName() + ">";
 		}

@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cbkspring.client.ChatBotKitReactiveClient;
+import io.github.cbkspring.client.HandWrittenTwins;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.core.Download;
@@ -219,7 +220,8 @@ class GeneratedClientsConformanceTests {
 	void everyGeneratedOperationHasANonBlockingTwinWithTheSameSignature() {
 		List<Invocation> all = GeneratedOperations.all();
 		Set<String> blocking = new TreeSet<>();
-		all.forEach((invocation) -> blocking.add(signature(invocation, reactiveAnswer(invocation.method()))));
+		all.forEach((invocation) -> blocking
+			.add(signature(invocation, HandWrittenTwins.twinReturnType(invocation.method().getGenericReturnType()))));
 		Set<String> reactive = new TreeSet<>();
 		GeneratedOperations.reactive()
 			.forEach((invocation) -> reactive
@@ -260,21 +262,6 @@ class GeneratedClientsConformanceTests {
 			.append(" -> ")
 			.append(answer)
 			.toString();
-	}
-
-	/** The answer of the non-blocking twin of a blocking method. */
-	private static String reactiveAnswer(Method blocking) {
-		Type answer = blocking.getGenericReturnType();
-		if (answer == void.class) {
-			return "reactor.core.publisher.Mono<java.lang.Void>";
-		}
-		if (answer == Download.class) {
-			return "reactor.core.publisher.Mono<" + ReactiveDownload.class.getName() + ">";
-		}
-		if (answer instanceof ParameterizedType stream && stream.getRawType() == Stream.class) {
-			return "reactor.core.publisher.Flux<" + stream.getActualTypeArguments()[0].getTypeName() + ">";
-		}
-		return "reactor.core.publisher.Mono<" + answer.getTypeName() + ">";
 	}
 
 	@Test
