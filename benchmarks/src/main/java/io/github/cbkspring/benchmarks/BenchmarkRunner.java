@@ -53,8 +53,10 @@ import io.github.cbkspring.client.bot.SessionClient;
  * <p>
  * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=300 --rounds=7
  * --warmup-max-ms=20000 --streams=256,1024 --ramp-ms=1000 --virtual-java=<java>
- * --startup-runs=5 --skip-load --skip-paced --skip-startup --jfr=<driver>} (the last
- * records a JFR profile of that driver's measured rounds into {@code target/}).
+ * --startup-runs=5 --skip-load --skip-paced --skip-startup --retakes=3 --jfr=<drivers>}
+ * ({@code --retakes}: how often a measured round whose JIT compile time exceeded 2% of it
+ * is taken again, in its place among the alternating rounds; {@code --jfr} records a JFR
+ * profile of the named drivers' measured rounds into {@code target/}).
  *
  * @author cbkspring contributors
  */
@@ -186,7 +188,7 @@ public final class BenchmarkRunner {
 		for (String name : names) {
 			List<String> command = new ArrayList<>(List.of(java));
 			command.addAll(DRIVER_JVM_OPTIONS);
-			if (name.equals(this.options.get("jfr"))) {
+			if (recorded(name)) {
 				// Spring's call stacks are deeper than JFR's default of 64 frames. A
 				// recording
 				// from the start instruments the JDK's I/O classes now: started only
@@ -263,18 +265,27 @@ public final class BenchmarkRunner {
 			JvmProcess driver = drivers.get(i).process();
 			warmups[i] = warmup(driver, stub, concurrency, "", ALL_CPUS)
 					+ (pinned ? " + " + warmup(driver, stub, concurrency, "", "0") : "");
-			if (driver.name().equals(this.options.get("jfr"))) {
+			if (recorded(driver.name())) {
 				String file = "target/" + driver.name() + "-c" + concurrency + ".jfr";
 				driver.send("jfr " + new File(file).getAbsolutePath(), "OK");
 				System.out.println("JFR of " + driver.name() + "'s measured rounds: benchmarks/" + file);
 			}
 			results.add(new ArrayList<>());
 		}
+		int retakes = Integer.parseInt(this.options.getOrDefault("retakes", "3"));
+		// the warm-up's own rule: a round whose compile time exceeds 2% of it was taken
+		// before the code settled
+		long jitLimitMillis = Long.parseLong(roundMillis) / 50;
+		int[] retaken = new int[drivers.size()];
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < drivers.size(); i++) {
-				results.get(i)
-					.add(Round
-						.parse(drivers.get(i).process().send("round " + concurrency + " " + roundMillis, "ROUND|")));
+				String command = "round " + concurrency + " " + roundMillis;
+				Round taken = Round.parse(drivers.get(i).process().send(command, "ROUND|"));
+				for (int retake = 0; retake < retakes && taken.jitMillis() > jitLimitMillis; retake++) {
+					taken = Round.parse(drivers.get(i).process().send(command, "ROUND|"));
+					retaken[i]++;
+				}
+				results.get(i).add(taken);
 			}
 		}
 		String unit = streams ? "token" : "call";
@@ -312,12 +323,14 @@ public final class BenchmarkRunner {
 		List<String> warmed = new ArrayList<>();
 		for (int i = 0; i < drivers.size(); i++) {
 			String name = drivers.get(i).process().name();
-			jit.add(name + " " + compiling(results.get(i)) + " of " + results.get(i).size());
+			jit.add(name + " " + compiling(results.get(i)) + " of " + results.get(i).size() + " (" + retaken[i]
+					+ " retaken)");
 			warmed.add(name + " " + warmups[i]);
 		}
 		String kind = streams ? "streams " : "";
-		this.summary.add(String.format("%sJIT compiling during measured rounds c=%d: %s", kind, concurrency,
-				String.join(", ", jit)));
+		this.summary.add(String.format(
+				"%sJIT compiling during measured rounds c=%d (rounds compiling over %d ms retaken, at most %d times): %s",
+				kind, concurrency, jitLimitMillis, retakes, String.join(", ", jit)));
 		this.summary.add(String.format("%swarm-up until settled c=%d, %s (%s ms rounds%s): %s", kind, concurrency,
 				since, roundMillis, pinned ? "; on all CPUs + again on CPU 0" : "", String.join(", ", warmed)));
 	}
@@ -335,6 +348,13 @@ public final class BenchmarkRunner {
 				+ this.options.getOrDefault("warmup-max-ms", "20000") + workload, "WARM|");
 		return String.format("%s in %.1f s%s", warm[1], Long.parseLong(warm[2]) / 1000.0,
 				Boolean.parseBoolean(warm[3]) ? "" : " (unsettled)");
+	}
+
+	/**
+	 * Whether {@code --jfr} names the driver (a comma-separated list).
+	 */
+	private boolean recorded(String driver) {
+		return Arrays.asList(this.options.getOrDefault("jfr", "").split(",", -1)).contains(driver);
 	}
 
 	private static int indexOf(List<DriverJvm> drivers, String name) {

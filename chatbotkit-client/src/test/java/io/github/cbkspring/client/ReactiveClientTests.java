@@ -179,6 +179,8 @@ class ReactiveClientTests {
 		ChatBotKitOptions options = change.apply(options(RetryOptions.disabled()).mutate()).build();
 		for (ResponseDefinitionBuilder answer : List.of(aResponse().withStatus(200),
 				aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>" + "x".repeat(20)),
+				aResponse().withStatus(200).withHeader("Content-Type", "html, not a type").withBody("<html>"),
+				aResponse().withStatus(200).withHeader("Content-Type", "not a type").withBody("{\"id\":\"b\"}"),
 				WireMock.okJson("{\"id\": 12, \"secret\": \"" + ApiStub.SECRET + "\""),
 				WireMock.okJson("{\"id\":\"" + "x".repeat(50) + "\"}"))) {
 			api.stubFor(get(anyUrl()).willReturn(answer));

@@ -49,6 +49,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -151,6 +153,26 @@ class SessionClientTests {
 		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.sessions.create("bot-1"))
 			.withMessageContaining("text/html")
 			.withMessageContaining("captive portal");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/octet-stream", "not a media type", "application/json;;=" })
+	void anAnswerThatParsesIsTakenWhateverItsContentTypeSays(String contentType) {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", contentType)
+			.withBody("{\"id\":\"bot-1\",\"conversationId\":\"conv-1\",\"token\":\"tok\",\"expiresAt\":1}")));
+		assertThat(this.sessions.create("bot-1").token()).isEqualTo("tok");
+	}
+
+	@Test
+	void anAnswerThatIsNotJsonWithAContentTypeThatDoesNotParseNamesItAsItCame() {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "html, " + SECRET)
+			.withBody("<html>captive portal</html>")));
+		assertThatExceptionOfType(ChatBotKitDecodingException.class).isThrownBy(() -> this.sessions.create("bot-1"))
+			.withMessageContaining("html, ")
+			.withMessageContaining("captive portal")
+			.withMessageNotContaining(SECRET);
 	}
 
 	@Test

@@ -94,7 +94,7 @@ final class DefaultApiRequest implements ApiRequest {
 
 	@Override
 	public <T> T retrieve(Class<T> responseType) {
-		return retrieve(ParameterizedTypeReference.forType(responseType));
+		return exchange(ResponseReader.of(responseType));
 	}
 
 	@Override

@@ -100,14 +100,17 @@ final class DefaultReactiveApiRequest implements ReactiveApiRequest {
 
 	@Override
 	public <T> Mono<T> retrieve(Class<T> responseType) {
-		return retrieve(ParameterizedTypeReference.forType(responseType));
+		return retrieve(JsonResponseReader.of(responseType));
 	}
 
 	@Override
 	public <T> Mono<T> retrieve(ParameterizedTypeReference<T> responseType) {
-		JsonResponseReader<T> reader = new JsonResponseReader<>(JsonCodec.INSTANCE.type(responseType.getType()));
+		return retrieve(JsonResponseReader.of(responseType));
+	}
+
+	private <T> Mono<T> retrieve(JsonResponseReader<T> reader) {
 		return this.exchange.single(call(), this.body, reader.accept(),
-				(body, headers) -> reader.decode(body, headers.getContentType(), this.exchange.options()));
+				(body, headers) -> reader.decode(body, headers, this.exchange.options()));
 	}
 
 	@Override

@@ -240,7 +240,9 @@ public final class EngineSetup {
 				.addExecInterceptorFirst("chatbotkit-cancellation", HttpComponents::cancellable)
 				.addExecInterceptorBefore(ChainElement.CONNECT.name(), "chatbotkit-connect", connectGuard(settings))
 				.addExecInterceptorAfter(ChainElement.CONNECT.name(), "chatbotkit-target", (request, scope, chain) -> {
-					scope.clientContext.setAttribute(TARGET_REACHED, true);
+					if (tunnelled(scope)) {
+						scope.clientContext.setAttribute(TARGET_REACHED, true);
+					}
 					return chain.proceed(request, scope);
 				});
 		}
@@ -283,7 +285,12 @@ public final class EngineSetup {
 		 */
 		private static ExecChainHandler connectGuard(EngineSettings settings) {
 			return (request, scope, chain) -> {
-				scope.clientContext.removeAttribute(TARGET_REACHED);
+				// only a tunnel through a proxy can be refused: the other routes skip the
+				// bookkeeping
+				boolean tunnelled = tunnelled(scope);
+				if (tunnelled) {
+					scope.clientContext.removeAttribute(TARGET_REACHED);
+				}
 				ClassicHttpResponse response;
 				try {
 					response = chain.proceed(request, scope);
@@ -294,9 +301,8 @@ public final class EngineSetup {
 					described.initCause(ex);
 					throw described;
 				}
-				HttpHost proxy = scope.route.getProxyHost();
-				if (proxy != null && scope.route.isTunnelled()
-						&& scope.clientContext.getAttribute(TARGET_REACHED) == null) {
+				if (tunnelled && scope.clientContext.getAttribute(TARGET_REACHED) == null) {
+					HttpHost proxy = scope.route.getProxyHost();
 					String answer = response.getCode() + " " + response.getReasonPhrase();
 					closeQuietly(response);
 					throw new ProxyRefusedException(proxy.toHostString(), scope.route.getTargetHost().toHostString(),
@@ -304,6 +310,10 @@ public final class EngineSetup {
 				}
 				return response;
 			};
+		}
+
+		private static boolean tunnelled(ExecChain.Scope scope) {
+			return scope.route.getProxyHost() != null && scope.route.isTunnelled();
 		}
 
 		private static void closeQuietly(ClassicHttpResponse response) {

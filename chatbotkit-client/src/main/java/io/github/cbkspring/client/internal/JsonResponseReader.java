@@ -21,12 +21,16 @@ import java.util.regex.Pattern;
 
 import io.github.cbkspring.client.core.ChatBotKitOptions;
 import io.github.cbkspring.client.error.ChatBotKitDecodingException;
+import io.github.cbkspring.client.internal.util.Redaction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JavaType;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
@@ -42,6 +46,36 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 
 	private static final Pattern QUOTED_VALUE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
+	/**
+	 * The reader of each class, made once: looking its type up and making a reader cost a
+	 * small call more than the rest of the client's own work on it.
+	 */
+	private static final ClassValue<JsonResponseReader<?>> OF_CLASS = new ClassValue<>() {
+
+		@Override
+		protected JsonResponseReader<?> computeValue(Class<?> type) {
+			return new JsonResponseReader<>(JsonCodec.INSTANCE.type(type));
+		}
+
+	};
+
+	/**
+	 * The reader of a class.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> JsonResponseReader<T> of(Class<T> type) {
+		return (JsonResponseReader<T>) OF_CLASS.get(type);
+	}
+
+	/**
+	 * The reader of a type, generic or not.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> JsonResponseReader<T> of(ParameterizedTypeReference<T> type) {
+		return (type.getType() instanceof Class<?> plain) ? (JsonResponseReader<T>) of(plain)
+				: new JsonResponseReader<>(JsonCodec.INSTANCE.type(type.getType()));
+	}
+
 	@Override
 	public MediaType accept() {
 		return MediaType.APPLICATION_JSON;
@@ -49,17 +83,36 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 
 	@Override
 	public T read(ClientHttpResponse response, ChatBotKitOptions options, String call) throws IOException {
-		return decode(ResponseReader.readBody(response, options), response.getHeaders().getContentType(), options);
+		return decode(ResponseReader.readBody(response, options), response.getHeaders(), options);
+	}
+
+	/**
+	 * The content type an answer declares when it is not JSON: looked at only to explain
+	 * a failure, since parsing is the check (and a content type that does not parse is
+	 * not JSON either).
+	 */
+	private static @Nullable String notJson(HttpHeaders headers) {
+		String declared = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		if (declared == null) {
+			return null;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(declared);
+			return ResponseReader.isJson(type) ? null : type.toString();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return declared;
+		}
 	}
 
 	/**
 	 * Decode a whole answer, read by any engine within the options' size limit.
 	 * @param body the answer's body
-	 * @param contentType the answer's content type, if any
+	 * @param headers the answer's headers
 	 * @param options the options, for the secret masked in messages
 	 * @return the answer
 	 */
-	T decode(BoundedBody body, @Nullable MediaType contentType, ChatBotKitOptions options) {
+	T decode(BoundedBody body, HttpHeaders headers, ChatBotKitOptions options) {
 		if (body.isEmpty()) {
 			throw new ChatBotKitDecodingException("Expected a JSON answer but the body was empty", null);
 		}
@@ -67,11 +120,10 @@ record JsonResponseReader<T>(JavaType type) implements ResponseReader<T> {
 			return JsonCodec.INSTANCE.read(body.bytes(), this.type);
 		}
 		catch (JacksonException ex) {
-			// the content type is looked at only to explain a failure: parsing is the
-			// check
-			if (contentType != null && !ResponseReader.isJson(contentType)) {
-				throw new ChatBotKitDecodingException(
-						"Expected a JSON answer but got " + contentType + ": " + body.excerpt(options.secret()), ex);
+			String notJson = notJson(headers);
+			if (notJson != null) {
+				throw new ChatBotKitDecodingException("Expected a JSON answer but got "
+						+ Redaction.mask(notJson, options.secret()) + ": " + body.excerpt(options.secret()), ex);
 			}
 			// neither the body nor the parser's message (kept out as the cause) is
 			// quoted: an

@@ -61,14 +61,25 @@ interface ResponseReader<T> {
 	 * {@code void.class}), JSON otherwise.
 	 */
 	@SuppressWarnings("unchecked")
-	static <T> ResponseReader<T> of(ParameterizedTypeReference<T> type) {
-		if (type.getType() == RawResponse.class) {
+	static <T> ResponseReader<T> of(Class<T> type) {
+		if (type == RawResponse.class) {
 			return (ResponseReader<T>) RawResponseReader.INSTANCE;
 		}
-		if (type.getType() == Void.class || type.getType() == void.class) {
+		if (type == Void.class || type == void.class) {
 			return (ResponseReader<T>) DiscardingResponseReader.INSTANCE;
 		}
-		return new JsonResponseReader<>(JsonCodec.INSTANCE.type(type.getType()));
+		return JsonResponseReader.of(type);
+	}
+
+	/**
+	 * The reader for a type: as {@link #of(Class)} for a class, JSON for a generic type.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> ResponseReader<T> of(ParameterizedTypeReference<T> type) {
+		if (type.getType() instanceof Class<?> plain) {
+			return (ResponseReader<T>) of(plain);
+		}
+		return JsonResponseReader.of(type);
 	}
 
 	/**
