@@ -53,10 +53,12 @@ import io.github.cbkspring.client.bot.SessionClient;
  * <p>
  * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=300 --rounds=7
  * --warmup-max-ms=20000 --streams=256,1024 --ramp-ms=1000 --virtual-java=<java>
- * --startup-runs=5 --skip-load --skip-paced --skip-startup --retakes=3 --jfr=<drivers>}
- * ({@code --retakes}: how often a measured round whose JIT compile time exceeded 2% of it
- * is taken again, in its place among the alternating rounds; {@code --jfr} records a JFR
- * profile of the named drivers' measured rounds into {@code target/}).
+ * --startup-runs=5 --skip-load --skip-paced --skip-startup --settle-passes=3 --retakes=3
+ * --jfr=<drivers>} ({@code --settle-passes}: unmeasured rounds of every driver in the
+ * measured pattern after the warm-ups; {@code --retakes}: how often a measured round
+ * whose JIT compile time exceeded 2% of it is taken again, in its place among the
+ * alternating rounds; {@code --jfr} records a JFR profile of the named drivers' measured
+ * rounds into {@code target/}).
  *
  * @author cbkspring contributors
  */
@@ -277,11 +279,23 @@ public final class BenchmarkRunner {
 		// before the code settled
 		long jitLimitMillis = Long.parseLong(roundMillis) / 50;
 		int[] retaken = new int[drivers.size()];
+		// Unmeasured passes in the measured pattern first: each driver now idles while
+		// the others run, and the first call after an idle spell takes paths that the
+		// back-to-back warm-up never did (HttpClient 5 checks a connection idle for
+		// over 100 ms before reuse): compiled code meets them, is thrown away and
+		// compiled again, which belongs before the measurement, not in it.
+		int settlePasses = Integer.parseInt(this.options.getOrDefault("settle-passes", "3"));
+		for (int pass = 0; pass < settlePasses; pass++) {
+			for (DriverJvm driver : drivers) {
+				driver.process().send("round " + concurrency + " " + roundMillis + " unkept", "ROUND|");
+			}
+		}
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < drivers.size(); i++) {
 				String command = "round " + concurrency + " " + roundMillis;
 				Round taken = Round.parse(drivers.get(i).process().send(command, "ROUND|"));
 				for (int retake = 0; retake < retakes && taken.jitMillis() > jitLimitMillis; retake++) {
+					drivers.get(i).process().send("forget", "OK");
 					taken = Round.parse(drivers.get(i).process().send(command, "ROUND|"));
 					retaken[i]++;
 				}

@@ -38,8 +38,11 @@ import org.jspecify.annotations.Nullable;
  * {@code WARM|<rounds>|<millis>|<settled>} (see {@link LoadBenchmark}); with
  * {@code trickle}, a stream driver reads streams of one line a millisecond, the read path
  * of paced streams;</li>
- * <li>{@code round <concurrency> <roundMillis>} → {@code ROUND|<units/s>|<calls>|<cpu ns
- * per unit>|<bytes per unit>|<jit ms>|<gc ms>};</li>
+ * <li>{@code round <concurrency> <roundMillis> [unkept]} →
+ * {@code ROUND|<units/s>|<calls>|<cpu
+ * ns per unit>|<bytes per unit>|<jit ms>|<gc ms>} ({@code unkept}: its latencies do not
+ * count);</li>
+ * <li>{@code forget} leaves the last round's latencies out → {@code OK};</li>
  * <li>{@code latency} → {@code LATENCY|<p50 ns>|<p99 ns>} of the calls of the rounds
  * since the last {@code latency};</li>
  * <li>{@code paced <streams> <rampMillis>} → {@code PACED|...}, the fields of
@@ -133,9 +136,14 @@ public final class DriverProcess {
 				return join("WARM", warmup.rounds(), warmup.millis(), warmup.settled());
 			}
 			case "round" -> {
-				LoadBenchmark.Round round = load.round(Integer.parseInt(command[1]), Long.parseLong(command[2]));
+				LoadBenchmark.Round round = load.round(Integer.parseInt(command[1]), Long.parseLong(command[2]),
+						command.length < 4);
 				return join("ROUND", round.rate(), round.calls(), round.cpuNanosPerUnit(), round.bytesPerUnit(),
 						round.jitMillis(), round.gcMillis());
+			}
+			case "forget" -> {
+				load.forgetLastRound();
+				return "OK";
 			}
 			case "latency" -> {
 				long[] latency = load.latency();

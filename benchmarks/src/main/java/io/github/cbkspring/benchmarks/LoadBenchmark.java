@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * loop for a fixed time, then wait for the next round, so that the runner can alternate
  * drivers round by round. Each round reports the rate, the CPU time and the bytes
  * allocated per unit of work (see {@link JvmCounters}); latencies of all rounds are kept
- * until {@link #latency()} takes them.
+ * until {@link #latency()} takes them, but for a round that is run unkept or forgotten
+ * ({@link #forgetLastRound()}) after it.
  * <p>
  * Warm-up runs rounds until the JIT compiler is done: on a 2-CPU machine the compiler
  * threads share the CPUs with the calling threads (and at concurrency 1 with the stub,
@@ -51,6 +52,9 @@ final class LoadBenchmark {
 	private final Call call;
 
 	private final LatencyHistogram latencies = new LatencyHistogram();
+
+	/** The latencies of the last round, kept unless it is forgotten. */
+	private final LatencyHistogram lastRound = new LatencyHistogram();
 
 	private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -76,16 +80,26 @@ final class LoadBenchmark {
 			if (System.nanoTime() - start > maxMillis * 1_000_000) {
 				return new Warmup(rounds.size(), (System.nanoTime() - start) / 1_000_000, false);
 			}
-			rounds.add(round(concurrency, roundMillis, false));
+			rounds.add(run(concurrency, roundMillis, false));
 		}
 		return new Warmup(rounds.size(), (System.nanoTime() - start) / 1_000_000, true);
 	}
 
 	/**
-	 * Run one round, keeping its latencies.
+	 * Run one round.
+	 * @param keepLatencies whether its latencies count (unless it is forgotten)
 	 */
-	Round round(int concurrency, long roundMillis) throws InterruptedException {
-		return round(concurrency, roundMillis, true);
+	Round round(int concurrency, long roundMillis, boolean keepLatencies) throws InterruptedException {
+		this.latencies.add(this.lastRound);
+		this.lastRound.reset();
+		return run(concurrency, roundMillis, keepLatencies);
+	}
+
+	/**
+	 * Leave the last round's latencies out, as when it is taken again.
+	 */
+	void forgetLastRound() {
+		this.lastRound.reset();
 	}
 
 	/**
@@ -94,12 +108,14 @@ final class LoadBenchmark {
 	 * @return p50 and p99 in nanoseconds
 	 */
 	long[] latency() {
+		this.latencies.add(this.lastRound);
+		this.lastRound.reset();
 		long[] percentiles = { this.latencies.percentile(50), this.latencies.percentile(99) };
 		this.latencies.reset();
 		return percentiles;
 	}
 
-	private Round round(int concurrency, long roundMillis, boolean keepLatencies) throws InterruptedException {
+	private Round run(int concurrency, long roundMillis, boolean keepLatencies) throws InterruptedException {
 		if (this.workers.length != concurrency) {
 			startWorkers(concurrency);
 		}
@@ -122,7 +138,7 @@ final class LoadBenchmark {
 			calls += worker.calls;
 			units += worker.units;
 			if (keepLatencies) {
-				this.latencies.add(worker.latencies);
+				this.lastRound.add(worker.latencies);
 			}
 		}
 		if (units == 0) {
