@@ -73,6 +73,14 @@ class ReactiveBlockingTests {
 
 	@BeforeAll
 	static void installBlockHound() {
+		// BlockHound allows a Reactor worker's wait for its next task (in the JDK's
+		// delay queue) only if the wait began after the install: a worker already
+		// waiting is failed when it parks again, inside the queue, which then no
+		// longer wakes its workers, so that every task and delay of the scheduler hangs
+		assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Schedulers::isNonBlockingThread)
+			.extracting(Thread::getName)
+			.as("non-blocking threads started before BlockHound: run this class in a JVM of its own")
+			.isEmpty();
 		BlockHound.install();
 	}
 

@@ -26,7 +26,6 @@ import io.github.cbkspring.client.core.ApiRequest;
 import io.github.cbkspring.client.core.Download;
 import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.ListQuery;
-import io.github.cbkspring.client.core.SortOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -74,10 +73,8 @@ final class DefaultApiRequest implements ApiRequest {
 	@Override
 	public ApiRequest query(ListQuery listQuery) {
 		Assert.notNull(listQuery, "ListQuery must not be null");
-		SortOrder order = listQuery.order();
-		return query("cursor", listQuery.cursor()).query("order", (order != null) ? order.wireName() : null)
-			.query("take", listQuery.take())
-			.query("meta", listQuery.meta());
+		this.query.add(listQuery);
+		return this;
 	}
 
 	@Override

@@ -24,7 +24,6 @@ import io.github.cbkspring.client.core.FileUpload;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.ReactiveApiRequest;
 import io.github.cbkspring.client.core.ReactiveDownload;
-import io.github.cbkspring.client.core.SortOrder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -80,10 +79,8 @@ final class DefaultReactiveApiRequest implements ReactiveApiRequest {
 	@Override
 	public ReactiveApiRequest query(ListQuery listQuery) {
 		Assert.notNull(listQuery, "ListQuery must not be null");
-		SortOrder order = listQuery.order();
-		return query("cursor", listQuery.cursor()).query("order", (order != null) ? order.wireName() : null)
-			.query("take", listQuery.take())
-			.query("meta", listQuery.meta());
+		this.query.add(listQuery);
+		return this;
 	}
 
 	@Override

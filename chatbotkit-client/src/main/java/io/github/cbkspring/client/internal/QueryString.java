@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.cbkspring.client.core.ListQuery;
+import io.github.cbkspring.client.core.SortOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ObjectUtils;
@@ -74,6 +76,19 @@ final class QueryString {
 		else {
 			addScalar(name, value);
 		}
+	}
+
+	/**
+	 * Add the parameters of a list query that are set: {@code cursor}, {@code order} (its
+	 * wire name), {@code take}, then {@code meta.<key>} for each metadata entry.
+	 * @param listQuery the list query
+	 */
+	void add(ListQuery listQuery) {
+		SortOrder order = listQuery.order();
+		add("cursor", listQuery.cursor());
+		add("order", (order != null) ? order.wireName() : null);
+		add("take", listQuery.take());
+		add("meta", listQuery.meta());
 	}
 
 	private void addScalar(String name, @Nullable Object value) {
