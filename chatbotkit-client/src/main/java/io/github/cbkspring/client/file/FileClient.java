@@ -188,7 +188,8 @@ public class FileClient implements GeneratedFileOperations {
 	 * and is sent in the request (up to {@link #INLINE_UPLOAD_LIMIT}): it is read first,
 	 * so that its length is checked before anything is sent, and it is then retried like
 	 * bytes. Any other content that can be read once is never sent twice: neither way
-	 * retries it.
+	 * retries it. A stream can be uploaded once: a second upload of the same
+	 * {@code FileContent} fails before anything is sent.
 	 * @param fileId the file
 	 * @param content the content
 	 * @param mode the way to upload
@@ -197,6 +198,8 @@ public class FileClient implements GeneratedFileOperations {
 	 * stream sent in the request (up to {@link #INLINE_UPLOAD_LIMIT}), while sending for
 	 * one sent to the storage (whose request is then aborted before its last bytes, so
 	 * the storage never holds content cut to the announced size)
+	 * @throws IllegalStateException if the content is a stream that an earlier upload
+	 * took, with a message that says how to make the content repeatable
 	 * @throws UncheckedIOException if the content cannot be read
 	 * @throws ChatBotKitException if the upload fails: a {@code ChatBotKitHttpException}
 	 * with code {@code CONTENT_TOO_LARGE} if inline content is too large for the API, a

@@ -174,7 +174,9 @@ public class ReactiveFileClient implements ReactiveGeneratedFileOperations {
 	 * {@link FileClient#INLINE_UPLOAD_LIMIT}): it is read first, on a thread of Reactor's
 	 * {@code boundedElastic} scheduler, so that its length is checked before anything is
 	 * sent, and it is then retried like bytes. Any other content that can be read once is
-	 * never sent twice: neither way retries it, and a second subscription fails.
+	 * never sent twice: neither way retries it. A stream can be uploaded once: a second
+	 * subscription, or a second upload of the same {@code FileContent}, fails before
+	 * anything is sent.
 	 * @param fileId the file
 	 * @param content the content
 	 * @param mode the way to upload
@@ -182,6 +184,8 @@ public class ReactiveFileClient implements ReactiveGeneratedFileOperations {
 	 * signal if a stream's length does not match its announced size (before anything is
 	 * sent for a stream sent in the request, while sending for one sent to the storage,
 	 * whose request is then aborted before its last bytes), an
+	 * {@link IllegalStateException} one if the content is a stream that an earlier upload
+	 * took, with a message that says how to make the content repeatable, an
 	 * {@link java.io.UncheckedIOException} one if the content cannot be read, a
 	 * {@link ChatBotKitException} one if the upload fails: a
 	 * {@code ChatBotKitHttpException} with code {@code CONTENT_TOO_LARGE} if inline
