@@ -23,6 +23,7 @@ import java.nio.file.CopyOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -187,7 +188,8 @@ public class FileClient implements GeneratedFileOperations {
 	 * and is sent in the request (up to {@link #INLINE_UPLOAD_LIMIT}): it is read first,
 	 * so that its length is checked before anything is sent, and it is then retried like
 	 * bytes. Any other content that can be read once is never sent twice: neither way
-	 * retries it.
+	 * retries it. A stream can be uploaded once: a second upload of the same
+	 * {@code FileContent} fails before anything is sent.
 	 * @param fileId the file
 	 * @param content the content
 	 * @param mode the way to upload
@@ -196,6 +198,8 @@ public class FileClient implements GeneratedFileOperations {
 	 * stream sent in the request (up to {@link #INLINE_UPLOAD_LIMIT}), while sending for
 	 * one sent to the storage (whose request is then aborted before its last bytes, so
 	 * the storage never holds content cut to the announced size)
+	 * @throws IllegalStateException if the content is a stream that an earlier upload
+	 * took, with a message that says how to make the content repeatable
 	 * @throws UncheckedIOException if the content cannot be read
 	 * @throws ChatBotKitException if the upload fails: a {@code ChatBotKitHttpException}
 	 * with code {@code CONTENT_TOO_LARGE} if inline content is too large for the API, a
@@ -237,32 +241,45 @@ public class FileClient implements GeneratedFileOperations {
 	}
 
 	/**
-	 * Download a file's content into a local file, streamed, as
-	 * {@link Files#copy(InputStream, Path, CopyOption...)} writes it. If the download
-	 * fails midway, the partial file is deleted.
+	 * Download a file's content into a local file, streamed, with the options of
+	 * {@link Files#copy(InputStream, Path, CopyOption...)}: an existing file is replaced
+	 * only with {@link java.nio.file.StandardCopyOption#REPLACE_EXISTING}.
+	 * <p>
+	 * The target is checked before the call: without {@code REPLACE_EXISTING} it must not
+	 * exist, and its directory must. The bytes are written to a temporary file in that
+	 * directory, which is moved into place only once the whole body arrived: atomically
+	 * where the file system can, else by a plain replace, and without
+	 * {@code REPLACE_EXISTING} only if the target still does not exist. If the download
+	 * fails, the temporary file is deleted: a file that was to be replaced is left as it
+	 * was, and no partial file is left.
 	 * @param fileId the file
 	 * @param target the local file to write
-	 * @param options how to write it, such as
-	 * {@link java.nio.file.StandardCopyOption#REPLACE_EXISTING}
+	 * @param options how to write it:
+	 * {@link java.nio.file.StandardCopyOption#REPLACE_EXISTING} or none
 	 * @return the number of bytes written
 	 * @throws IOException if the local file cannot be written or the connection fails
-	 * while the bytes are read, a {@link FileAlreadyExistsException} if it exists and is
-	 * not to be replaced
+	 * while the bytes are read: a {@link FileAlreadyExistsException} if the target exists
+	 * and is not to be replaced (before the call, or when the bytes are moved into place
+	 * if it was created meanwhile), a {@link java.nio.file.NoSuchFileException} before
+	 * the call if its directory does not exist
+	 * @throws IllegalArgumentException if {@code fileId} is not acceptable or
+	 * {@code target} is null
+	 * @throws UnsupportedOperationException if an option is not
+	 * {@link java.nio.file.StandardCopyOption#REPLACE_EXISTING}, as {@code Files.copy}
+	 * throws
 	 * @throws ChatBotKitException if the call fails
 	 */
 	public long downloadTo(String fileId, Path target, CopyOption... options) throws IOException {
-		Assert.notNull(target, "Target path must not be null");
+		DownloadTarget local = DownloadTarget.of(target, options);
+		Path temporary = local.createTemporary();
 		try (Download download = download(fileId)) {
-			try {
-				return Files.copy(download.inputStream(), target, options);
-			}
-			catch (FileAlreadyExistsException ex) {
-				throw ex;
-			}
-			catch (IOException | RuntimeException ex) {
-				Files.deleteIfExists(target);
-				throw ex;
-			}
+			long written = Files.copy(download.inputStream(), temporary, StandardCopyOption.REPLACE_EXISTING);
+			local.moveIntoPlace(temporary);
+			return written;
+		}
+		catch (IOException | RuntimeException ex) {
+			DownloadTarget.delete(temporary, ex);
+			throw ex;
 		}
 	}
 

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cbkspring.client.core.FileUpload;
 import org.jspecify.annotations.Nullable;
@@ -145,7 +146,11 @@ public final class FileContent {
 	/**
 	 * The bytes of a stream that can be read once, such as a request body being relayed.
 	 * Exactly {@code size} bytes are read, and the stream is closed by the upload. An
-	 * upload of this content is never retried.
+	 * upload of this content is never retried, and it can be uploaded once: a second
+	 * upload, or a second subscription to a reactive one, fails with an
+	 * {@link IllegalStateException} that says so, before anything is sent. To upload
+	 * content more than once, use bytes, a {@link Path}, or a {@link Resource} that can
+	 * be opened again.
 	 * @param stream the stream
 	 * @param size the number of bytes to read from it
 	 * @param name the file name
@@ -227,22 +232,30 @@ public final class FileContent {
 	 * The upload for one request of at most {@code limit} bytes: a stream that can be
 	 * read once is read here, whole, so that a length that does not match its announced
 	 * size fails before anything is sent; other content is streamed as it is, and so is a
-	 * stream above the limit.
+	 * stream above the limit. A stream is taken here either way, so that a second upload
+	 * of it fails before anything is sent.
 	 * @throws IllegalArgumentException if the stream ends before its size or goes on
 	 * after it
+	 * @throws IllegalStateException if the stream was already taken by an upload
 	 * @throws UncheckedIOException if the stream cannot be read
 	 */
 	FileUpload toInlineUpload(long limit) {
-		if (!this.resource.isOpen() || this.size > limit) {
+		if (!this.resource.isOpen()) {
 			return toFileUpload();
 		}
-		try (InputStream stream = this.resource.getInputStream()) {
-			byte[] bytes = stream.readNBytes((int) this.size);
-			Assert.isTrue(bytes.length == this.size, () -> "The content to upload ended after " + bytes.length
-					+ " of the " + this.size + " bytes announced");
-			Assert.isTrue(stream.read() < 0,
-					() -> "The content to upload is longer than the " + this.size + " bytes announced");
-			return new FileUpload(new ByteArrayResource(bytes), this.name, contentType());
+		try {
+			if (this.size > limit) {
+				return new FileUpload(new SizedStreamResource(openStream(), this.size, this.name), this.name,
+						contentType());
+			}
+			try (InputStream stream = openStream()) {
+				byte[] bytes = stream.readNBytes((int) this.size);
+				Assert.isTrue(bytes.length == this.size, () -> "The content to upload ended after " + bytes.length
+						+ " of the " + this.size + " bytes announced");
+				Assert.isTrue(stream.read() < 0,
+						() -> "The content to upload is longer than the " + this.size + " bytes announced");
+				return new FileUpload(new ByteArrayResource(bytes), this.name, contentType());
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + this, ex);
@@ -257,6 +270,12 @@ public final class FileContent {
 		return this.resource;
 	}
 
+	/**
+	 * The stream of bytes to upload.
+	 * @throws IllegalStateException if the content is a stream that was already taken by
+	 * an upload
+	 * @throws IOException if the content cannot be read
+	 */
 	InputStream openStream() throws IOException {
 		return this.resource.getInputStream();
 	}
@@ -277,10 +296,31 @@ public final class FileContent {
 
 		private final String name;
 
+		private final InputStream stream;
+
+		private final AtomicBoolean taken = new AtomicBoolean();
+
 		SizedStreamResource(InputStream stream, long size, String name) {
 			super(stream, "stream of " + size + " bytes");
+			this.stream = stream;
 			this.size = size;
 			this.name = name;
+		}
+
+		/**
+		 * The stream, to the first caller only: instead of the message of
+		 * {@link InputStreamResource}, which names neither the content nor the remedy,
+		 * one that says what to upload instead.
+		 */
+		@Override
+		public InputStream getInputStream() {
+			if (!this.taken.compareAndSet(false, true)) {
+				throw new IllegalStateException("The content to upload, a stream named '" + this.name + "' of "
+						+ this.size + " bytes, can be read once and was already read by an earlier upload or"
+						+ " subscription: to upload it again, make it repeatable with FileContent.of(byte[], name),"
+						+ " FileContent.of(Path) or FileContent.of(Resource) of a resource that can be opened again");
+			}
+			return this.stream;
 		}
 
 		@Override

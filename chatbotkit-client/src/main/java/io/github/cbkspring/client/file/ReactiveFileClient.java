@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.CopyOption;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -39,6 +38,7 @@ import io.github.cbkspring.client.core.ReactiveApiTransport;
 import io.github.cbkspring.client.core.ReactiveDownload;
 import io.github.cbkspring.client.core.ReactivePages;
 import io.github.cbkspring.client.error.ChatBotKitException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -174,7 +174,9 @@ public class ReactiveFileClient implements ReactiveGeneratedFileOperations {
 	 * {@link FileClient#INLINE_UPLOAD_LIMIT}): it is read first, on a thread of Reactor's
 	 * {@code boundedElastic} scheduler, so that its length is checked before anything is
 	 * sent, and it is then retried like bytes. Any other content that can be read once is
-	 * never sent twice: neither way retries it, and a second subscription fails.
+	 * never sent twice: neither way retries it. A stream can be uploaded once: a second
+	 * subscription, or a second upload of the same {@code FileContent}, fails before
+	 * anything is sent.
 	 * @param fileId the file
 	 * @param content the content
 	 * @param mode the way to upload
@@ -182,6 +184,8 @@ public class ReactiveFileClient implements ReactiveGeneratedFileOperations {
 	 * signal if a stream's length does not match its announced size (before anything is
 	 * sent for a stream sent in the request, while sending for one sent to the storage,
 	 * whose request is then aborted before its last bytes), an
+	 * {@link IllegalStateException} one if the content is a stream that an earlier upload
+	 * took, with a message that says how to make the content repeatable, an
 	 * {@link java.io.UncheckedIOException} one if the content cannot be read, a
 	 * {@link ChatBotKitException} one if the upload fails: a
 	 * {@code ChatBotKitHttpException} with code {@code CONTENT_TOO_LARGE} if inline
@@ -233,59 +237,62 @@ public class ReactiveFileClient implements ReactiveGeneratedFileOperations {
 	 * {@link DataBufferUtils#write(org.reactivestreams.Publisher, Path, OpenOption...)},
 	 * with the options of {@link Files#copy(java.io.InputStream, Path, CopyOption...)}:
 	 * an existing file is replaced only with {@link StandardCopyOption#REPLACE_EXISTING}.
-	 * The file is opened once the answer's headers arrived; if the download fails midway,
-	 * the partial file is deleted.
+	 * <p>
+	 * When subscribed to, the target is checked before the call, on a thread of Reactor's
+	 * {@code boundedElastic} scheduler: without {@code REPLACE_EXISTING} it must not
+	 * exist, and its directory must. The bytes are written to a temporary file in that
+	 * directory, which is moved into place only once the whole body arrived: atomically
+	 * where the file system can, else by a plain replace, and without
+	 * {@code REPLACE_EXISTING} only if the target still does not exist. If the download
+	 * fails or is cancelled, the temporary file is deleted: a file that was to be
+	 * replaced is left as it was, and no partial file is left.
 	 * @param fileId the file
 	 * @param target the local file to write
 	 * @param options how to write it: {@link StandardCopyOption#REPLACE_EXISTING} or none
 	 * @return the number of bytes written; an {@link java.io.IOException} signal if the
-	 * local file cannot be written, a {@link FileAlreadyExistsException} if it exists and
-	 * is not to be replaced, a {@link ChatBotKitException} one if the call fails or the
-	 * connection fails while the bytes are read
+	 * local file cannot be written: a {@link java.nio.file.FileAlreadyExistsException} if
+	 * the target exists and is not to be replaced (before the call, or when the bytes are
+	 * moved into place if it was created meanwhile), a
+	 * {@link java.nio.file.NoSuchFileException} before the call if its directory does not
+	 * exist; a {@link ChatBotKitException} signal if the call fails or the connection
+	 * fails while the bytes are read
 	 * @throws IllegalArgumentException if {@code fileId} is not acceptable or
 	 * {@code target} is null
 	 * @throws UnsupportedOperationException if an option is not
 	 * {@link StandardCopyOption#REPLACE_EXISTING}, as {@code Files.copy} throws
 	 */
 	public Mono<Long> downloadTo(String fileId, Path target, CopyOption... options) {
-		Assert.notNull(target, "Target path must not be null");
-		OpenOption[] openOptions = openOptions(options);
-		return download(fileId).flatMap((download) -> {
-			AtomicBoolean read = new AtomicBoolean();
-			AtomicLong written = new AtomicLong();
-			Flux<DataBuffer> body = download.body()
-				.doOnSubscribe((subscription) -> read.set(true))
-				.doOnNext((buffer) -> written.addAndGet(buffer.readableByteCount()));
-			return DataBufferUtils.write(body, target, openOptions)
-				.then(Mono.fromSupplier(written::get))
-				.onErrorResume((ex) -> {
-					// a body never subscribed to still holds its connection
-					Mono<Void> release = read.get() ? Mono.empty() : download.body().take(0).then();
-					Mono<Boolean> delete = (ex instanceof FileAlreadyExistsException) ? Mono.empty()
-							: Mono.fromCallable(() -> Files.deleteIfExists(target))
-								.subscribeOn(Schedulers.boundedElastic());
-					return release.then(delete).then(Mono.error(ex));
-				});
-		});
+		DownloadTarget local = DownloadTarget.of(target, options);
+		Mono<ReactiveDownload> download = download(fileId);
+		return Mono.usingWhen(Mono.fromCallable(local::createTemporary).subscribeOn(Schedulers.boundedElastic()),
+				(temporary) -> download.flatMap((answer) -> write(answer, temporary))
+					.flatMap((written) -> Mono.fromCallable(() -> {
+						local.moveIntoPlace(temporary);
+						return written;
+					}).subscribeOn(Schedulers.boundedElastic())),
+				(temporary) -> Mono.empty(), (temporary, ex) -> deleteLater(temporary, ex),
+				(temporary) -> deleteLater(temporary, null));
 	}
 
 	/**
-	 * The options of {@link DataBufferUtils#write} that write as {@code Files.copy} does.
+	 * Write a download's body to a file, answering the number of bytes written.
 	 */
-	private static OpenOption[] openOptions(CopyOption... options) {
-		Assert.notNull(options, "Copy options must not be null");
-		boolean replace = false;
-		for (CopyOption option : options) {
-			if (option != StandardCopyOption.REPLACE_EXISTING) {
-				throw (option == null) ? new NullPointerException("options contains 'null'")
-						: new UnsupportedOperationException(option + " not supported");
-			}
-			replace = true;
-		}
-		return replace
-				? new OpenOption[] { StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-						StandardOpenOption.WRITE }
-				: new OpenOption[] { StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE };
+	private static Mono<Long> write(ReactiveDownload download, Path file) {
+		AtomicBoolean read = new AtomicBoolean();
+		AtomicLong written = new AtomicLong();
+		Flux<DataBuffer> body = download.body()
+			.doOnSubscribe((subscription) -> read.set(true))
+			.doOnNext((buffer) -> written.addAndGet(buffer.readableByteCount()));
+		return DataBufferUtils.write(body, file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+			.then(Mono.fromSupplier(written::get))
+			// a body never subscribed to still holds its connection
+			.onErrorResume(
+					(ex) -> (read.get() ? Mono.<Void>empty() : download.body().take(0).then()).then(Mono.error(ex)));
+	}
+
+	private static Mono<Void> deleteLater(Path temporary, @Nullable Throwable failure) {
+		return Mono.<Void>fromRunnable(() -> DownloadTarget.delete(temporary, failure))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private static InputStream open(FileContent content) {

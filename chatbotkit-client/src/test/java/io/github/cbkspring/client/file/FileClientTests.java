@@ -19,18 +19,23 @@ package io.github.cbkspring.client.file;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.Download;
@@ -46,7 +51,9 @@ import io.github.cbkspring.client.error.ChatBotKitNotFoundException;
 import io.github.cbkspring.client.error.ChatBotKitServerException;
 import io.github.cbkspring.client.file.FileOperations.Side;
 import io.github.cbkspring.testsupport.ApiStub;
+import io.github.cbkspring.testsupport.HeldAnswer;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
+import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,12 +77,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.cbkspring.testsupport.ApiStub.ENCODED_ID;
 import static io.github.cbkspring.testsupport.ApiStub.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for {@link FileClient}'s records, inline uploads and downloads of bytes against
@@ -363,45 +373,169 @@ class FileClientTests {
 
 	@ParameterizedTest
 	@EnumSource(Side.class)
-	void downloadToAnExistingFileIsRefusedUnlessReplacing(Side side, @TempDir Path directory) throws IOException {
+	void downloadToAnExistingFileIsRefusedBeforeAnyCallUnlessReplacing(Side side, @TempDir Path directory)
+			throws IOException {
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("new")));
 		Path target = Files.writeString(directory.resolve("a.txt"), "old");
 		assertThatExceptionOfType(FileAlreadyExistsException.class)
-			.isThrownBy(() -> files(side).downloadTo("f", target));
+			.isThrownBy(() -> files(side).downloadTo("f", target))
+			.withMessageContaining(target.toString())
+			.withMessageContaining("REPLACE_EXISTING");
+		assertThat(api.getAllServeEvents()).isEmpty();
 		assertThat(target).hasContent("old");
 		assertThat(files(side).downloadTo("f", target, StandardCopyOption.REPLACE_EXISTING)).isEqualTo(3);
 		assertThat(target).hasContent("new");
+		assertThat(directory).isDirectoryContaining((path) -> path.equals(target))
+			.isDirectoryNotContaining((path) -> !path.equals(target));
 	}
 
 	@ParameterizedTest
 	@EnumSource(Side.class)
-	void downloadCutOffMidwayLeavesNoPartialFile(Side side, @TempDir Path directory) throws Exception {
-		try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
-			Thread cutter = new Thread(() -> {
-				try (java.net.Socket socket = server.accept()) {
-					java.io.BufferedReader request = new java.io.BufferedReader(
-							new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-					while (!request.readLine().isEmpty()) {
-						// the request head: ignored
-					}
-					socket.getOutputStream()
-						.write(("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n" + "x".repeat(1000))
-							.getBytes(StandardCharsets.US_ASCII));
+	void downloadToADirectoryThatDoesNotExistIsRefusedBeforeAnyCall(Side side, @TempDir Path directory) {
+		Path target = directory.resolve("missing").resolve("a.txt");
+		assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(() -> files(side).downloadTo("f", target))
+			.withMessageContaining(directory.resolve("missing").toString());
+		assertThatExceptionOfType(NoSuchFileException.class)
+			.isThrownBy(() -> files(side).downloadTo("f", target, StandardCopyOption.REPLACE_EXISTING));
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	/**
+	 * A file created while the bytes were on their way is not replaced: the target is
+	 * checked again when they are moved into place.
+	 */
+	@ParameterizedTest
+	@EnumSource(Side.class)
+	void downloadToAFileCreatedMeanwhileIsRefusedAndLeavesItAsItIs(Side side, @TempDir Path directory)
+			throws Exception {
+		Path target = directory.resolve("a.txt");
+		try (HeldAnswer held = new HeldAnswer("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nnew");
+				LoopbackServer server = new LoopbackServer(held, Duration.ofMinutes(2), false)) {
+			FileOperations files = files(side).withOptions((options) -> options.url(server.url()));
+			CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> {
+				try {
+					return files.downloadTo("f", target);
 				}
 				catch (IOException ex) {
-					// the test fails on its own
+					throw new UncheckedIOException(ex);
 				}
 			});
-			cutter.start();
-			FileOperations cutOff = files(side)
-				.withOptions((options) -> options.url("http://127.0.0.1:" + server.getLocalPort()));
-			Path target = directory.resolve("partial.bin");
-			// the reactive client signals a connection failure as a ChatBotKitException
-			assertThatException().isThrownBy(() -> cutOff.downloadTo("f", target))
-				.isInstanceOf((side == Side.BLOCKING) ? IOException.class : ChatBotKitException.class);
-			assertThat(target).doesNotExist();
-			cutter.join(10_000);
+			held.awaitRequest();
+			Files.writeString(target, "theirs");
+			held.release();
+			assertThat(written).failsWithin(FileOperations.HANG_GUARD)
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(UncheckedIOException.class)
+				.havingCause()
+				.isInstanceOf(FileAlreadyExistsException.class);
 		}
+		assertThat(target).hasContent("theirs");
+		assertThat(directory).isDirectoryNotContaining((path) -> !path.equals(target));
+	}
+
+	/**
+	 * A download that fails after the call was answered leaves the file it was to replace
+	 * as it was, and no partial file: neither the target nor the temporary file the bytes
+	 * were written to.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "BLOCKING, CUT_OFF", "BLOCKING, MALFORMED_CHUNK", "BLOCKING, STORAGE_UNAVAILABLE", "REACTIVE, CUT_OFF",
+			"REACTIVE, MALFORMED_CHUNK", "REACTIVE, STORAGE_UNAVAILABLE" })
+	void downloadToThatFailsLeavesTheFileItWasToReplaceAsItWas(Side side, BodyFailure failure, @TempDir Path directory)
+			throws IOException {
+		Path target = Files.writeString(directory.resolve("a.txt"), "old");
+		try (LoopbackServer cutOff = cutOff()) {
+			FileOperations files = failure.on(files(side), cutOff);
+			assertThatException().isThrownBy(() -> files.downloadTo("f", target, StandardCopyOption.REPLACE_EXISTING));
+		}
+		assertThat(target).hasContent("old");
+		assertThat(directory).isDirectoryNotContaining((path) -> !path.equals(target));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "BLOCKING, CUT_OFF", "BLOCKING, MALFORMED_CHUNK", "BLOCKING, STORAGE_UNAVAILABLE", "REACTIVE, CUT_OFF",
+			"REACTIVE, MALFORMED_CHUNK", "REACTIVE, STORAGE_UNAVAILABLE" })
+	void downloadToThatFailsLeavesNoFile(Side side, BodyFailure failure, @TempDir Path directory) throws IOException {
+		try (LoopbackServer cutOff = cutOff()) {
+			FileOperations files = failure.on(files(side), cutOff);
+			Throwable thrown = catchThrowable(() -> files.downloadTo("f", directory.resolve("a.txt")));
+			// the reactive client signals a connection failure as a ChatBotKitException
+			if (failure == BodyFailure.CUT_OFF && side == Side.BLOCKING) {
+				assertThat(thrown).isInstanceOf(IOException.class);
+			}
+			else {
+				assertThat(thrown).isInstanceOfAny(IOException.class, ChatBotKitException.class);
+			}
+		}
+		assertThat(directory).isEmptyDirectory();
+	}
+
+	/**
+	 * A server that answers with a thousand of the million bytes it announced, and then
+	 * closes the connection.
+	 */
+	private static LoopbackServer cutOff() {
+		return new LoopbackServer((head) -> "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n" + "x".repeat(1000),
+				Duration.ofMillis(50), false);
+	}
+
+	/**
+	 * How a download fails after the call was answered.
+	 */
+	enum BodyFailure {
+
+		/** The connection is closed before the body announced is whole. */
+		CUT_OFF {
+			@Override
+			FileOperations on(FileOperations files, LoopbackServer cutOff) {
+				return files.withOptions((options) -> options.url(cutOff.url()));
+			}
+		},
+
+		/** The answer's headers arrive, then bytes that are not a chunk. */
+		MALFORMED_CHUNK {
+			@Override
+			FileOperations on(FileOperations files, LoopbackServer cutOff) {
+				api.stubFor(get(anyUrl()).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+				return files;
+			}
+		},
+
+		/** The API points at its storage, which is unavailable. */
+		STORAGE_UNAVAILABLE {
+			@Override
+			FileOperations on(FileOperations files, LoopbackServer cutOff) {
+				api.stubFor(get(urlPathEqualTo("/storage/f.bin")).willReturn(aResponse().withStatus(503)));
+				api.stubFor(get(urlPathEqualTo("/api/v1/file/f/download"))
+					.willReturn(WireMock.okJson("{\"url\":\"" + api.baseUrl() + "/storage/f.bin?sig=s3cr3t\"}")));
+				return files;
+			}
+		};
+
+		abstract FileOperations on(FileOperations files, LoopbackServer cutOff);
+
+	}
+
+	/**
+	 * A stream can be uploaded once, whichever way: a second upload fails before anything
+	 * is sent, with a message that says how to upload content more than once.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "BLOCKING, INLINE, 2", "BLOCKING, INLINE, 4194305", "BLOCKING, DIRECT, 2", "REACTIVE, INLINE, 2",
+			"REACTIVE, INLINE, 4194305", "REACTIVE, DIRECT, 2" })
+	void aStreamUploadedOnceCannotBeUploadedAgain(Side side, UploadMode mode, long size) {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
+		FileContent content = FileContent.of(new GeneratedContent(size), size, "export.csv");
+		assertThatExceptionOfType(ChatBotKitServerException.class)
+			.isThrownBy(() -> files(side).upload("f", content, mode));
+		api.verify(1, anyRequestedFor(anyUrl()));
+		api.resetRequests();
+		assertThatIllegalStateException().isThrownBy(() -> files(side).upload("f", content, mode))
+			.withMessageContaining("'export.csv' of " + size + " bytes, can be read once and was already read")
+			.withMessageContaining("FileContent.of(byte[], name), FileContent.of(Path)")
+			.withMessageNotContaining(ApiStub.SECRET);
+		assertThat(api.getAllServeEvents()).isEmpty();
 	}
 
 	@ParameterizedTest

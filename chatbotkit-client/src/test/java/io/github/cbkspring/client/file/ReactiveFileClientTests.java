@@ -22,6 +22,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -29,19 +32,28 @@ import io.github.cbkspring.client.ChatBotKitReactiveClient;
 import io.github.cbkspring.client.TestClients;
 import io.github.cbkspring.client.core.ListQuery;
 import io.github.cbkspring.client.core.ReactiveDownload;
+import io.github.cbkspring.client.core.RetryOptions;
+import io.github.cbkspring.client.error.ChatBotKitServerException;
 import io.github.cbkspring.testsupport.ApiStub;
 import io.github.cbkspring.testsupport.LargeAnswerServer;
+import io.github.cbkspring.testsupport.LoopbackServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -112,6 +124,73 @@ class ReactiveFileClientTests {
 
 	private static void pointAt(LargeAnswerServer storage) {
 		api.stubFor(get(anyUrl()).willReturn(WireMock.okJson("{\"url\":\"" + storage.url() + "/big?sig=s3cr3t\"}")));
+	}
+
+	/**
+	 * A download cancelled midway leaves the file it was to replace as it was: the
+	 * temporary file its bytes went to is deleted.
+	 */
+	@Test
+	void downloadToCancelledMidwayLeavesTheFileItWasToReplaceAsItWas(@TempDir Path directory) throws Exception {
+		Path target = Files.writeString(directory.resolve("a.txt"), "old");
+		CountDownLatch requested = new CountDownLatch(1);
+		// a thousand of the million bytes announced, then nothing until the test ends
+		try (LoopbackServer server = new LoopbackServer((head) -> {
+			requested.countDown();
+			return "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n" + "x".repeat(1000);
+		}, Duration.ofMinutes(2), true)) {
+			Disposable download = this.files.withOptions((options) -> options.url(server.url()))
+				.downloadTo("f", target, StandardCopyOption.REPLACE_EXISTING)
+				.subscribe();
+			assertThat(requested.await(2, TimeUnit.MINUTES)).isTrue();
+			assertThat(directory).isDirectoryContaining((path) -> !path.equals(target));
+			download.dispose();
+			awaitOnly(directory, target);
+		}
+		assertThat(target).hasContent("old");
+	}
+
+	/**
+	 * Wait until the directory holds only the file: the temporary file is deleted on
+	 * another thread once the download is cancelled. The wait is a hang guard.
+	 */
+	private static void awaitOnly(Path directory, Path file) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+		while (true) {
+			try (Stream<Path> files = Files.list(directory)) {
+				if (files.allMatch(file::equals) || System.nanoTime() > deadline) {
+					break;
+				}
+			}
+			Thread.sleep(10);
+		}
+		assertThat(directory).isDirectoryNotContaining((path) -> !path.equals(file));
+	}
+
+	/**
+	 * A second subscription to the upload of a stream fails before anything is sent, with
+	 * a message that says how to upload content more than once; the first is never
+	 * retried.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "INLINE, 2", "INLINE, 4194305", "DIRECT, 2" })
+	void aSecondSubscriptionToTheUploadOfAStreamFailsClearly(UploadMode mode, long size) {
+		api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
+		Mono<Void> upload = this.files
+			.withOptions((options) -> options
+				.retry(RetryOptions.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(2))))
+			.upload("f", FileContent.of(new GeneratedContent(size), size, "export.csv"), mode);
+		StepVerifier.create(upload).expectError(ChatBotKitServerException.class).verify(HANG_GUARD);
+		// the stream itself is never retried: only bytes read first, or the descriptor of
+		// a direct upload, whose stream would go to the storage
+		int sent = api.getAllServeEvents().size();
+		assertThat(sent).isEqualTo((size > FileClient.INLINE_UPLOAD_LIMIT) ? 1 : 3);
+		StepVerifier.create(upload)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("can be read once and was already read by an earlier upload or subscription")
+				.hasMessageContaining("FileContent.of(Resource) of a resource that can be opened again"))
+			.verify(HANG_GUARD);
+		assertThat(api.getAllServeEvents()).hasSize(sent);
 	}
 
 	@Test
