@@ -69,6 +69,12 @@ public final class BenchmarkRunner {
 	/** Plain RestClient on the raw floor's engine: what RestClient itself costs. */
 	private static final String RAW_RESTCLIENT = "raw-restclient";
 
+	/**
+	 * Boot's RestClient on Boot's HttpClient 5 setup: what RestClient costs in a Boot
+	 * application.
+	 */
+	private static final String BOOT_RESTCLIENT = "boot-restclient";
+
 	private static final String CLIENT = "sessionclient";
 
 	/** A generated operation on the same answer, for its ratio beside the session's. */
@@ -88,14 +94,17 @@ public final class BenchmarkRunner {
 
 	/**
 	 * The ratios of the summary, from the same rounds: each driver against the raw floor,
-	 * and the session client against plain RestClient on the floor's engine, which parts
-	 * what the ChatBotKit client adds from what RestClient costs.
+	 * and the session client against plain RestClient on the floor's engine and against
+	 * RestClient as Boot sets it up, which part what the ChatBotKit client adds from what
+	 * RestClient, and Boot's setup of it, cost.
 	 */
 	private static final List<Comparison> UNARY_RATIOS = List.of(new Comparison(CLIENT, RAW, "", "vs fastest raw"),
 			new Comparison(GENERATED, RAW, GENERATED + ": ", "vs fastest raw"),
 			new Comparison(REACTIVE, RAW, REACTIVE + ": ", "vs fastest raw"),
 			new Comparison(RAW_RESTCLIENT, RAW, RAW_RESTCLIENT + ": ", "vs fastest raw"),
-			new Comparison(CLIENT, RAW_RESTCLIENT, "", "vs raw-restclient"));
+			new Comparison(BOOT_RESTCLIENT, RAW, BOOT_RESTCLIENT + ": ", "vs fastest raw"),
+			new Comparison(CLIENT, RAW_RESTCLIENT, "", "vs raw-restclient"),
+			new Comparison(CLIENT, BOOT_RESTCLIENT, "", "vs boot-restclient"));
 
 	private static final List<Comparison> STREAM_RATIOS = List.of(
 			new Comparison(CLIENT_STREAM, RAW_STREAM, "streams: ", "vs raw"),

@@ -41,8 +41,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.client.RestClient;
 
 /**
  * The drivers of the ChatBotKit client: its auto-configured beans in a real Spring Boot
@@ -71,6 +76,22 @@ final class ClientDrivers {
 	 */
 	static Driver session(int port, Driver.Pool pool, @Nullable String factory) {
 		return new Session(port, pool, factory);
+	}
+
+	/**
+	 * A plain {@code RestClient} as a Spring Boot application gets it, in the same kind
+	 * of Boot context as the session client: Boot's {@code RestClient.Builder} on the
+	 * request factory that Boot's own {@code ClientHttpRequestFactoryBuilder} makes
+	 * (Apache HttpClient 5 with the JVM's proxy settings, as Boot sets it up), its pool
+	 * sized as the other drivers' pools, making the calls that {@code raw-restclient}
+	 * makes. What {@code RestClient} costs in a Boot application: the session client over
+	 * it is what the ChatBotKit client adds there.
+	 * @param port the stub's port
+	 * @param pool the pool settings
+	 * @return the driver
+	 */
+	static Driver bootRestClient(int port, Driver.Pool pool) {
+		return new BootRestClient(port, pool);
 	}
 
 	/**
@@ -196,6 +217,36 @@ final class ClientDrivers {
 			SessionCreateResponse session = this.sessionClient.create("bot-1");
 			SessionJson.check(200, session.token(), session.conversationId());
 			return 1;
+		}
+
+	}
+
+	private static final class BootRestClient extends BootDriver {
+
+		private final RestClient restClient;
+
+		private final String uri;
+
+		BootRestClient(int port, Driver.Pool pool) {
+			super(port, pool, null);
+			ClientHttpRequestFactory requestFactory = ((HttpComponentsClientHttpRequestFactoryBuilder) bean(
+					ClientHttpRequestFactoryBuilder.class))
+				.withConnectionManagerCustomizer(
+						(connectionManager) -> connectionManager.setMaxConnPerRoute(pool.maxConnections())
+							.setMaxConnTotal(pool.maxConnections()))
+				.build(bean(HttpClientSettings.class));
+			this.restClient = bean(RestClient.Builder.class).requestFactory(requestFactory).build();
+			this.uri = "http://127.0.0.1:" + port + SessionJson.PATH;
+		}
+
+		@Override
+		public int call() {
+			return RawRestClientDriver.call(this.restClient, this.uri);
+		}
+
+		@Override
+		public String engine() {
+			return "Boot's RestClient.Builder, HttpComponentsClientHttpRequestFactoryBuilder";
 		}
 
 	}

@@ -33,8 +33,9 @@ interface Driver extends AutoCloseable {
 	 * {@code spring.http.clients.imperative.factory}, {@code http-components} (Boot's
 	 * default with the starter, so the same as {@code sessionclient}) included.
 	 */
-	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "raw-restclient", "sessionclient", "generated",
-			"reactive-sessionclient", "raw-jdk", "sessionclient-jetty", "sessionclient-reactor", "sessionclient-jdk");
+	List<String> UNARY = List.of("raw-socket", "raw-httpclient5", "raw-restclient", "boot-restclient", "sessionclient",
+			"generated", "reactive-sessionclient", "raw-jdk", "sessionclient-jetty", "sessionclient-reactor",
+			"sessionclient-jdk");
 
 	/**
 	 * The streaming drivers, in the order they run.
@@ -71,6 +72,7 @@ interface Driver extends AutoCloseable {
 			case "raw-socket" -> new RawSocketDriver(port);
 			case "raw-httpclient5" -> new RawHttpComponentsDriver(port, pool);
 			case "raw-restclient" -> new RawRestClientDriver(port, pool);
+			case "boot-restclient" -> ClientDrivers.bootRestClient(port, pool);
 			case "raw-httpclient5-stream" -> new RawHttpComponentsStreamDriver(port, pool);
 			case "raw-jdk" -> new RawJdkDriver(port);
 			case "sessionclient" -> ClientDrivers.session(port, pool, null);

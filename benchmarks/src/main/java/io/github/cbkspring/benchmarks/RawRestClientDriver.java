@@ -53,9 +53,16 @@ final class RawRestClientDriver implements Driver {
 
 	@Override
 	public int call() {
+		return call(this.restClient, this.uri);
+	}
+
+	/**
+	 * One call as {@code raw-httpclient5} makes it, on a rest client.
+	 */
+	static int call(RestClient restClient, String uri) {
 		// the URI parsed per call, as HttpPost(String) does in raw-httpclient5
-		return this.restClient.post()
-			.uri(URI.create(this.uri))
+		return restClient.post()
+			.uri(URI.create(uri))
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SessionJson.SECRET)
 			.header(HttpHeaders.ACCEPT, "application/json")
 			.contentType(MediaType.APPLICATION_JSON)
