@@ -54,11 +54,13 @@ import io.github.cbkspring.client.bot.SessionClient;
  * Options: {@code --concurrency=1,16 --drivers=a,b --round-ms=300 --rounds=7
  * --warmup-max-ms=20000 --streams=256,1024 --ramp-ms=1000 --virtual-java=<java>
  * --startup-runs=5 --skip-load --skip-paced --skip-startup --settle-passes=3 --retakes=3
- * --jfr=<drivers>} ({@code --settle-passes}: unmeasured rounds of every driver in the
- * measured pattern after the warm-ups; {@code --retakes}: how often a measured round
- * whose JIT compile time exceeded 2% of it is taken again, in its place among the
- * alternating rounds; {@code --jfr} records a JFR profile of the named drivers' measured
- * rounds into {@code target/}).
+ * --jfr=<drivers> --driver-jvm-option=<option>} ({@code --driver-jvm-option}: one more
+ * option for every driver JVM, such as a log of the JIT compiler;
+ * {@code --settle-passes}: unmeasured rounds of every driver in the measured pattern
+ * after the warm-ups; {@code --retakes}: how often a measured round whose JIT compile
+ * time exceeded 2% of it is taken again, in its place among the alternating rounds;
+ * {@code --jfr} records a JFR profile of the named drivers' measured rounds into
+ * {@code target/}).
  *
  * @author cbkspring contributors
  */
@@ -199,6 +201,10 @@ public final class BenchmarkRunner {
 		for (String name : names) {
 			List<String> command = new ArrayList<>(List.of(java));
 			command.addAll(DRIVER_JVM_OPTIONS);
+			String option = this.options.get("driver-jvm-option");
+			if (option != null) {
+				command.add(option);
+			}
 			if (recorded(name)) {
 				// Spring's call stacks are deeper than JFR's default of 64 frames. A
 				// recording
