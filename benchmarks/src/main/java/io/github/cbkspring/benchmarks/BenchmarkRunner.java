@@ -164,8 +164,25 @@ public final class BenchmarkRunner {
 		List<String> selected = Arrays.asList(this.options
 			.getOrDefault("drivers", String.join(",", Driver.UNARY) + "," + String.join(",", Driver.STREAMS))
 			.split(",", -1));
-		List<String> unary = Driver.UNARY.stream().filter(selected::contains).toList();
+		List<String> unknown = selected.stream()
+			.filter((name) -> !Driver.UNARY.contains(name) && !Driver.STREAMS.contains(name)
+					&& !name.startsWith(ClientDrivers.FACTORY_PREFIX))
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("Unknown drivers " + unknown + " in --drivers: the drivers are "
+					+ Driver.UNARY + ", " + Driver.STREAMS + " and " + ClientDrivers.FACTORY_PREFIX + "<factory>");
+		}
+		List<String> unary = new ArrayList<>(Driver.UNARY.stream().filter(selected::contains).toList());
+		selected.stream()
+			.filter((name) -> name.startsWith(ClientDrivers.FACTORY_PREFIX) && !unary.contains(name))
+			.forEach(unary::add);
 		List<String> streams = Driver.STREAMS.stream().filter(selected::contains).toList();
+		List<String> notRun = Arrays.stream(this.options.getOrDefault("jfr", "").split(",", -1))
+			.filter((name) -> !name.isEmpty() && !unary.contains(name) && !streams.contains(name))
+			.toList();
+		if (!notRun.isEmpty()) {
+			throw new IllegalArgumentException("--jfr names " + notRun + ", which this run does not run (--drivers)");
+		}
 		int[] pacedStreams = Arrays.stream(this.options.getOrDefault("streams", "256,1024").split(",", -1))
 			.mapToInt(Integer::parseInt)
 			.toArray();
@@ -220,9 +237,15 @@ public final class BenchmarkRunner {
 			processes.add(JvmProcess.start(name, command));
 		}
 		List<DriverJvm> drivers = new ArrayList<>();
+		List<String> pids = new ArrayList<>();
 		for (JvmProcess process : processes) {
 			String[] ready = process.await("READY|");
 			drivers.add(new DriverJvm(process, ready[1], ready[2]));
+			pids.add(process.name() + " " + process.pid());
+		}
+		if (!pids.isEmpty()) {
+			// names the logs that --driver-jvm-option writes per process
+			System.out.println("(driver JVMs: " + String.join(", ", pids) + ")");
 		}
 		return drivers;
 	}

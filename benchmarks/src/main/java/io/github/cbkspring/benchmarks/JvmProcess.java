@@ -73,6 +73,10 @@ final class JvmProcess implements AutoCloseable {
 		return this.name;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	/**
 	 * Send a command and wait for its answer.
 	 * @param command the command line
