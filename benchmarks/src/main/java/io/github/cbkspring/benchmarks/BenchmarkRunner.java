@@ -177,8 +177,8 @@ public final class BenchmarkRunner {
 			.filter((name) -> name.startsWith(ClientDrivers.FACTORY_PREFIX) && !unary.contains(name))
 			.forEach(unary::add);
 		List<String> streams = Driver.STREAMS.stream().filter(selected::contains).toList();
-		List<String> notRun = Arrays.stream(this.options.getOrDefault("jfr", "").split(",", -1))
-			.filter((name) -> !name.isEmpty() && !unary.contains(name) && !streams.contains(name))
+		List<String> notRun = recordedDrivers().stream()
+			.filter((name) -> !unary.contains(name) && !streams.contains(name))
 			.toList();
 		if (!notRun.isEmpty()) {
 			throw new IllegalArgumentException("--jfr names " + notRun + ", which this run does not run (--drivers)");
@@ -322,19 +322,19 @@ public final class BenchmarkRunner {
 		// back-to-back warm-up never did (HttpClient 5 checks a connection idle for
 		// over 100 ms before reuse): compiled code meets them, is thrown away and
 		// compiled again, which belongs before the measurement, not in it.
+		String roundCommand = "round " + concurrency + " " + roundMillis;
 		int settlePasses = Integer.parseInt(this.options.getOrDefault("settle-passes", "3"));
 		for (int pass = 0; pass < settlePasses; pass++) {
 			for (DriverJvm driver : drivers) {
-				driver.process().send("round " + concurrency + " " + roundMillis + " unkept", "ROUND|");
+				driver.process().send(roundCommand + " unkept", "ROUND|");
 			}
 		}
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < drivers.size(); i++) {
-				String command = "round " + concurrency + " " + roundMillis;
-				Round taken = Round.parse(drivers.get(i).process().send(command, "ROUND|"));
+				Round taken = Round.parse(drivers.get(i).process().send(roundCommand, "ROUND|"));
 				for (int retake = 0; retake < retakes && taken.jitMillis() > jitLimitMillis; retake++) {
 					drivers.get(i).process().send("forget", "OK");
-					taken = Round.parse(drivers.get(i).process().send(command, "ROUND|"));
+					taken = Round.parse(drivers.get(i).process().send(roundCommand, "ROUND|"));
 					retaken[i]++;
 				}
 				results.get(i).add(taken);
@@ -406,7 +406,16 @@ public final class BenchmarkRunner {
 	 * Whether {@code --jfr} names the driver (a comma-separated list).
 	 */
 	private boolean recorded(String driver) {
-		return Arrays.asList(this.options.getOrDefault("jfr", "").split(",", -1)).contains(driver);
+		return recordedDrivers().contains(driver);
+	}
+
+	/**
+	 * The drivers that {@code --jfr} names.
+	 */
+	private List<String> recordedDrivers() {
+		return Arrays.stream(this.options.getOrDefault("jfr", "").split(",", -1))
+			.filter((name) -> !name.isEmpty())
+			.toList();
 	}
 
 	private static int indexOf(List<DriverJvm> drivers, String name) {
